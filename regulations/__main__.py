@@ -1,0 +1,5 @@
+import sys
+
+from regulations.cli import main
+
+sys.exit(main())
