@@ -8,10 +8,12 @@ subject's start-up cost is never paid by another.
 
 from __future__ import annotations
 
+import argparse
 import importlib
 import json
 import sys
 from collections.abc import Callable
+from typing import NoReturn
 
 from regulations.reasons import RuleInputError
 
@@ -71,3 +73,10 @@ def main(argv: list[str] | None = None) -> int:
 
 def _print(data: dict) -> None:
     print(json.dumps(data, ensure_ascii=False, indent=2, default=str))
+
+
+class RuleArgumentParser(argparse.ArgumentParser):
+    """argparse for commands, raising RuleInputError (JSON error, exit 1) instead of exiting."""
+
+    def error(self, message: str) -> NoReturn:
+        raise RuleInputError(f"Argumen tidak valid: {message}")
