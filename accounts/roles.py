@@ -1,0 +1,60 @@
+"""The roles of Pelita and what each may do.
+
+A capability is a named permission that views, menus and scoped queries check; roles are
+bundles of capabilities. Keeping the table here, as data, makes the role matrix readable
+in one place and testable as a table.
+"""
+
+from __future__ import annotations
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Role(models.TextChoices):
+    PEGAWAI = "pegawai", _("Pegawai")
+    OPERATOR_OPD = "operator_opd", _("Operator OPD")
+    PETUGAS_ADMINISTRASI = "petugas_administrasi", _("Petugas Administrasi")
+    KASUBBAG_UMUM = "kasubbag_umum", _("Kasubbag Umum")
+    SEKRETARIS = "sekretaris", _("Sekretaris")
+    KEPALA_BADAN = "kepala_badan", _("Kepala Badan")
+    KEPALA_BIDANG = "kepala_bidang", _("Kepala Bidang")
+    UNIT_PENGOLAH = "unit_pengolah", _("Unit Pengolah")
+    OPERATOR_HELPDESK = "operator_helpdesk", _("Operator Helpdesk")
+    ADMIN = "admin", _("Admin")
+
+
+class Capability(models.TextChoices):
+    VIEW_ORG = "view_org", _("Melihat OPD (semua, atau OPD sendiri bagi Operator OPD)")
+    MANAGE_ORG = "manage_org", _("Mengelola instansi, OPD, unit kerja dan jam kerja")
+    MANAGE_USERS = "manage_users", _("Mengelola pengguna dan peran")
+    MANAGE_CALENDAR = "manage_calendar", _("Mengelola hari libur")
+    VIEW_AUDIT = "view_audit", _("Melihat log audit")
+    VIEW_ALL_OPDS = "view_all_opds", _("Melihat data semua OPD")
+
+
+# BKD staff read across OPDs; an Operator OPD reads only their own OPD.
+_BKD_READERS = {Capability.VIEW_ORG, Capability.VIEW_ALL_OPDS}
+
+CAPABILITIES: dict[str, frozenset[str]] = {
+    Role.PEGAWAI: frozenset(),
+    Role.OPERATOR_OPD: frozenset({Capability.VIEW_ORG}),
+    Role.PETUGAS_ADMINISTRASI: frozenset(_BKD_READERS),
+    Role.KASUBBAG_UMUM: frozenset(_BKD_READERS),
+    Role.SEKRETARIS: frozenset(_BKD_READERS),
+    Role.KEPALA_BADAN: frozenset(_BKD_READERS),
+    Role.KEPALA_BIDANG: frozenset(_BKD_READERS),
+    Role.UNIT_PENGOLAH: frozenset(_BKD_READERS),
+    Role.OPERATOR_HELPDESK: frozenset(),
+    Role.ADMIN: frozenset(Capability.values),
+}
+
+# Roles whose work is tied to one OPD: a user holding one must have an OPD.
+OPD_SCOPED_ROLES = frozenset({Role.PEGAWAI, Role.OPERATOR_OPD})
+
+
+def capabilities_of(roles) -> frozenset[str]:
+    caps: set[str] = set()
+    for role in roles:
+        caps |= CAPABILITIES.get(role, frozenset())
+    return frozenset(caps)

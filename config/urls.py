@@ -1,0 +1,14 @@
+from django.conf.urls.i18n import set_language
+from django.contrib.auth.decorators import login_not_required
+from django.urls import include, path
+
+from core.views import healthz
+
+urlpatterns = [
+    path("", include("reports.urls")),
+    path("healthz", healthz, name="healthz"),
+    path("i18n/setlang/", login_not_required(set_language), name="set_language"),
+    path("akun/", include("accounts.urls")),
+    path("organisasi/", include("org.urls")),
+    path("", include("core.urls")),
+]

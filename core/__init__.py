@@ -1,0 +1,5 @@
+"""Shared foundations every other app stands on.
+
+Owns the audit log (who changed what, before → after), the national and local holiday
+table, the base layout and static assets, the health check and the role-aware dashboard.
+"""

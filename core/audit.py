@@ -1,0 +1,90 @@
+"""Writing the audit log. Every action calls record() inside its transaction."""
+
+from __future__ import annotations
+
+import datetime as dt
+import decimal
+import uuid
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from django.db import models
+
+from core.models import AuditLog
+
+SYSTEM_LABEL = "sistem"
+
+
+def _json_value(value: Any) -> Any:
+    if isinstance(value, models.Model):
+        return value.pk
+    if isinstance(value, dt.datetime | dt.date | dt.time):
+        return value.isoformat()
+    if isinstance(value, decimal.Decimal | uuid.UUID):
+        return str(value)
+    if isinstance(value, list | tuple | set | frozenset):
+        return sorted(_json_value(v) for v in value)
+    return value
+
+
+def snapshot(obj: models.Model, fields: Iterable[str]) -> dict[str, Any]:
+    """The JSON-safe values of ``fields`` (foreign keys by id) for a before/after record."""
+    values = {}
+    for name in fields:
+        field = obj._meta.get_field(name)
+        attname = getattr(field, "attname", name)
+        values[name] = _json_value(getattr(obj, attname))
+    return values
+
+
+def changed(before: Mapping[str, Any], after: Mapping[str, Any]) -> tuple[dict, dict]:
+    """Only the keys whose values differ, so a row reads as "what changed"."""
+    keys = [k for k in after if before.get(k) != after[k]] + [k for k in before if k not in after]
+    return {k: before.get(k) for k in keys}, {k: after.get(k) for k in keys}
+
+
+def record(
+    *,
+    actor,
+    event: str,
+    obj: models.Model | None = None,
+    before: Mapping[str, Any] | None = None,
+    after: Mapping[str, Any] | None = None,
+    object_type: str | None = None,
+    object_id: str | int | None = None,
+    object_repr: str | None = None,
+) -> AuditLog:
+    """Write one audit row. ``actor`` is a user, or None for system work."""
+    if obj is not None:
+        object_type = object_type or obj._meta.label_lower
+        object_id = obj.pk if object_id is None else object_id
+        object_repr = object_repr or str(obj)
+    return AuditLog.objects.create(
+        actor=actor if actor is not None and actor.is_authenticated else None,
+        actor_label=actor.get_username() if actor is not None and actor.is_authenticated else SYSTEM_LABEL,
+        event=event,
+        object_type=object_type or "",
+        object_id="" if object_id is None else str(object_id),
+        object_repr=(object_repr or "")[:255],
+        before=dict(before or {}),
+        after=dict(after or {}),
+    )
+
+
+def update_fields(obj: models.Model, changes: Mapping[str, Any], *, actor, event: str) -> bool:
+    """Apply ``changes`` to ``obj``, validate, save and audit them; False if nothing changed.
+
+    The shared body of every "edit" action: callers wrap it in their transaction.
+    """
+    fields = list(changes)
+    before = snapshot(obj, fields)
+    for name, value in changes.items():
+        setattr(obj, name, value)
+    after = snapshot(obj, fields)
+    old, new = changed(before, after)
+    if not new:
+        return False
+    obj.full_clean()
+    obj.save(update_fields=list(new))
+    record(actor=actor, event=event, obj=obj, before=old, after=new)
+    return True

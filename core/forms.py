@@ -1,0 +1,34 @@
+from django import forms
+from django.contrib.auth import get_user_model
+from django.utils.translation import gettext_lazy as _
+
+from core.models import Holiday
+
+
+class HolidayAddForm(forms.Form):
+    date = forms.DateField(label=_("Tanggal"), widget=forms.DateInput(attrs={"type": "date"}))
+    name = forms.CharField(label=_("Nama hari libur"), max_length=200)
+
+
+class HolidayRenameForm(forms.ModelForm):
+    class Meta:
+        model = Holiday
+        fields = ["name"]
+        labels = {"name": _("Nama hari libur")}
+
+
+class AuditFilterForm(forms.Form):
+    actor = forms.ModelChoiceField(
+        label=_("Pelaku"), queryset=get_user_model().objects.order_by("username"), required=False,
+        empty_label=_("Semua pelaku"),
+    )
+    object_type = forms.CharField(label=_("Jenis objek"), required=False, help_text=_("mis. org.opd"))
+    object_id = forms.CharField(label=_("ID objek"), required=False)
+    date_from = forms.DateField(label=_("Dari tanggal"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    date_to = forms.DateField(label=_("Sampai tanggal"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
+
+    def clean(self):
+        data = super().clean()
+        if data.get("date_from") and data.get("date_to") and data["date_from"] > data["date_to"]:
+            self.add_error("date_to", _("Tanggal akhir tidak boleh sebelum tanggal awal."))
+        return data

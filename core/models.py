@@ -1,0 +1,71 @@
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class AuditLog(models.Model):
+    """One row per change of data: who did what to which object, with before → after.
+
+    Rows are written only by core.audit.record(), called from every action; nothing
+    updates or deletes them.
+    """
+
+    at = models.DateTimeField(_("waktu"), auto_now_add=True, db_index=True)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("pelaku"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    # Kept as text too, so the row still says who it was if the account is ever removed,
+    # and so system work (seeders, periodic commands) can name itself.
+    actor_label = models.CharField(_("nama pelaku"), max_length=150)
+    event = models.CharField(_("peristiwa"), max_length=64)
+    object_type = models.CharField(_("jenis objek"), max_length=64)
+    object_id = models.CharField(_("ID objek"), max_length=64, blank=True)
+    object_repr = models.CharField(_("objek"), max_length=255, blank=True)
+    before = models.JSONField(_("sebelum"), default=dict, blank=True)
+    after = models.JSONField(_("sesudah"), default=dict, blank=True)
+
+    class Meta:
+        verbose_name = _("log audit")
+        verbose_name_plural = _("log audit")
+        ordering = ["-at", "-id"]
+        indexes = [
+            # the audit screen's "history of this object" filter
+            models.Index(fields=["object_type", "object_id"], name="audit_object_idx"),
+            # the audit screen's "what did this person do" filter
+            models.Index(fields=["actor", "-at"], name="audit_actor_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.at:%Y-%m-%d %H:%M} {self.actor_label} {self.event} {self.object_repr}"
+
+
+class Holiday(models.Model):
+    """A day the offices are closed: national holidays, cuti bersama, and local ones.
+
+    National days and cuti bersama are loaded from the `holidays` package; an Admin can
+    add local days, rename any day, or cancel one (cancelled days stay, inactive, so that
+    a reload of the national list does not bring them back).
+    """
+
+    class Kind(models.TextChoices):
+        NASIONAL = "nasional", _("Libur nasional")
+        CUTI_BERSAMA = "cuti_bersama", _("Cuti bersama")
+        LOKAL = "lokal", _("Libur lokal")
+
+    date = models.DateField(_("tanggal"), unique=True)
+    name = models.CharField(_("nama"), max_length=200)
+    kind = models.CharField(_("jenis"), max_length=20, choices=Kind.choices)
+    is_active = models.BooleanField(_("berlaku"), default=True)
+
+    class Meta:
+        verbose_name = _("hari libur")
+        verbose_name_plural = _("hari libur")
+        ordering = ["date"]
+
+    def __str__(self) -> str:
+        return f"{self.date:%Y-%m-%d} {self.name}"

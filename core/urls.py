@@ -1,0 +1,12 @@
+from django.urls import path
+
+from core import views
+
+app_name = "core"
+urlpatterns = [
+    path("hari-libur/", views.holiday_list, name="holiday_list"),
+    path("hari-libur/tambah/", views.holiday_add, name="holiday_add"),
+    path("hari-libur/<int:pk>/ubah/", views.holiday_edit, name="holiday_edit"),
+    path("hari-libur/<int:pk>/batalkan/", views.holiday_cancel, name="holiday_cancel"),
+    path("audit/", views.audit_list, name="audit_list"),
+]

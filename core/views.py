@@ -1,0 +1,107 @@
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_not_required
+from django.db import DatabaseError, connection
+from django.http import JsonResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from accounts.permissions import require, user_can
+from accounts.roles import Capability
+from core import actions
+from core.forms import AuditFilterForm, HolidayAddForm, HolidayRenameForm
+from core.paging import paginate
+from core.queries import get_holiday, list_audit_entries, list_holidays
+
+
+@login_not_required
+@never_cache
+@require_GET
+def healthz(request):
+    """200 with the database's own clock when it answers, 503 when it does not."""
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT CURRENT_TIMESTAMP")
+            (db_time,) = cursor.fetchone()
+    except DatabaseError as exc:
+        return JsonResponse({"status": "error", "database": "unavailable", "detail": exc.__class__.__name__}, status=503)
+    return JsonResponse({"status": "ok", "database": connection.vendor, "database_time": str(db_time)})
+
+
+@require_GET
+def holiday_list(request):
+    today = timezone.localdate()
+    try:
+        year = int(request.GET.get("year", today.year))
+    except ValueError:
+        year = today.year
+    year = min(max(year, 1990), 2100)
+    show_cancelled = request.GET.get("dibatalkan") == "1"
+    return render(
+        request,
+        "core/holiday_list.html",
+        {
+            "year": year,
+            "years": range(today.year - 1, today.year + 3),
+            "holidays": list_holidays(year=year, include_cancelled=show_cancelled),
+            "show_cancelled": show_cancelled,
+            "can_manage": user_can(request.user, Capability.MANAGE_CALENDAR),
+            "form": HolidayAddForm(),
+        },
+    )
+
+
+@require(Capability.MANAGE_CALENDAR)
+@require_http_methods(["GET", "POST"])
+def holiday_add(request):
+    form = HolidayAddForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            holiday = actions.do_add_holiday(actor=request.user, **form.cleaned_data)
+        except actions.HolidayExists as exc:
+            form.add_error("date", str(exc))
+        else:
+            messages.success(request, _("Hari libur %(name)s ditambahkan.") % {"name": holiday.name})
+            return redirect(f"{_holiday_list_url()}?year={holiday.date.year}")
+    return render(request, "core/holiday_form.html", {"form": form, "title": _("Tambah hari libur lokal")})
+
+
+@require(Capability.MANAGE_CALENDAR)
+@require_http_methods(["GET", "POST"])
+def holiday_edit(request, pk: int):
+    holiday = get_holiday(pk)
+    form = HolidayRenameForm(request.POST or None, instance=holiday)
+    if request.method == "POST" and form.is_valid():
+        actions.do_rename_holiday(holiday, name=form.cleaned_data["name"], actor=request.user)
+        messages.success(request, _("Nama hari libur disimpan."))
+        return redirect(f"{_holiday_list_url()}?year={holiday.date.year}")
+    return render(
+        request, "core/holiday_form.html", {"form": form, "holiday": holiday, "title": _("Ubah hari libur")}
+    )
+
+
+@require(Capability.MANAGE_CALENDAR)
+@require_POST
+def holiday_cancel(request, pk: int):
+    holiday = get_holiday(pk)
+    actions.do_cancel_holiday(holiday, actor=request.user)
+    messages.success(request, _("%(date)s kini hari kerja.") % {"date": holiday.date.isoformat()})
+    return redirect(f"{_holiday_list_url()}?year={holiday.date.year}")
+
+
+def _holiday_list_url() -> str:
+    return reverse("core:holiday_list")
+
+
+@require(Capability.VIEW_AUDIT)
+@require_GET
+def audit_list(request):
+    form = AuditFilterForm(request.GET or None)
+    filters = form.cleaned_data if form.is_valid() else {}
+    entries = list_audit_entries(**{k: v for k, v in filters.items() if v})
+    return render(request, "core/audit_list.html", {"form": form, **paginate(request, entries)})

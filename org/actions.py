@@ -1,0 +1,83 @@
+"""Every write of the organisation app."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.db import transaction
+
+from core.audit import record, snapshot, update_fields
+from org.models import Instansi, OfficeHours, Opd, UnitKerja
+
+INSTANSI_FIELDS = ("code", "name", "kind", "time_zone", "address")
+OPD_FIELDS = ("instansi", "code", "name", "short_name", "is_active")
+UNIT_FIELDS = ("opd", "parent", "name")
+HOURS_FIELDS = ("weekday", "opens", "closes", "break_start", "break_end")
+
+
+def _create(model, fields, values: dict, *, actor, event: str):
+    obj = model(**values)
+    obj.full_clean()
+    obj.save()
+    record(actor=actor, event=event, obj=obj, after=snapshot(obj, fields))
+    return obj
+
+
+@transaction.atomic
+def do_create_instansi(*, actor, **values) -> Instansi:
+    return _create(Instansi, INSTANSI_FIELDS, values, actor=actor, event="instansi.dibuat")
+
+
+@transaction.atomic
+def do_update_instansi(instansi: Instansi, *, changes: dict, actor) -> bool:
+    return update_fields(instansi, changes, actor=actor, event="instansi.diubah")
+
+
+@transaction.atomic
+def do_create_opd(*, actor, **values) -> Opd:
+    return _create(Opd, OPD_FIELDS, values, actor=actor, event="opd.dibuat")
+
+
+@transaction.atomic
+def do_update_opd(opd: Opd, *, changes: dict, actor) -> bool:
+    return update_fields(opd, changes, actor=actor, event="opd.diubah")
+
+
+@transaction.atomic
+def do_create_unit(*, actor, **values) -> UnitKerja:
+    return _create(UnitKerja, UNIT_FIELDS, values, actor=actor, event="unit_kerja.dibuat")
+
+
+@transaction.atomic
+def do_update_unit(unit: UnitKerja, *, changes: dict, actor) -> bool:
+    return update_fields(unit, changes, actor=actor, event="unit_kerja.diubah")
+
+
+@transaction.atomic
+def do_set_office_hours(
+    instansi: Instansi,
+    *,
+    weekday: int,
+    opens: dt.time | None,
+    closes: dt.time | None,
+    break_start: dt.time | None = None,
+    break_end: dt.time | None = None,
+    actor,
+) -> bool:
+    """Set one weekday's hours; ``opens=None`` closes the office that day. Audited."""
+    current = OfficeHours.objects.select_for_update().filter(instansi=instansi, weekday=weekday).first()
+    before = snapshot(current, HOURS_FIELDS) if current else {}
+    if opens is None:
+        if current is None:
+            return False
+        current.delete()
+        record(actor=actor, event="jam_kerja.ditutup", obj=instansi, before=before, after={"weekday": weekday})
+        return True
+    values = {"opens": opens, "closes": closes, "break_start": break_start, "break_end": break_end}
+    if current is None:
+        hours = OfficeHours(instansi=instansi, weekday=weekday, **values)
+        hours.full_clean()
+        hours.save()
+        record(actor=actor, event="jam_kerja.diubah", obj=instansi, after=snapshot(hours, HOURS_FIELDS))
+        return True
+    return update_fields(current, values, actor=actor, event="jam_kerja.diubah")

@@ -1,0 +1,260 @@
+"""Kenaikan pangkat (KP): the KP periods, KP reguler and KP for jabatan fungsional.
+
+Legal basis (domain.md §3, §13):
+
+* KP periods: 1 April and 1 October up to 31 December 2023 [BKNDPS]; from 1 January 2024
+  six periods, 1 February, April, June, August, October and December, Peraturan BKN 4/2023
+  Pasal 2 [PERBKN4]. KP anumerta and KP pengabdian are not bound to the periods [PERBKN4].
+* KP reguler, PP 99/2000 as amended by PP 12/2002 and Kep. Ka BKN 12/2002 [KPCODE; BKDLEB]:
+  one rank at a time, ≥ 4 years in the current rank, appraisal at least baik for the last
+  2 years, not above the highest rank of the ijazah (:data:`regulations.ranks.RANK_BOUNDS`)
+  nor above the direct superior's rank, and the ujian dinas for II/d → III/a and III/d →
+  IV/a unless exempt (:mod:`regulations.ujian_dinas`). Only for PNS holding neither a
+  structural post nor a jabatan fungsional.
+* KP jabatan fungsional, PP 99/2000 Pasal 13 [PASAL-PP99]: ≥ 2 years in rank, the angka
+  kredit required, appraisal at least baik for the last 2 years.
+
+Which calendar years "the last 2 years" are under the post-2019 SKP regimes is UNCONFIRMED;
+:class:`KpConfig` holds our reading (the two years before the period's year).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from enum import StrEnum
+
+from regulations.cli import parse_json_argument
+from regulations.ranks import Golongan, golongan, max_golongan_reguler, next_golongan, parse_iso_date
+from regulations.reasons import Reason, RuleInputError, Verdict
+from regulations.ujian_dinas import (
+    Pegawai,
+    appraisal_failures,
+    exemption,
+    pegawai_from_json,
+    tingkat_for,
+    years_in_rank_failures,
+)
+
+# --- periods ---------------------------------------------------------------------------------
+
+SIX_PERIODS_FROM = date(2024, 1, 1)  # Peraturan BKN 4/2023 Pasal 2 [PERBKN4]
+PERIOD_MONTHS_UNTIL_2023 = (4, 10)  # 1 April, 1 October [BKNDPS; PERBKN4]
+PERIOD_MONTHS_FROM_2024 = (2, 4, 6, 8, 10, 12)  # Peraturan BKN 4/2023 Pasal 2 [PERBKN4]
+
+
+class JenisKp(StrEnum):
+    REGULER = "reguler"
+    FUNGSIONAL = "fungsional"  # KP pilihan for jabatan fungsional (PP 99/2000 Pasal 13)
+    PENGABDIAN = "pengabdian"
+    ANUMERTA = "anumerta"
+
+
+# KP anumerta and KP pengabdian may take effect on any date [PERBKN4].
+OUTSIDE_PERIODS = frozenset({JenisKp.PENGABDIAN, JenisKp.ANUMERTA})
+
+
+def kp_periods(year: int) -> list[date]:
+    """The KP period dates (TMT) of a calendar year."""
+    if not 1 <= year <= 9998:
+        raise RuleInputError(f"Tahun {year} di luar rentang yang didukung.")
+    months = PERIOD_MONTHS_FROM_2024 if year >= SIX_PERIODS_FROM.year else PERIOD_MONTHS_UNTIL_2023
+    return [date(year, month, 1) for month in months]
+
+
+def is_kp_period(day: date) -> bool:
+    return day in kp_periods(day.year)
+
+
+def is_valid_kp_tmt(day: date, jenis: JenisKp) -> bool:
+    """Whether a KP of this kind may take effect on ``day``."""
+    return jenis in OUTSIDE_PERIODS or is_kp_period(day)
+
+
+def next_kp_period(after: date) -> date:
+    """The first KP period strictly after ``after``."""
+    for year in (after.year, after.year + 1):
+        for period in kp_periods(year):
+            if period > after:
+                return period
+    raise AssertionError("every year has a period in October or later")  # pragma: no cover
+
+
+# --- eligibility -----------------------------------------------------------------------------
+
+MIN_YEARS_IN_RANK_REGULER = 4  # [KPCODE]: PP 99/2000 as amended by PP 12/2002
+MIN_YEARS_IN_RANK_FUNGSIONAL = 2  # PP 99/2000 Pasal 13 [PASAL-PP99]
+
+
+@dataclass(frozen=True)
+class KpConfig:
+    """``appraisal_years``: how many calendar years before the period's year must have an
+    appraisal of at least baik (domain.md §3.1: 2 years; which years, UNCONFIRMED)."""
+
+    appraisal_years: int = 2
+
+
+DEFAULT_KP_CONFIG = KpConfig()
+
+
+@dataclass(frozen=True)
+class KpResult:
+    """A KP decision for one period: the rank it leads to, its TMT, and every unmet condition."""
+
+    jenis: JenisKp
+    golongan: Golongan
+    target: Golongan | None  # None at IV/e
+    tmt: date
+    verdict: Verdict
+
+    @property
+    def eligible(self) -> bool:
+        return self.verdict.ok
+
+    def as_dict(self) -> dict:
+        return {
+            "jenis": self.jenis.value,
+            "eligible": self.eligible,
+            "golongan": self.golongan.code,
+            "target_golongan": self.target and self.target.code,
+            "target_pangkat": self.target and self.target.pangkat,
+            "tmt": self.tmt.isoformat(),
+            "reasons": [r.as_dict() for r in self.verdict.reasons],
+        }
+
+
+def _check_period(period: date) -> None:
+    if not is_kp_period(period):
+        raise RuleInputError(
+            f"{period.isoformat()} bukan periode KP; periode berikutnya {next_kp_period(period).isoformat()}."
+        )
+
+
+def _common_failures(p: Pegawai, period: date, years_in_rank: int, config: KpConfig) -> list[Reason]:
+    """Time in rank at the period and the appraisals of the years before it."""
+    failures = years_in_rank_failures(p, period, years_in_rank)
+    years = range(period.year - config.appraisal_years, period.year)
+    return failures + appraisal_failures(p.appraisals, years)
+
+
+def kp_reguler(
+    p: Pegawai,
+    period: date,
+    atasan_golongan: Golongan | None = None,
+    config: KpConfig = DEFAULT_KP_CONFIG,
+) -> KpResult:
+    """KP reguler at ``period`` (a KP period date, which is also the TMT).
+
+    ``atasan_golongan`` is the direct superior's rank; None when there is none to compare.
+    """
+    _check_period(period)
+    failures = []
+    if p.jabatan.struktural or p.jabatan.fungsional:
+        failures.append(
+            Reason(
+                "bukan_kp_reguler",
+                f"Jabatan {p.jabatan.value} naik pangkat lewat KP pilihan, bukan KP reguler.",
+            )
+        )
+    target = next_golongan(p.golongan)
+    if target is None:
+        failures.append(Reason("pangkat_puncak", f"Golongan {p.golongan} adalah golongan tertinggi."))
+    failures += _common_failures(p, period, MIN_YEARS_IN_RANK_REGULER, config)
+    if target is not None:
+        ceiling = max_golongan_reguler(p.pendidikan)
+        if target > ceiling:
+            failures.append(
+                Reason(
+                    "melebihi_batas_ijazah",
+                    f"Ijazah {p.pendidikan.value} paling tinggi {ceiling} lewat KP reguler; usulan {target}.",
+                )
+            )
+        if atasan_golongan is not None and target > atasan_golongan:
+            failures.append(
+                Reason(
+                    "melebihi_atasan",
+                    f"Golongan {target} melebihi golongan atasan langsung ({atasan_golongan}).",
+                )
+            )
+        tingkat = tingkat_for(p.golongan)
+        if (
+            tingkat is not None
+            and tingkat not in p.lulus_ujian_dinas
+            and exemption(tingkat, p.pendidikan, p.jabatan, p.diklat) is None
+        ):
+            failures.append(
+                Reason(
+                    "belum_lulus_ujian_dinas",
+                    f"KP {p.golongan} ke {target} memerlukan lulus ujian dinas tingkat {tingkat.value}.",
+                )
+            )
+    return KpResult(JenisKp.REGULER, p.golongan, target, period, Verdict.from_failures(failures))
+
+
+def kp_fungsional(
+    p: Pegawai,
+    period: date,
+    ak_current: float,
+    ak_required: float,
+    config: KpConfig = DEFAULT_KP_CONFIG,
+) -> KpResult:
+    """KP of a jabatan fungsional holder at ``period`` (PP 99/2000 Pasal 13) [PASAL-PP99]."""
+    _check_period(period)
+    failures = []
+    if not p.jabatan.fungsional:
+        failures.append(
+            Reason("bukan_jabatan_fungsional", f"Jabatan {p.jabatan.value} bukan jabatan fungsional.")
+        )
+    target = next_golongan(p.golongan)
+    if target is None:
+        failures.append(Reason("pangkat_puncak", f"Golongan {p.golongan} adalah golongan tertinggi."))
+    failures += _common_failures(p, period, MIN_YEARS_IN_RANK_FUNGSIONAL, config)
+    if ak_current < ak_required:
+        failures.append(
+            Reason(
+                "angka_kredit_kurang",
+                f"Angka kredit {ak_current:g} belum mencapai {ak_required:g} yang dipersyaratkan.",
+            )
+        )
+    return KpResult(JenisKp.FUNGSIONAL, p.golongan, target, period, Verdict.from_failures(failures))
+
+
+# --- commands --------------------------------------------------------------------------------
+
+
+def command_kp_periods(argv: list[str]) -> dict:
+    """``kp-periods 2025`` → the year's KP period dates."""
+    if len(argv) != 1 or not argv[0].strip().isdigit():
+        raise RuleInputError("Berikan satu tahun, misalnya: kp-periods 2025.")
+    year = int(argv[0])
+    return {"year": year, "periods": [d.isoformat() for d in kp_periods(year)]}
+
+
+def _period(data: dict) -> date:
+    if "period" not in data:
+        raise RuleInputError("Kolom period wajib diisi.")
+    return parse_iso_date(data["period"], "period")
+
+
+def command_kp_reguler(argv: list[str]) -> dict:
+    """``kp-reguler JSON`` → eligible, target golongan, TMT and reasons."""
+    data = parse_json_argument(argv)
+    period = _period(data)
+    atasan = data.get("atasan_golongan")
+    result = kp_reguler(pegawai_from_json(data), period, None if atasan is None else golongan(atasan))
+    return result.as_dict()
+
+
+def _number(data: dict, name: str) -> float:
+    value = data.get(name)
+    if isinstance(value, bool) or not isinstance(value, int | float) or value < 0:
+        raise RuleInputError(f"{name} harus angka tidak negatif, bukan {value!r}.")
+    return float(value)
+
+
+def command_kp_fungsional(argv: list[str]) -> dict:
+    """``kp-fungsional JSON``: like kp-reguler, with ``ak_current`` and ``ak_required``."""
+    data = parse_json_argument(argv)
+    period = _period(data)
+    p = pegawai_from_json(data)
+    return kp_fungsional(p, period, _number(data, "ak_current"), _number(data, "ak_required")).as_dict()

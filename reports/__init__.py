@@ -1,0 +1,1 @@
+"""Read-only views across apps: the role-aware dashboard now; charts and exports later."""

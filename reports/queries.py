@@ -1,0 +1,44 @@
+"""The numbers on the dashboard, each computed from a scoped query (what the user may see)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.contrib.auth import get_user_model
+from django.utils import timezone
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
+
+from accounts.permissions import user_can
+from accounts.roles import Capability
+from core.models import AuditLog, Holiday
+from org.models import UnitKerja
+from org.queries import opds_for_user
+
+
+@dataclass(frozen=True)
+class Card:
+    key: str
+    label: str | Promise
+    value: int | str
+
+
+def dashboard_cards(user) -> list[Card]:
+    today = timezone.localdate()
+    cards: list[Card] = []
+    if user_can(user, Capability.VIEW_ORG):
+        opds = opds_for_user(user)
+        cards.append(Card("opd", _("OPD"), opds.filter(is_active=True).count()))
+        cards.append(Card("unit", _("Unit kerja"), UnitKerja.objects.filter(opd__in=opds).count()))
+        cards.append(Card("users", _("Pengguna aktif"), get_user_model().objects.filter(is_active=True, opd__in=opds).count()
+                          if not user_can(user, Capability.VIEW_ALL_OPDS)
+                          else get_user_model().objects.filter(is_active=True).count()))
+    if user_can(user, Capability.VIEW_AUDIT):
+        start = timezone.make_aware(timezone.datetime.combine(today, timezone.datetime.min.time()))
+        cards.append(Card("audit_today", _("Perubahan data hari ini"), AuditLog.objects.filter(at__gte=start).count()))
+    holidays = Holiday.objects.filter(is_active=True, date__year=today.year)
+    cards.append(Card("holidays", _("Hari libur tahun ini"), holidays.count()))
+    upcoming = Holiday.objects.filter(is_active=True, date__gte=today).order_by("date").first()
+    if upcoming is not None:
+        cards.append(Card("next_holiday", _("Hari libur berikutnya"), f"{upcoming.date:%d-%m-%Y}"))
+    return cards
