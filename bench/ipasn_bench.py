@@ -17,8 +17,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from regulations.discipline import Level  # noqa: E402
-from regulations.ipasn import (  # noqa: E402
+from regulations.discipline import Level
+from regulations.ipasn import (
     DisciplineRecord,
     IpAsnProfile,
     JenisPelatihan,
@@ -27,8 +27,8 @@ from regulations.ipasn import (  # noqa: E402
     Training,
     score,
 )
-from regulations.ranks import Pendidikan  # noqa: E402
-from regulations.skp import Predikat  # noqa: E402
+from regulations.ranks import Pendidikan
+from regulations.skp import Predikat
 
 YEAR = 2026
 _PREDIKAT_2022 = (

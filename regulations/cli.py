@@ -24,6 +24,7 @@ COMMANDS: dict[str, str] = {
     "pensiun": "regulations.pension:command_pensiun",
     "kp-periods": "regulations.promotion:command_kp_periods",
     "kp-reguler": "regulations.promotion:command_kp_reguler",
+    "kp-fungsional": "regulations.promotion:command_kp_fungsional",
     "ujian-dinas": "regulations.ujian_dinas:command_ujian_dinas",
     "ipasn": "regulations.ipasn:command_ipasn",
     "ikm": "regulations.skm:command_ikm",

@@ -181,25 +181,24 @@ class IpAsnConfig:
     disiplin_window: int = 5  # the measurement year and the 4 before it [SILKA]
     kategori_floors: tuple[tuple[float, Kategori], ...] = KATEGORI_FLOORS
     skp: SkpConfig = DEFAULT_SKP_CONFIG
-    # Derived lookup tables, compiled once so that score() does no per-call set-up.
-    _compiled: dict = field(init=False, repr=False, compare=False)
+    # Lookup tables derived once, so that score() does no per-call set-up.
+    _kompetensi: dict = field(init=False, repr=False, compare=False)
+    _disiplin: tuple = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        positions = {}
-        for position in Position:
-            points = self.kompetensi_points[position]
-            windows = {**self.training_windows}
-            if position is Position.PELAKSANA:
-                windows.update(self.pelaksana_training_windows)
-            positions[position] = tuple(
-                (points.get(kind, 0), windows.get(kind) or _NO_WINDOW) for kind in JenisPelatihan
+        # Per position: (points if met, window in years) for each JenisPelatihan, in enum order.
+        kompetensi = {
+            position: tuple(
+                (self.kompetensi_points[position].get(kind, 0), self.window(position, kind) or _NO_WINDOW)
+                for kind in JenisPelatihan
             )
-        severity = {None: 0, **{level: level.severity for level in Level}}
-        compiled = {
-            "positions": positions,
-            "disiplin": tuple(self.disiplin_points[lvl] for lvl in sorted(severity, key=severity.get)),
+            for position in Position
         }
-        object.__setattr__(self, "_compiled", compiled)
+        object.__setattr__(self, "_kompetensi", kompetensi)
+        # Disiplin points indexed by severity: 0 = none, 1 = ringan … 3 = berat.
+        object.__setattr__(
+            self, "_disiplin", (self.disiplin_points[None], *map(self.disiplin_points.get, Level))
+        )
 
     def window(self, position: Position, kind: JenisPelatihan) -> int | None:
         """Look-back window in calendar years (None: unlimited) for ``kind`` in ``position``."""
@@ -224,7 +223,7 @@ class Training:
 
 @dataclass(frozen=True, slots=True)
 class SkpRecord:
-    """One yearly appraisal: a numeric ``score`` (up to 2021) or a ``predikat`` (from 2022)."""
+    """One yearly appraisal: a ``score`` or a ``predikat`` (see :func:`kinerja_points`)."""
 
     year: int
     score: float | None = None
@@ -263,7 +262,7 @@ class IpAsnScore:
 
 @dataclass(frozen=True, slots=True)
 class Suggestion:
-    """An action that would raise the score by exactly ``gain``; ``apply`` shows it done."""
+    """An action that would raise the score by exactly ``gain``; ``applied`` is the profile with it done."""
 
     code: str
     message: str
@@ -298,7 +297,7 @@ class IpAsnResult:
 # ---------------------------------------------------------------------------- scoring
 
 _KEPEMIMPINAN, _FUNGSIONAL, _TEKNIS, _SEMINAR = JenisPelatihan
-_SEVERITY = {Level.RINGAN: 1, Level.SEDANG: 2, Level.BERAT: 3}
+_SEVERITY = {level: level.severity for level in Level}  # a dict lookup beats the property
 
 
 def kategori_for(total: float, config: IpAsnConfig = DEFAULT_CONFIG) -> Kategori:
@@ -329,9 +328,9 @@ def kinerja_points(skp: SkpRecord, config: IpAsnConfig = DEFAULT_CONFIG) -> floa
 def score(profile: IpAsnProfile, config: IpAsnConfig = DEFAULT_CONFIG) -> IpAsnScore:
     """The four dimension scores, their total and its category."""
     year = profile.year
-    (lead_pts, lead_win), (func_pts, func_win), (tek_pts, tek_win), (sem_pts, sem_win) = config._compiled[
-        "positions"
-    ][profile.position]
+    (lead_pts, lead_win), (func_pts, func_win), (tek_pts, tek_win), (sem_pts, sem_win) = config._kompetensi[
+        profile.position
+    ]
 
     lead = func = seminar = False
     teknis_hours = 0
@@ -369,7 +368,7 @@ def score(profile: IpAsnProfile, config: IpAsnConfig = DEFAULT_CONFIG) -> IpAsnS
             severity = _SEVERITY[d.level]
             if severity > worst:
                 worst = severity
-    disiplin = config._compiled["disiplin"][worst]
+    disiplin = config._disiplin[worst]
 
     kualifikasi = config.kualifikasi_points[profile.education]
     total = kualifikasi + kompetensi + kinerja + disiplin

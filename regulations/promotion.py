@@ -28,10 +28,14 @@ from regulations.cli import parse_json_argument
 from regulations.ranks import Golongan, golongan, max_golongan_reguler, next_golongan, parse_iso_date
 from regulations.reasons import Reason, RuleInputError, Verdict
 from regulations.ujian_dinas import (
+    DEFAULT_UJIAN_DINAS_CONFIG,
+    PEGAWAI_FIELDS,
     Pegawai,
+    UjianDinasConfig,
     appraisal_failures,
     exemption,
     pegawai_from_json,
+    reject_unknown_fields,
     tingkat_for,
     years_in_rank_failures,
 )
@@ -89,9 +93,11 @@ MIN_YEARS_IN_RANK_FUNGSIONAL = 2  # PP 99/2000 Pasal 13 [PASAL-PP99]
 @dataclass(frozen=True)
 class KpConfig:
     """``appraisal_years``: how many calendar years before the period's year must have an
-    appraisal of at least baik (domain.md §3.1: 2 years; which years, UNCONFIRMED)."""
+    appraisal of at least baik (domain.md §3.1: 2 years; which years, UNCONFIRMED).
+    ``ujian_dinas``: the exemption choices used for II/d → III/a and III/d → IV/a."""
 
     appraisal_years: int = 2
+    ujian_dinas: UjianDinasConfig = DEFAULT_UJIAN_DINAS_CONFIG
 
 
 DEFAULT_KP_CONFIG = KpConfig()
@@ -180,7 +186,7 @@ def kp_reguler(
         if (
             tingkat is not None
             and tingkat not in p.lulus_ujian_dinas
-            and exemption(tingkat, p.pendidikan, p.jabatan, p.diklat) is None
+            and exemption(tingkat, p.pendidikan, p.jabatan, p.diklat, config.ujian_dinas) is None
         ):
             failures.append(
                 Reason(
@@ -239,6 +245,7 @@ def _period(data: dict) -> date:
 def command_kp_reguler(argv: list[str]) -> dict:
     """``kp-reguler JSON`` → eligible, target golongan, TMT and reasons."""
     data = parse_json_argument(argv)
+    reject_unknown_fields(data, (*PEGAWAI_FIELDS, "period", "atasan_golongan"))
     period = _period(data)
     atasan = data.get("atasan_golongan")
     result = kp_reguler(pegawai_from_json(data), period, None if atasan is None else golongan(atasan))
@@ -255,6 +262,7 @@ def _number(data: dict, name: str) -> float:
 def command_kp_fungsional(argv: list[str]) -> dict:
     """``kp-fungsional JSON``: like kp-reguler, with ``ak_current`` and ``ak_required``."""
     data = parse_json_argument(argv)
+    reject_unknown_fields(data, (*PEGAWAI_FIELDS, "period", "ak_current", "ak_required"))
     period = _period(data)
     p = pegawai_from_json(data)
     return kp_fungsional(p, period, _number(data, "ak_current"), _number(data, "ak_required")).as_dict()

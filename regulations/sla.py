@@ -32,7 +32,7 @@ import math
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
-from itertools import pairwise
+from itertools import islice, pairwise
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from regulations.cli import parse_json_argument
@@ -151,12 +151,7 @@ def counted_working_days(received: datetime, days: int, calendar: OfficeCalendar
     first = local.date()
     if calendar.is_working_day(first) and local >= calendar.closing_time(first):
         first += timedelta(days=1)
-    counted = []
-    for d in calendar.working_days_from(first):
-        counted.append(d)
-        if len(counted) == days:
-            return counted
-    raise AssertionError("unreachable: working_days_from never ends")
+    return list(islice(calendar.working_days_from(first), days))
 
 
 def due_working_days(received: datetime, days: int, calendar: OfficeCalendar) -> datetime:

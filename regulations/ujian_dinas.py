@@ -377,11 +377,19 @@ def _enum_set(data: dict, name: str, kind: type[StrEnum]) -> frozenset:
     values = data.get(name, [])
     if not isinstance(values, list):
         raise RuleInputError(f"{name} harus berupa daftar.")
-    try:
-        return frozenset(kind(str(v).strip()) for v in values)
-    except ValueError:
+    by_key = {k.value.lower(): k for k in kind}
+    unknown = [v for v in values if str(v).strip().lower() not in by_key]
+    if unknown:
         choices = ", ".join(k.value for k in kind)
-        raise RuleInputError(f"{name} berisi nilai tidak dikenal {values!r}. Pilihan: {choices}.") from None
+        raise RuleInputError(f"{name} berisi nilai tidak dikenal {unknown!r}. Pilihan: {choices}.")
+    return frozenset(by_key[str(v).strip().lower()] for v in values)
+
+
+def reject_unknown_fields(data: dict, known: Iterable[str]) -> None:
+    """Catch misspelt optional fields, which would otherwise be silently ignored."""
+    unknown = sorted(set(data) - set(known))
+    if unknown:
+        raise RuleInputError(f"Kolom tidak dikenal: {', '.join(unknown)}.")
 
 
 def _bool(data: dict, name: str, default: bool = False) -> bool:
@@ -397,6 +405,22 @@ def _required(data: dict, name: str) -> object:
     return data[name]
 
 
+APPRAISAL_FIELDS = ("year", "predikat", "score", "innovation")
+PEGAWAI_FIELDS = (
+    "golongan",
+    "tmt_golongan",
+    "pendidikan",
+    "jabatan",
+    "diklat",
+    "lulus_ujian_dinas",
+    "hukuman",
+    "cltn",
+    "diberhentikan_sementara",
+    "uang_tunggu",
+    "appraisals",
+)
+
+
 def appraisals_from_json(data: dict, name: str = "appraisals") -> tuple[Appraisal, ...]:
     """``[{"year": 2025, "predikat": "baik"} | {"year": 2019, "score": 85}, …]``."""
     items = data.get(name, [])
@@ -404,9 +428,12 @@ def appraisals_from_json(data: dict, name: str = "appraisals") -> tuple[Appraisa
         raise RuleInputError(f'{name} harus daftar objek {{"year": ..., "predikat"/"score": ...}}.')
     result = []
     for item in items:
+        reject_unknown_fields(item, APPRAISAL_FIELDS)
         year = item.get("year")
         if isinstance(year, bool) or not isinstance(year, int):
             raise RuleInputError(f"{name}: year harus bilangan bulat, bukan {year!r}.")
+        if not isinstance(item.get("predikat", ""), str):
+            raise RuleInputError(f'{name}: predikat tahun {year} harus teks, misalnya "baik".')
         result.append(Appraisal(year, item.get("predikat"), item.get("score"), _bool(item, "innovation")))
     if len({a.year for a in result}) != len(result):
         raise RuleInputError(f"{name}: setiap tahun hanya boleh satu penilaian.")
@@ -418,6 +445,8 @@ def pegawai_from_json(data: dict) -> Pegawai:
     hukuman = data.get("hukuman", [])
     if not isinstance(hukuman, list) or not all(isinstance(h, dict) for h in hukuman):
         raise RuleInputError('hukuman harus daftar objek {"level": ..., "start": ..., "end": ...}.')
+    for h in hukuman:
+        reject_unknown_fields(h, ("level", "start", "end"))
     return Pegawai(
         golongan=golongan(_required(data, "golongan")),
         tmt_golongan=parse_iso_date(_required(data, "tmt_golongan"), "tmt_golongan"),
@@ -443,6 +472,7 @@ def pegawai_from_json(data: dict) -> Pegawai:
 def command_ujian_dinas(argv: list[str]) -> dict:
     """``ujian-dinas JSON``: which UD, exempt or not, eligible now, and (with "upkp") UPKP."""
     data = parse_json_argument(argv)
+    reject_unknown_fields(data, (*PEGAWAI_FIELDS, "today", "upkp"))
     today = parse_iso_date(_required(data, "today"), "today")
     p = pegawai_from_json(data)
     result = {"today": today.isoformat(), "golongan": p.golongan.code, **ujian_dinas(p, today).as_dict()}
@@ -450,6 +480,7 @@ def command_ujian_dinas(argv: list[str]) -> dict:
         u = data["upkp"]
         if not isinstance(u, dict):
             raise RuleInputError('upkp harus objek {"ijazah": ..., ...}.')
+        reject_unknown_fields(u, ("ijazah", "izin_belajar", "terakreditasi", "sesuai_tugas"))
         request = UpkpRequest(
             ijazah=pendidikan(_required(u, "ijazah")),
             izin_belajar=_bool(u, "izin_belajar"),

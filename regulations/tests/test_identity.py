@@ -40,7 +40,9 @@ AMIR = "196608011988031001"  # Perka BKN 22/2007 worked example [NIP]
         pytest.param(
             "200002292019011999", Nip(date(2000, 2, 29), (2019, 1), "L", 999), id="sequence 999, leap day"
         ),
-        pytest.param("19660801 198803 1 001", Nip(date(1966, 8, 1), (1988, 3), "L", 1), id="printed grouping"),
+        pytest.param(
+            "19660801 198803 1 001", Nip(date(1966, 8, 1), (1988, 3), "L", 1), id="printed grouping"
+        ),
     ],
 )
 def test_nip_digits_are_birth_date_cpns_tmt_gender_and_sequence(nip, expected):
@@ -66,7 +68,10 @@ def test_nip_prints_back_as_its_digits_and_in_the_usual_grouping():
         ("196613011988031001", "Tanggal lahir pada NIP (digit 1–8) tidak valid"),
         ("196608011988131001", "Bulan TMT CPNS pada NIP (digit 13–14) harus 01–12, bukan 13"),
         ("196608011988001001", "bukan 00"),
-        ("196608011988033001", "Kode jenis kelamin pada NIP (digit 15) harus 1 (laki-laki) atau 2 (perempuan), bukan 3"),
+        (
+            "196608011988033001",
+            "Kode jenis kelamin pada NIP (digit 15) harus 1 (laki-laki) atau 2 (perempuan), bukan 3",
+        ),
         ("196608011988030001", "bukan 0"),
         ("196608011988031000", "Nomor urut pada NIP (digit 16–18) harus 001–999, bukan 000"),
         ("196608011965031001", "TMT CPNS pada NIP (1965-03) lebih awal dari tanggal lahir (1966-08-01)"),
@@ -108,9 +113,15 @@ def test_a_lower_minimum_cpns_age_can_be_passed_for_legacy_data():
         pytest.param(
             "6171010512900001", Nik("61", "6171", "617101", date(1990, 12, 5), "L", 1), id="man, day as is"
         ),
-        pytest.param("1101024101000123", Nik("11", "1101", "110102", date(2000, 1, 1), "P", 123), id="day 41 = 1"),
-        pytest.param("1101027112999999", Nik("11", "1101", "110102", date(1999, 12, 31), "P", 9999), id="day 71 = 31"),
-        pytest.param("9471033101050010", Nik("94", "9471", "947103", date(2005, 1, 31), "L", 10), id="day 31, man"),
+        pytest.param(
+            "1101024101000123", Nik("11", "1101", "110102", date(2000, 1, 1), "P", 123), id="day 41 = 1"
+        ),
+        pytest.param(
+            "1101027112999999", Nik("11", "1101", "110102", date(1999, 12, 31), "P", 9999), id="day 71 = 31"
+        ),
+        pytest.param(
+            "9471033101050010", Nik("94", "9471", "947103", date(2005, 1, 31), "L", 10), id="day 31, man"
+        ),
     ],
 )
 def test_nik_digits_are_region_birth_date_with_women_plus_40_and_sequence(nik, expected):
@@ -226,7 +237,10 @@ def test_make_nip_refuses_parts_that_cannot_form_a_nip(args, message):
     [
         (("35", "15", "14", date(1968, 8, 5), "W", 2), "Jenis kelamin"),
         (("3", "15", "14", date(1968, 8, 5), "P", 2), "Kode provinsi '3' tidak valid"),
-        (("35", "3615", "14", date(1968, 8, 5), "P", 2), "Kode kabupaten/kota '3615' tidak valid di bawah kode induk 35"),
+        (
+            ("35", "3615", "14", date(1968, 8, 5), "P", 2),
+            "Kode kabupaten/kota '3615' tidak valid di bawah kode induk 35",
+        ),
         (("35", "15", "00", date(1968, 8, 5), "P", 2), "Kode kecamatan '00' tidak valid"),
         (("35", "15", "14", date(1968, 8, 5), "P", 10000), "Nomor urut NIK harus 1–9999"),
     ],
@@ -270,7 +284,9 @@ REGION = st.integers(1, 99).map("{:02d}".format)
     gender=GENDER,
     sequence=st.integers(1, 9999),
 )
-def test_a_generated_nik_parses_back_to_its_parts(province, regency, district, birth, age_days, gender, sequence):
+def test_a_generated_nik_parses_back_to_its_parts(
+    province, regency, district, birth, age_days, gender, sequence
+):
     nik = make_nik(province, regency, district, birth, gender, sequence)
     parsed = parse_nik(nik, today=birth + timedelta(days=age_days))
     assert parsed == Nik(province, province + regency, province + regency + district, birth, gender, sequence)

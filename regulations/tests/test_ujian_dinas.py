@@ -270,6 +270,12 @@ def test_ujian_dinas_command_shows_the_exemption(capsys):
     assert "upkp" not in out
 
 
+def test_ujian_dinas_command_reads_passed_exams_in_any_case(capsys):
+    payload = {"today": "2026-03-01", "golongan": "II/d", "tmt_golongan": "2020-03-01", "pendidikan": "SLTA"}
+    status, out = run(capsys, {**payload, "lulus_ujian_dinas": ["i"]})
+    assert (status, out["passed"], out["must_sit"]) == (0, True, False)
+
+
 @pytest.mark.parametrize(
     ("payload", "message"),
     [

@@ -1,0 +1,158 @@
+"""Shared test fixtures: the fixed cast of personas, fast hashing, and real Chromium.
+
+Personas are built through the same actions the application uses, so every test starts
+from state the app itself could have produced.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+# Playwright's sync API runs an event loop in the test thread; Django's ORM refuses to
+# run inside one unless told it is safe (it is: the loop is idle while the test runs).
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+ARTIFACTS = Path(__file__).parent / "test-artifacts"
+PASSWORD = "Rahasia#Uji2026"
+CHROMIUM = "/usr/bin/chromium"
+
+
+@pytest.fixture(autouse=True)
+def _django_test_settings(request):
+    # The pure regulations tests also run without Django (-p no:django): nothing to set then.
+    if not request.config.pluginmanager.hasplugin("django"):
+        return
+    settings = request.getfixturevalue("settings")
+    # Argon2 is deliberately slow and tests create many users; the production setting is
+    # checked in accounts/tests/test_passwords.py.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    settings.TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
+
+
+@dataclass
+class Cast:
+    """The fixed cast. ``opd_a``/``opd_b`` are two OPDs of one instansi."""
+
+    instansi: object
+    opd_a: object
+    opd_b: object
+    admin: object
+    operator_a: object
+    operator_b: object
+    pegawai_a: object
+    unit_pengolah: object
+    kepala_badan: object
+
+    def persona(self, name: str):
+        return None if name == "anonymous" else getattr(self, name)
+
+
+PERSONAS = ("admin", "operator_a", "operator_b", "pegawai_a", "unit_pengolah", "kepala_badan", "anonymous")
+
+
+def build_cast() -> Cast:
+    from accounts.actions import do_create_user
+    from accounts.roles import Role
+    from org.actions import do_create_instansi, do_create_opd, do_create_unit, do_set_office_hours
+    from org.models import Instansi
+    from regulations.sla import DEFAULT_OFFICE_HOURS
+
+    instansi = do_create_instansi(
+        actor=None, code="9900", name="Pemerintah Provinsi Uji", kind=Instansi.Kind.PROVINSI,
+        time_zone=Instansi.TimeZone.WIB,
+    )
+    for weekday, day in DEFAULT_OFFICE_HOURS.items():
+        do_set_office_hours(instansi, weekday=weekday, opens=day.opens, closes=day.closes,
+                            break_start=day.break_start, break_end=day.break_end, actor=None)
+    bkd = do_create_opd(actor=None, instansi=instansi, code="07", name="Badan Kepegawaian Daerah", short_name="BKD")
+    opd_a = do_create_opd(actor=None, instansi=instansi, code="13", name="Dinas Kesehatan", short_name="Dinkes")
+    opd_b = do_create_opd(actor=None, instansi=instansi, code="24", name="Dinas Perhubungan", short_name="Dishub")
+    for opd in (opd_a, opd_b):
+        do_create_unit(actor=None, opd=opd, parent=None, name="Sekretariat")
+
+    def user(username, name, roles, opd):
+        return do_create_user(username=username, name=name, password=PASSWORD, roles=roles, opd=opd, actor=None)
+
+    return Cast(
+        instansi=instansi,
+        opd_a=opd_a,
+        opd_b=opd_b,
+        admin=user("admin", "Admin BKD", [Role.ADMIN], bkd),
+        operator_a=user("operator.a", "Operator Dinkes", [Role.OPERATOR_OPD], opd_a),
+        operator_b=user("operator.b", "Operator Dishub", [Role.OPERATOR_OPD], opd_b),
+        pegawai_a=user("pegawai.a", "Pegawai Dinkes", [Role.PEGAWAI], opd_a),
+        unit_pengolah=user("verifikator", "Verifikator BKD", [Role.UNIT_PENGOLAH], bkd),
+        kepala_badan=user("kepala", "Kepala BKD", [Role.KEPALA_BADAN], bkd),
+    )
+
+
+@pytest.fixture
+def cast(db) -> Cast:
+    return build_cast()
+
+
+@pytest.fixture
+def client_for(client):
+    """``client_for(user)``: the test client logged in as ``user`` (None: anonymous)."""
+
+    def login(user):
+        client.logout()
+        if user is not None:
+            client.force_login(user)
+        return client
+
+    return login
+
+
+# --- Browser (pytest-playwright on Debian's Chromium) ---------------------------------
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    return {
+        **browser_type_launch_args,
+        "executable_path": CHROMIUM,
+        "args": [
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-first-run",
+        ],
+    }
+
+
+@pytest.fixture(scope="session")
+def browser_context_args(browser_context_args):
+    return {**browser_context_args, "locale": "id-ID", "timezone_id": "Asia/Jakarta"}
+
+
+@pytest.fixture
+def screenshot(page, request):
+    """``screenshot("name")`` saves a PNG under test-artifacts/ (git-ignored) for a human look."""
+
+    def take(name: str) -> Path:
+        ARTIFACTS.mkdir(exist_ok=True)
+        path = ARTIFACTS / f"{request.node.name}-{name}.png".replace("/", "_")
+        page.screenshot(path=str(path), full_page=True)
+        return path
+
+    return take
+
+
+@pytest.fixture
+def login_page(page, live_server):
+    """``login_page(username)``: log in through the real form and return the page."""
+
+    def login(username: str, password: str = PASSWORD):
+        page.goto(f"{live_server.url}/akun/masuk/")
+        page.get_by_label("Nama pengguna").fill(username)
+        page.get_by_label("Kata sandi").fill(password)
+        page.get_by_role("button", name="Masuk").click()
+        return page
+
+    return login

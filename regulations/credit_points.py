@@ -1,0 +1,199 @@
+"""Angka kredit (AK) of a jabatan fungsional from the yearly performance predikat.
+
+Legal basis: PermenPAN-RB 1/2023 (Jabatan Fungsional) with Peraturan BKN 3/2023; domain.md
+§13 [AK-BKN]. There is no more DUPAK: each year's AK is the percentage of the predikat times
+the jenjang's annual coefficient, pro-rated by the months served in that year:
+
+    AK = months / 12 × %predikat × koefisien jenjang
+
+(2 months Baik as Ahli Pertama = 2/12 × 100% × 12.5 = 2.08 [AK-BKN]).
+
+The percentages and the Ahli Pertama (12.5) and Ahli Madya (37.5) coefficients are
+confirmed; every other coefficient is UNCONFIRMED and lives in :class:`AkConfig`, as does
+the number of decimals the result is rounded to (the BKN example shows 2).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from decimal import ROUND_HALF_UP, Decimal
+from enum import StrEnum
+from fractions import Fraction
+from types import MappingProxyType
+
+from regulations.cli import parse_json_argument
+from regulations.ipasn import angka, json_number
+from regulations.reasons import Reason, RuleInputError
+from regulations.skp import Predikat, parse_predikat
+
+
+class Jenjang(StrEnum):
+    """Jenjang of a jabatan fungsional: keterampilan (pemula … penyelia) and keahlian (ahli …)."""
+
+    PEMULA = "pemula"
+    TERAMPIL = "terampil"
+    MAHIR = "mahir"
+    PENYELIA = "penyelia"
+    AHLI_PERTAMA = "ahli_pertama"
+    AHLI_MUDA = "ahli_muda"
+    AHLI_MADYA = "ahli_madya"
+    AHLI_UTAMA = "ahli_utama"
+
+    @property
+    def label(self) -> str:
+        return self.value.replace("_", " ").title()
+
+
+# Percentage of the coefficient earned per predikat [AK-BKN, two copies of the BKN slides].
+# Cukup (PP 30/2019 wording) and Butuh Perbaikan (PermenPAN-RB 6/2022) are the same step.
+PERCENT_BY_PREDIKAT: Mapping[Predikat, Fraction] = MappingProxyType(
+    {
+        Predikat.SANGAT_BAIK: Fraction(150, 100),
+        Predikat.BAIK: Fraction(100, 100),
+        Predikat.BUTUH_PERBAIKAN: Fraction(75, 100),
+        Predikat.CUKUP: Fraction(75, 100),
+        Predikat.KURANG: Fraction(50, 100),
+        Predikat.SANGAT_KURANG: Fraction(25, 100),
+    }
+)
+
+# Koefisien AK tahunan per jenjang. Ahli Pertama 12.5 [AK-BKN; BPK via driversimple.net] and
+# Ahli Madya 37.5 [scribd 707496387] are confirmed; the rest are UNCONFIRMED (from memory).
+KOEFISIEN: Mapping[Jenjang, Fraction] = MappingProxyType(
+    {
+        Jenjang.PEMULA: Fraction("3.75"),  # UNCONFIRMED
+        Jenjang.TERAMPIL: Fraction(5),  # UNCONFIRMED
+        Jenjang.MAHIR: Fraction("12.5"),  # UNCONFIRMED
+        Jenjang.PENYELIA: Fraction(25),  # UNCONFIRMED
+        Jenjang.AHLI_PERTAMA: Fraction("12.5"),
+        Jenjang.AHLI_MUDA: Fraction(25),  # UNCONFIRMED
+        Jenjang.AHLI_MADYA: Fraction("37.5"),
+        Jenjang.AHLI_UTAMA: Fraction(50),  # UNCONFIRMED
+    }
+)
+
+
+@dataclass(frozen=True, slots=True)
+class AkConfig:
+    koefisien: Mapping[Jenjang, Fraction] = field(default_factory=lambda: KOEFISIEN)
+    percent: Mapping[Predikat, Fraction] = field(default_factory=lambda: PERCENT_BY_PREDIKAT)
+    decimals: int = 2  # as the BKN worked example prints (2.08); PAK forms may use 3
+
+
+DEFAULT_AK_CONFIG = AkConfig()
+
+
+@dataclass(frozen=True, slots=True)
+class AkPeriod:
+    """Months served in one jenjang with one predikat, within a single year."""
+
+    jenjang: Jenjang
+    predikat: Predikat
+    months: int = 12
+
+
+@dataclass(frozen=True, slots=True)
+class AkResult:
+    angka_kredit: Decimal  # rounded half up to ``config.decimals``
+    exact: Fraction
+    periods: tuple[tuple[AkPeriod, Fraction], ...]
+    reasons: tuple[Reason, ...]
+    decimals: int = DEFAULT_AK_CONFIG.decimals
+
+    def as_dict(self) -> dict:
+        return {
+            "angka_kredit": float(self.angka_kredit),
+            "angka_kredit_exact": float(self.exact),
+            "periods": [
+                {
+                    "jenjang": p.jenjang.value,
+                    "predikat": p.predikat.value,
+                    "months": p.months,
+                    "angka_kredit": float(_round(ak, self.decimals)),
+                }
+                for p, ak in self.periods
+            ],
+            "reasons": [r.as_dict() for r in self.reasons],
+        }
+
+
+def period_ak(period: AkPeriod, config: AkConfig = DEFAULT_AK_CONFIG) -> Fraction:
+    """The exact AK of one period: months/12 × %predikat × koefisien."""
+    if period.predikat not in config.percent:
+        known = ", ".join(p.value for p in config.percent)
+        raise RuleInputError(
+            f"Predikat {period.predikat.label!r} tidak dipakai untuk angka kredit. Pilihan: {known}."
+        )
+    if not 1 <= period.months <= 12:
+        raise RuleInputError(f"Jumlah bulan harus 1–12, bukan {period.months}.")
+    return Fraction(period.months, 12) * config.percent[period.predikat] * config.koefisien[period.jenjang]
+
+
+def annual_ak(
+    periods: list[AkPeriod] | tuple[AkPeriod, ...], config: AkConfig = DEFAULT_AK_CONFIG
+) -> AkResult:
+    """The AK earned in one year from its periods (a jenjang or predikat change splits a year)."""
+    if not periods:
+        raise RuleInputError("Isi minimal satu periode.")
+    amounts = tuple((p, period_ak(p, config)) for p in periods)
+    if sum(p.months for p in periods) > 12:
+        raise RuleInputError("Jumlah bulan semua periode dalam satu tahun tidak boleh lebih dari 12.")
+    exact = sum((ak for _, ak in amounts), Fraction(0))
+    rounded = _round(exact, config.decimals)
+    reasons = tuple(
+        Reason(
+            "ak_periode",
+            f"{p.months}/12 × {angka(float(config.percent[p.predikat] * 100))}% ({p.predikat.label}) × "
+            f"{angka(float(config.koefisien[p.jenjang]))} ({p.jenjang.label}) = "
+            f"{angka(float(_round(ak, config.decimals)))}",
+        )
+        for p, ak in amounts
+    )
+    return AkResult(rounded, exact, amounts, reasons, config.decimals)
+
+
+def _round(value: Fraction, decimals: int) -> Decimal:
+    return (Decimal(value.numerator) / Decimal(value.denominator)).quantize(
+        Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP
+    )
+
+
+def jenjang(value: object) -> Jenjang:
+    key = value.strip().lower().replace(" ", "_") if isinstance(value, str) else None
+    try:
+        return Jenjang(key)
+    except ValueError:
+        choices = ", ".join(j.value for j in Jenjang)
+        raise RuleInputError(f"Jenjang {value!r} tidak dikenal. Pilihan: {choices}.") from None
+
+
+def _period(data: object, name: str) -> AkPeriod:
+    if not isinstance(data, dict):
+        raise RuleInputError(f"{name} harus objek {{...}}, bukan {data!r}.")
+    predikat = data.get("predikat")
+    if not isinstance(predikat, str):
+        raise RuleInputError(f'{name}.predikat harus teks (mis. "baik"), bukan {predikat!r}.')
+    return AkPeriod(
+        jenjang(data.get("jenjang")),
+        parse_predikat(predikat),
+        int(json_number(data.get("months", 12), f"{name}.months", integer=True, minimum=1, maximum=12)),
+    )
+
+
+def command_angka_kredit(argv: list[str]) -> dict:
+    """``angka-kredit '{"jenjang": "ahli_pertama", "predikat": "baik", "months": 2}'`` or
+    ``'{"periods": [{"jenjang": ..., "predikat": ..., "months": ...}, ...], "decimals": 3}'``."""
+    data = parse_json_argument(argv)
+    if "periods" in data:
+        if not isinstance(data["periods"], list):
+            raise RuleInputError("periods harus daftar [...] periode.")
+        periods = [_period(p, f"periods[{i}]") for i, p in enumerate(data["periods"])]
+    else:
+        periods = [_period(data, "input")]
+    decimals = int(
+        json_number(
+            data.get("decimals", DEFAULT_AK_CONFIG.decimals), "decimals", integer=True, minimum=0, maximum=6
+        )
+    )
+    return annual_ak(periods, AkConfig(decimals=decimals)).as_dict()
