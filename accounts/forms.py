@@ -29,6 +29,11 @@ class ThrottledLoginForm(AuthenticationForm):
         ),
     }
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["username"].label = _("Nama pengguna")
+        self.fields["password"].label = _("Kata sandi")
+
     def clean(self):
         username = (self.cleaned_data.get("username") or "").strip()
         if username and is_locked_out(username):

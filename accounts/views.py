@@ -15,6 +15,7 @@ from accounts.forms import NewUserForm, ThrottledLoginForm, UserFilterForm, User
 from accounts.permissions import require
 from accounts.queries import get_user, list_users
 from accounts.roles import Capability, Role
+from core.forms import edit_form
 from core.paging import paginate
 
 
@@ -73,14 +74,11 @@ def user_create(request):
 @require_http_methods(["GET", "POST"])
 def user_edit(request, pk: int):
     user = get_user(pk)
-    form = UserForm(request.POST or None, instance=user)
+    form = edit_form(UserForm, user, request.POST or None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        # form.is_valid() already wrote the fields onto the instance; the action compares
-        # against a fresh copy so the audit row shows the real "before".
-        fresh = get_user(pk)
         actions.do_update_user(
-            fresh,
+            user,
             changes={k: data[k] for k in ("username", "name", "email", "opd", "is_active")},
             roles=data["roles"],
             actor=request.user,

@@ -1,3 +1,5 @@
+import copy
+
 from django import forms
 from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
@@ -32,3 +34,12 @@ class AuditFilterForm(forms.Form):
         if data.get("date_from") and data.get("date_to") and data["date_from"] > data["date_to"]:
             self.add_error("date_to", _("Tanggal akhir tidak boleh sebelum tanggal awal."))
         return data
+
+
+def edit_form(form_class, obj, data=None, **kwargs):
+    """A ModelForm for editing ``obj`` that validates against a copy of it.
+
+    ModelForm validation writes the submitted values onto its instance; the edit actions
+    need the untouched object to record a true "before" in the audit log.
+    """
+    return form_class(data, instance=copy.copy(obj), **kwargs)

@@ -14,7 +14,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from accounts.permissions import require, user_can
 from accounts.roles import Capability
 from core import actions
-from core.forms import AuditFilterForm, HolidayAddForm, HolidayRenameForm
+from core.forms import AuditFilterForm, HolidayAddForm, HolidayRenameForm, edit_form
 from core.paging import paginate
 from core.queries import get_holiday, list_audit_entries, list_holidays
 
@@ -75,7 +75,7 @@ def holiday_add(request):
 @require_http_methods(["GET", "POST"])
 def holiday_edit(request, pk: int):
     holiday = get_holiday(pk)
-    form = HolidayRenameForm(request.POST or None, instance=holiday)
+    form = edit_form(HolidayRenameForm, holiday, request.POST or None)
     if request.method == "POST" and form.is_valid():
         actions.do_rename_holiday(holiday, name=form.cleaned_data["name"], actor=request.user)
         messages.success(request, _("Nama hari libur disimpan."))

@@ -49,8 +49,16 @@ class Opd(models.Model):
         verbose_name_plural = _("OPD")
         ordering = ["name"]
         constraints = [
-            models.UniqueConstraint(fields=["instansi", "code"], name="opd_code_unique_in_instansi"),
-            models.UniqueConstraint(fields=["instansi", "name"], name="opd_name_unique_in_instansi"),
+            models.UniqueConstraint(
+                fields=["instansi", "code"],
+                name="opd_code_unique_in_instansi",
+                violation_error_message=_("Kode OPD ini sudah dipakai OPD lain di instansi yang sama."),
+            ),
+            models.UniqueConstraint(
+                fields=["instansi", "name"],
+                name="opd_name_unique_in_instansi",
+                violation_error_message=_("Nama OPD ini sudah dipakai OPD lain di instansi yang sama."),
+            ),
         ]
 
     def __str__(self) -> str:
@@ -71,7 +79,11 @@ class UnitKerja(models.Model):
         verbose_name_plural = _("unit kerja")
         ordering = ["name"]
         constraints = [
-            models.UniqueConstraint(fields=["opd", "parent", "name"], name="unit_name_unique_under_parent"),
+            models.UniqueConstraint(
+                fields=["opd", "parent", "name"],
+                name="unit_name_unique_under_parent",
+                violation_error_message=_("Sudah ada unit kerja dengan nama ini di bawah induk yang sama."),
+            ),
             models.CheckConstraint(condition=~Q(parent=F("id")), name="unit_not_own_parent"),
         ]
 

@@ -8,6 +8,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from accounts.permissions import require, user_can
 from accounts.roles import Capability
+from core.forms import edit_form
 from core.paging import paginate
 from org import actions
 from org.forms import InstansiForm, OpdForm, UnitForm, office_day_forms
@@ -62,7 +63,7 @@ def opd_create(request):
 @require_http_methods(["GET", "POST"])
 def opd_edit(request, pk: int):
     opd = get_opd_for_user(request.user, pk)
-    form = OpdForm(request.POST or None, instance=get_opd_for_user(request.user, pk))
+    form = edit_form(OpdForm, opd, request.POST or None)
     if request.method == "POST" and form.is_valid():
         actions.do_update_opd(opd, changes={f: form.cleaned_data[f] for f in OPD_CHANGE_FIELDS}, actor=request.user)
         messages.success(request, _("Perubahan OPD disimpan."))
@@ -86,7 +87,7 @@ def unit_create(request, opd_pk: int):
 @require_http_methods(["GET", "POST"])
 def unit_edit(request, pk: int):
     unit = get_unit_for_user(request.user, pk)
-    form = UnitForm(request.POST or None, instance=get_unit_for_user(request.user, pk), opd=unit.opd)
+    form = edit_form(UnitForm, unit, request.POST or None, opd=unit.opd)
     if request.method == "POST" and form.is_valid():
         actions.do_update_unit(unit, changes=dict(form.cleaned_data), actor=request.user)
         messages.success(request, _("Unit kerja disimpan."))
@@ -111,7 +112,7 @@ def instansi_detail(request, pk: int):
 @require_http_methods(["GET", "POST"])
 def instansi_edit(request, pk: int):
     instansi = get_instansi_for_user(request.user, pk)
-    form = InstansiForm(request.POST or None, instance=get_instansi_for_user(request.user, pk))
+    form = edit_form(InstansiForm, instansi, request.POST or None)
     if request.method == "POST" and form.is_valid():
         actions.do_update_instansi(instansi, changes=dict(form.cleaned_data), actor=request.user)
         messages.success(request, _("Perubahan instansi disimpan."))

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
 from django.contrib.auth import get_user_model
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
@@ -21,6 +23,7 @@ class Card:
     key: str
     label: str | Promise
     value: int | str
+    detail: str = ""
 
 
 def dashboard_cards(user) -> list[Card]:
@@ -30,15 +33,18 @@ def dashboard_cards(user) -> list[Card]:
         opds = opds_for_user(user)
         cards.append(Card("opd", _("OPD"), opds.filter(is_active=True).count()))
         cards.append(Card("unit", _("Unit kerja"), UnitKerja.objects.filter(opd__in=opds).count()))
-        cards.append(Card("users", _("Pengguna aktif"), get_user_model().objects.filter(is_active=True, opd__in=opds).count()
-                          if not user_can(user, Capability.VIEW_ALL_OPDS)
-                          else get_user_model().objects.filter(is_active=True).count()))
+        users = get_user_model().objects.filter(is_active=True)
+        if not user_can(user, Capability.VIEW_ALL_OPDS):
+            users = users.filter(opd__in=opds)
+        cards.append(Card("users", _("Pengguna aktif"), users.count()))
     if user_can(user, Capability.VIEW_AUDIT):
-        start = timezone.make_aware(timezone.datetime.combine(today, timezone.datetime.min.time()))
+        start = timezone.make_aware(dt.datetime.combine(today, dt.time.min))
         cards.append(Card("audit_today", _("Perubahan data hari ini"), AuditLog.objects.filter(at__gte=start).count()))
     holidays = Holiday.objects.filter(is_active=True, date__year=today.year)
     cards.append(Card("holidays", _("Hari libur tahun ini"), holidays.count()))
     upcoming = Holiday.objects.filter(is_active=True, date__gte=today).order_by("date").first()
     if upcoming is not None:
-        cards.append(Card("next_holiday", _("Hari libur berikutnya"), f"{upcoming.date:%d-%m-%Y}"))
+        cards.append(
+            Card("next_holiday", _("Hari libur berikutnya"), date_format(upcoming.date, "j F Y"), upcoming.name)
+        )
     return cards
