@@ -62,20 +62,38 @@ def build_cast() -> Cast:
     from regulations.sla import DEFAULT_OFFICE_HOURS
 
     instansi = do_create_instansi(
-        actor=None, code="9900", name="Pemerintah Provinsi Uji", kind=Instansi.Kind.PROVINSI,
+        actor=None,
+        code="9900",
+        name="Pemerintah Provinsi Uji",
+        kind=Instansi.Kind.PROVINSI,
         time_zone=Instansi.TimeZone.WIB,
     )
     for weekday, day in DEFAULT_OFFICE_HOURS.items():
-        do_set_office_hours(instansi, weekday=weekday, opens=day.opens, closes=day.closes,
-                            break_start=day.break_start, break_end=day.break_end, actor=None)
-    bkd = do_create_opd(actor=None, instansi=instansi, code="07", name="Badan Kepegawaian Daerah", short_name="BKD")
-    opd_a = do_create_opd(actor=None, instansi=instansi, code="13", name="Dinas Kesehatan", short_name="Dinkes")
-    opd_b = do_create_opd(actor=None, instansi=instansi, code="24", name="Dinas Perhubungan", short_name="Dishub")
+        do_set_office_hours(
+            instansi,
+            weekday=weekday,
+            opens=day.opens,
+            closes=day.closes,
+            break_start=day.break_start,
+            break_end=day.break_end,
+            actor=None,
+        )
+    bkd = do_create_opd(
+        actor=None, instansi=instansi, code="07", name="Badan Kepegawaian Daerah", short_name="BKD"
+    )
+    opd_a = do_create_opd(
+        actor=None, instansi=instansi, code="13", name="Dinas Kesehatan", short_name="Dinkes"
+    )
+    opd_b = do_create_opd(
+        actor=None, instansi=instansi, code="24", name="Dinas Perhubungan", short_name="Dishub"
+    )
     for opd in (opd_a, opd_b):
         do_create_unit(actor=None, opd=opd, parent=None, name="Sekretariat")
 
     def user(username, name, roles, opd):
-        return do_create_user(username=username, name=name, password=PASSWORD, roles=roles, opd=opd, actor=None)
+        return do_create_user(
+            username=username, name=name, password=PASSWORD, roles=roles, opd=opd, actor=None
+        )
 
     return Cast(
         instansi=instansi,
@@ -109,6 +127,7 @@ def client_for(client):
 
 
 # --- Browser (pytest-playwright on Debian's Chromium) ---------------------------------
+
 
 @pytest.fixture(scope="session")
 def browser_type_launch_args(browser_type_launch_args):

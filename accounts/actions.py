@@ -38,7 +38,9 @@ def _set_roles(user: User, roles) -> tuple[list[str], list[str]]:
 
 
 @transaction.atomic
-def do_create_user(*, username: str, name: str, password: str, roles, opd=None, email: str = "", actor) -> User:
+def do_create_user(
+    *, username: str, name: str, password: str, roles, opd=None, email: str = "", actor
+) -> User:
     _check_scope(roles, opd)
     user = User(username=username, name=name, email=email, opd=opd)
     user.set_password(password)
@@ -63,7 +65,13 @@ def do_update_user(user: User, *, changes: dict, roles=None, actor) -> bool:
     if roles is not None:
         old, new = _set_roles(user, roles)
         if old != new:
-            record(actor=actor, event="pengguna.peran_diubah", obj=user, before={"roles": old}, after={"roles": new})
+            record(
+                actor=actor,
+                event="pengguna.peran_diubah",
+                obj=user,
+                before={"roles": old},
+                after={"roles": new},
+            )
             touched = True
     return touched
 

@@ -38,7 +38,9 @@ class ThrottledLoginForm(AuthenticationForm):
         username = (self.cleaned_data.get("username") or "").strip()
         if username and is_locked_out(username):
             raise ValidationError(
-                self.error_messages["locked_out"], code="locked_out", params={"minutes": settings.LOGIN_LOCKOUT_MINUTES}
+                self.error_messages["locked_out"],
+                code="locked_out",
+                params={"minutes": settings.LOGIN_LOCKOUT_MINUTES},
             )
         try:
             return super().clean()
@@ -56,7 +58,10 @@ class ThrottledLoginForm(AuthenticationForm):
 
 class UserForm(forms.ModelForm):
     roles = forms.MultipleChoiceField(
-        label=_("Peran"), choices=Role.choices, widget=forms.CheckboxSelectMultiple, required=True,
+        label=_("Peran"),
+        choices=Role.choices,
+        widget=forms.CheckboxSelectMultiple,
+        required=True,
         help_text=_("Seorang pengguna boleh memegang beberapa peran."),
     )
 
@@ -83,7 +88,9 @@ class UserForm(forms.ModelForm):
 
 class NewUserForm(UserForm):
     password = forms.CharField(
-        label=_("Kata sandi awal"), widget=forms.PasswordInput(render_value=False), strip=False,
+        label=_("Kata sandi awal"),
+        widget=forms.PasswordInput(render_value=False),
+        strip=False,
         help_text=_("Minimal 10 karakter; pengguna sebaiknya menggantinya setelah masuk."),
     )
 
@@ -95,5 +102,9 @@ class NewUserForm(UserForm):
 
 class UserFilterForm(forms.Form):
     q = forms.CharField(label=_("Cari nama atau nama pengguna"), required=False)
-    role = forms.ChoiceField(label=_("Peran"), choices=[("", _("Semua peran")), *Role.choices], required=False)
-    opd = forms.ModelChoiceField(label=_("OPD"), queryset=Opd.objects.order_by("name"), required=False, empty_label=_("Semua OPD"))
+    role = forms.ChoiceField(
+        label=_("Peran"), choices=[("", _("Semua peran")), *Role.choices], required=False
+    )
+    opd = forms.ModelChoiceField(
+        label=_("OPD"), queryset=Opd.objects.order_by("name"), required=False, empty_label=_("Semua OPD")
+    )

@@ -39,7 +39,9 @@ class LogoutView(auth_views.LogoutView):
 def password_change(request):
     form = PasswordChangeForm(request.user, request.POST or None)
     if request.method == "POST" and form.is_valid():
-        actions.do_change_password(request.user, new_password=form.cleaned_data["new_password1"], actor=request.user)
+        actions.do_change_password(
+            request.user, new_password=form.cleaned_data["new_password1"], actor=request.user
+        )
         update_session_auth_hash(request, request.user)
         messages.success(request, _("Kata sandi Anda sudah diganti."))
         return redirect("reports:dashboard")
@@ -52,7 +54,11 @@ def user_list(request):
     form = UserFilterForm(request.GET or None)
     filters = form.cleaned_data if form.is_valid() else {}
     users = list_users(q=filters.get("q", ""), role=filters.get("role", ""), opd=filters.get("opd"))
-    return render(request, "accounts/user_list.html", {"form": form, "role_labels": dict(Role.choices), **paginate(request, users)})
+    return render(
+        request,
+        "accounts/user_list.html",
+        {"form": form, "role_labels": dict(Role.choices), **paginate(request, users)},
+    )
 
 
 @require(Capability.MANAGE_USERS)
@@ -62,8 +68,13 @@ def user_create(request):
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         user = actions.do_create_user(
-            username=data["username"], name=data["name"], email=data["email"], opd=data["opd"],
-            password=data["password"], roles=data["roles"], actor=request.user,
+            username=data["username"],
+            name=data["name"],
+            email=data["email"],
+            opd=data["opd"],
+            password=data["password"],
+            roles=data["roles"],
+            actor=request.user,
         )
         messages.success(request, _("Pengguna %(name)s dibuat.") % {"name": user})
         return redirect("accounts:user_list")
@@ -85,4 +96,6 @@ def user_edit(request, pk: int):
         )
         messages.success(request, _("Perubahan pengguna disimpan."))
         return redirect("accounts:user_list")
-    return render(request, "accounts/user_form.html", {"form": form, "title": _("Ubah pengguna"), "edited": user})
+    return render(
+        request, "accounts/user_form.html", {"form": form, "title": _("Ubah pengguna"), "edited": user}
+    )

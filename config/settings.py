@@ -22,7 +22,7 @@ SECRET_KEY = env_str("DJANGO_SECRET_KEY", "")
 if not SECRET_KEY:
     if not DEBUG:
         raise ImproperlyConfigured("DJANGO_SECRET_KEY must be set when DJANGO_DEBUG is off.")
-    SECRET_KEY = "pelita-insecure-development-key-do-not-use-in-production"  # noqa: S105
+    SECRET_KEY = "pelita-insecure-development-key-do-not-use-in-production"
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]"] if DEBUG else [])
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS", [])
 
@@ -81,7 +81,9 @@ TEMPLATES = [
 # parse the variable ourselves and fall back to SQLite explicitly.
 _database_url = env_str("DATABASE_URL", f"sqlite:///{VAR_DIR / 'pelita.sqlite3'}")
 try:
-    _default_db = dj_database_url.parse(_database_url, conn_max_age=env_int("DB_CONN_MAX_AGE", 600, minimum=0))
+    _default_db = dj_database_url.parse(
+        _database_url, conn_max_age=env_int("DB_CONN_MAX_AGE", 600, minimum=0)
+    )
 except ValueError as exc:
     raise ImproperlyConfigured(f"DATABASE_URL is not a valid database URL: {exc}") from exc
 if _default_db["ENGINE"] == "django.db.backends.sqlite3":
@@ -187,5 +189,8 @@ LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": env_choice("PELITA_LOG_LEVEL", "INFO", {"DEBUG", "INFO", "WARNING", "ERROR"})},
+    "root": {
+        "handlers": ["console"],
+        "level": env_choice("PELITA_LOG_LEVEL", "INFO", {"DEBUG", "INFO", "WARNING", "ERROR"}),
+    },
 }

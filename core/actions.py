@@ -24,8 +24,10 @@ def do_add_holiday(*, date: dt.date, name: str, actor) -> Holiday:
     existing = Holiday.objects.select_for_update().filter(date=date).first()
     if existing is not None:
         if existing.is_active:
-            raise HolidayExists(_("Tanggal %(date)s sudah menjadi hari libur: %(name)s.") % {
-                "date": date.isoformat(), "name": existing.name})
+            raise HolidayExists(
+                _("Tanggal %(date)s sudah menjadi hari libur: %(name)s.")
+                % {"date": date.isoformat(), "name": existing.name}
+            )
         update_fields(existing, {"name": name, "is_active": True}, actor=actor, event="hari_libur.diaktifkan")
         return existing
     holiday = Holiday(date=date, name=name, kind=Holiday.Kind.LOKAL)
@@ -74,8 +76,8 @@ def do_load_national_holidays(years: list[int], *, actor) -> int:
             actor=actor,
             event="hari_libur.dimuat",
             object_type="core.holiday",
-            object_repr=_("%(count)d hari libur nasional %(years)s") % {
-                "count": len(new), "years": ", ".join(map(str, years))},
+            object_repr=_("%(count)d hari libur nasional %(years)s")
+            % {"count": len(new), "years": ", ".join(map(str, years))},
             after={"dates": [h.date.isoformat() for h in new]},
         )
     return len(new)

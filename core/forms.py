@@ -21,13 +21,19 @@ class HolidayRenameForm(forms.ModelForm):
 
 class AuditFilterForm(forms.Form):
     actor = forms.ModelChoiceField(
-        label=_("Pelaku"), queryset=get_user_model().objects.order_by("username"), required=False,
+        label=_("Pelaku"),
+        queryset=get_user_model().objects.order_by("username"),
+        required=False,
         empty_label=_("Semua pelaku"),
     )
     object_type = forms.CharField(label=_("Jenis objek"), required=False, help_text=_("mis. org.opd"))
     object_id = forms.CharField(label=_("ID objek"), required=False)
-    date_from = forms.DateField(label=_("Dari tanggal"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
-    date_to = forms.DateField(label=_("Sampai tanggal"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    date_from = forms.DateField(
+        label=_("Dari tanggal"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    date_to = forms.DateField(
+        label=_("Sampai tanggal"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
 
     def clean(self):
         data = super().clean()

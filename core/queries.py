@@ -24,7 +24,9 @@ def _day_start(day: dt.date) -> dt.datetime:
     return timezone.make_aware(dt.datetime.combine(day, dt.time.min))
 
 
-def list_audit_entries(*, actor=None, object_type="", object_id="", date_from=None, date_to=None) -> QuerySet[AuditLog]:
+def list_audit_entries(
+    *, actor=None, object_type="", object_id="", date_from=None, date_to=None
+) -> QuerySet[AuditLog]:
     entries = AuditLog.objects.select_related("actor")
     if actor is not None:
         entries = entries.filter(actor=actor)

@@ -29,7 +29,9 @@ def healthz(request):
             cursor.execute("SELECT CURRENT_TIMESTAMP")
             (db_time,) = cursor.fetchone()
     except DatabaseError as exc:
-        return JsonResponse({"status": "error", "database": "unavailable", "detail": exc.__class__.__name__}, status=503)
+        return JsonResponse(
+            {"status": "error", "database": "unavailable", "detail": exc.__class__.__name__}, status=503
+        )
     return JsonResponse({"status": "ok", "database": connection.vendor, "database_time": str(db_time)})
 
 

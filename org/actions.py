@@ -71,7 +71,9 @@ def do_set_office_hours(
         if current is None:
             return False
         current.delete()
-        record(actor=actor, event="jam_kerja.ditutup", obj=instansi, before=before, after={"weekday": weekday})
+        record(
+            actor=actor, event="jam_kerja.ditutup", obj=instansi, before=before, after={"weekday": weekday}
+        )
         return True
     values = {"opens": opens, "closes": closes, "break_start": break_start, "break_end": break_end}
     if current is None:

@@ -103,8 +103,13 @@ def seed_minimal_demo(*, holiday_years: list[int]) -> dict[str, int]:
     if not OfficeHours.objects.filter(instansi=instansi).exists():
         for weekday, day in DEFAULT_OFFICE_HOURS.items():
             do_set_office_hours(
-                instansi, weekday=weekday, opens=day.opens, closes=day.closes,
-                break_start=day.break_start, break_end=day.break_end, actor=None,
+                instansi,
+                weekday=weekday,
+                opens=day.opens,
+                closes=day.closes,
+                break_start=day.break_start,
+                break_end=day.break_end,
+                actor=None,
             )
             created["office_hours"] += 1
     existing = {o.code: o for o in Opd.objects.filter(instansi=instansi)}
@@ -120,8 +125,12 @@ def seed_minimal_demo(*, holiday_years: list[int]) -> dict[str, int]:
     for username, name, roles, opd_short in USERS:
         if not User.objects.filter(username=username).exists():
             do_create_user(
-                username=username, name=name, password=DEMO_PASSWORD, roles=roles,
-                opd=by_short.get(opd_short), actor=None,
+                username=username,
+                name=name,
+                password=DEMO_PASSWORD,
+                roles=roles,
+                opd=by_short.get(opd_short),
+                actor=None,
             )
             created["users"] += 1
     created["holidays"] = do_load_national_holidays(holiday_years, actor=None)

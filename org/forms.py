@@ -51,8 +51,12 @@ class OfficeDayForm(forms.Form):
     is_open = forms.BooleanField(label=_("Buka"), required=False)
     opens = forms.TimeField(label=_("Buka"), required=False, widget=forms.TimeInput(attrs={"type": "time"}))
     closes = forms.TimeField(label=_("Tutup"), required=False, widget=forms.TimeInput(attrs={"type": "time"}))
-    break_start = forms.TimeField(label=_("Mulai istirahat"), required=False, widget=forms.TimeInput(attrs={"type": "time"}))
-    break_end = forms.TimeField(label=_("Selesai istirahat"), required=False, widget=forms.TimeInput(attrs={"type": "time"}))
+    break_start = forms.TimeField(
+        label=_("Mulai istirahat"), required=False, widget=forms.TimeInput(attrs={"type": "time"})
+    )
+    break_end = forms.TimeField(
+        label=_("Selesai istirahat"), required=False, widget=forms.TimeInput(attrs={"type": "time"})
+    )
 
     def clean(self):
         data = super().clean()
@@ -77,9 +81,15 @@ def office_day_forms(instansi: Instansi, data=None) -> list[tuple[int, str, Offi
     for weekday, label in OfficeHours.Weekday.choices:
         hours = current.get(weekday)
         initial = (
-            {"is_open": True, "opens": hours.opens, "closes": hours.closes, "break_start": hours.break_start,
-             "break_end": hours.break_end}
-            if hours else {"is_open": False}
+            {
+                "is_open": True,
+                "opens": hours.opens,
+                "closes": hours.closes,
+                "break_start": hours.break_start,
+                "break_end": hours.break_end,
+            }
+            if hours
+            else {"is_open": False}
         )
         rows.append((weekday, label, OfficeDayForm(data, prefix=f"d{weekday}", initial=initial)))
     return rows

@@ -23,7 +23,9 @@ class Instansi(models.Model):
     code = models.CharField(_("kode"), max_length=20, unique=True)
     name = models.CharField(_("nama"), max_length=200)
     kind = models.CharField(_("jenis"), max_length=20, choices=Kind.choices)
-    time_zone = models.CharField(_("zona waktu"), max_length=40, choices=TimeZone.choices, default=TimeZone.WIB)
+    time_zone = models.CharField(
+        _("zona waktu"), max_length=40, choices=TimeZone.choices, default=TimeZone.WIB
+    )
     address = models.CharField(_("alamat"), max_length=300, blank=True)
 
     class Meta:
@@ -38,7 +40,9 @@ class Instansi(models.Model):
 class Opd(models.Model):
     """An organisasi perangkat daerah (dinas, badan, inspektorat, sekretariat…)."""
 
-    instansi = models.ForeignKey(Instansi, on_delete=models.PROTECT, related_name="opds", verbose_name=_("instansi"))
+    instansi = models.ForeignKey(
+        Instansi, on_delete=models.PROTECT, related_name="opds", verbose_name=_("instansi")
+    )
     code = models.CharField(_("kode"), max_length=20)
     name = models.CharField(_("nama"), max_length=200)
     short_name = models.CharField(_("singkatan"), max_length=40, blank=True)
@@ -70,7 +74,12 @@ class UnitKerja(models.Model):
 
     opd = models.ForeignKey(Opd, on_delete=models.PROTECT, related_name="units", verbose_name=_("OPD"))
     parent = models.ForeignKey(
-        "self", null=True, blank=True, on_delete=models.PROTECT, related_name="children", verbose_name=_("induk")
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="children",
+        verbose_name=_("induk"),
     )
     name = models.CharField(_("nama"), max_length=200)
 

@@ -24,9 +24,13 @@ def opds_for_user(user) -> QuerySet[Opd]:
 
 
 def list_opds_for_user(user, *, search: str = "") -> QuerySet[Opd]:
-    opds = opds_for_user(user).annotate(unit_count=Count("units", distinct=True), user_count=Count("users", distinct=True))
+    opds = opds_for_user(user).annotate(
+        unit_count=Count("units", distinct=True), user_count=Count("users", distinct=True)
+    )
     if search:
-        opds = opds.filter(Q(name__icontains=search) | Q(short_name__icontains=search) | Q(code__icontains=search))
+        opds = opds.filter(
+            Q(name__icontains=search) | Q(short_name__icontains=search) | Q(code__icontains=search)
+        )
     return opds.order_by("name")
 
 
@@ -52,7 +56,9 @@ def units_of(opd: Opd) -> list[tuple[UnitKerja, int]]:
 
 
 def get_unit_for_user(user, pk: int) -> UnitKerja:
-    return get_object_or_404(UnitKerja.objects.select_related("opd").filter(opd__in=opds_for_user(user)), pk=pk)
+    return get_object_or_404(
+        UnitKerja.objects.select_related("opd").filter(opd__in=opds_for_user(user)), pk=pk
+    )
 
 
 def list_instansi_for_user(user) -> QuerySet[Instansi]:

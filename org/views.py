@@ -33,7 +33,11 @@ def opd_list(request):
     return render(
         request,
         "org/opd_list.html",
-        {"search": search, "can_manage": user_can(request.user, Capability.MANAGE_ORG), **paginate(request, opds)},
+        {
+            "search": search,
+            "can_manage": user_can(request.user, Capability.MANAGE_ORG),
+            **paginate(request, opds),
+        },
     )
 
 
@@ -65,7 +69,9 @@ def opd_edit(request, pk: int):
     opd = get_opd_for_user(request.user, pk)
     form = edit_form(OpdForm, opd, request.POST or None)
     if request.method == "POST" and form.is_valid():
-        actions.do_update_opd(opd, changes={f: form.cleaned_data[f] for f in OPD_CHANGE_FIELDS}, actor=request.user)
+        actions.do_update_opd(
+            opd, changes={f: form.cleaned_data[f] for f in OPD_CHANGE_FIELDS}, actor=request.user
+        )
         messages.success(request, _("Perubahan OPD disimpan."))
         return redirect("org:opd_detail", pk=opd.pk)
     return render(request, "org/form.html", {"form": form, "title": _("Ubah OPD"), "back": opd})
@@ -105,7 +111,9 @@ def instansi_list(request):
 @require_GET
 def instansi_detail(request, pk: int):
     instansi = get_instansi_for_user(request.user, pk)
-    return render(request, "org/instansi_detail.html", {"instansi": instansi, "hours": office_hours_of(instansi)})
+    return render(
+        request, "org/instansi_detail.html", {"instansi": instansi, "hours": office_hours_of(instansi)}
+    )
 
 
 @require(Capability.MANAGE_ORG)

@@ -39,12 +39,16 @@ def dashboard_cards(user) -> list[Card]:
         cards.append(Card("users", _("Pengguna aktif"), users.count()))
     if user_can(user, Capability.VIEW_AUDIT):
         start = timezone.make_aware(dt.datetime.combine(today, dt.time.min))
-        cards.append(Card("audit_today", _("Perubahan data hari ini"), AuditLog.objects.filter(at__gte=start).count()))
+        cards.append(
+            Card("audit_today", _("Perubahan data hari ini"), AuditLog.objects.filter(at__gte=start).count())
+        )
     holidays = Holiday.objects.filter(is_active=True, date__year=today.year)
     cards.append(Card("holidays", _("Hari libur tahun ini"), holidays.count()))
     upcoming = Holiday.objects.filter(is_active=True, date__gte=today).order_by("date").first()
     if upcoming is not None:
         cards.append(
-            Card("next_holiday", _("Hari libur berikutnya"), date_format(upcoming.date, "j F Y"), upcoming.name)
+            Card(
+                "next_holiday", _("Hari libur berikutnya"), date_format(upcoming.date, "j F Y"), upcoming.name
+            )
         )
     return cards

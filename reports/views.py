@@ -9,4 +9,6 @@ from reports.queries import dashboard_cards
 def dashboard(request):
     user = request.user
     role_labels = [label for value, label in Role.choices if value in user.roles]
-    return render(request, "reports/dashboard.html", {"cards": dashboard_cards(user), "role_labels": role_labels})
+    return render(
+        request, "reports/dashboard.html", {"cards": dashboard_cards(user), "role_labels": role_labels}
+    )

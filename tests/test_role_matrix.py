@@ -32,9 +32,9 @@ def _instansi(cast):
 
 
 def _holiday(cast):
-    from core.actions import do_add_holiday
-
     import datetime as dt
+
+    from core.actions import do_add_holiday
 
     return {"pk": do_add_holiday(date=dt.date(2026, 8, 28), name="Hari Jadi Provinsi", actor=None).pk}
 

@@ -65,5 +65,21 @@ def test_a_login_form_without_the_csrf_token_is_refused(cast):
 
 
 def test_an_outside_next_url_is_not_followed(cast, client):
-    response = client.post("/akun/masuk/?next=https://jahat.example.com/", {"username": "pegawai.a", "password": PASSWORD})
+    response = client.post(
+        "/akun/masuk/?next=https://jahat.example.com/", {"username": "pegawai.a", "password": PASSWORD}
+    )
     assert response["Location"] == "/"
+
+
+def test_old_login_failures_are_pruned_by_the_daily_command(cast):
+    import datetime as dt
+    from io import StringIO
+
+    from django.core.management import call_command
+    from django.utils import timezone
+
+    old = LoginFailure.objects.create(username="lama")
+    LoginFailure.objects.filter(pk=old.pk).update(at=timezone.now() - dt.timedelta(days=40))
+    LoginFailure.objects.create(username="baru")
+    call_command("prune_login_failures", stdout=StringIO())
+    assert list(LoginFailure.objects.values_list("username", flat=True)) == ["baru"]

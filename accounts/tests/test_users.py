@@ -13,8 +13,12 @@ def test_admin_creates_a_user_with_several_roles(cast, client_for):
     response = client_for(cast.admin).post(
         "/akun/pengguna/tambah/",
         {
-            "username": "operator.baru", "name": "Operator Baru", "email": "op@example.go.id",
-            "opd": cast.opd_a.pk, "is_active": "on", "password": "Sandi#Panjang2026",
+            "username": "operator.baru",
+            "name": "Operator Baru",
+            "email": "op@example.go.id",
+            "opd": cast.opd_a.pk,
+            "is_active": "on",
+            "password": "Sandi#Panjang2026",
             "roles": [Role.OPERATOR_OPD, Role.PEGAWAI],
         },
     )
@@ -31,7 +35,12 @@ def test_admin_creates_a_user_with_several_roles(cast, client_for):
 def test_an_opd_bound_role_without_an_opd_is_refused_next_to_the_field(cast, client_for):
     response = client_for(cast.admin).post(
         "/akun/pengguna/tambah/",
-        {"username": "tanpa.opd", "name": "Tanpa OPD", "password": "Sandi#Panjang2026", "roles": [Role.PEGAWAI]},
+        {
+            "username": "tanpa.opd",
+            "name": "Tanpa OPD",
+            "password": "Sandi#Panjang2026",
+            "roles": [Role.PEGAWAI],
+        },
     )
     html = response.content.decode()
     assert response.status_code == 200
@@ -51,8 +60,13 @@ def test_a_weak_password_is_refused(cast, client_for):
 def test_admin_changes_roles_and_the_audit_shows_before_and_after(cast, client_for):
     client_for(cast.admin).post(
         f"/akun/pengguna/{cast.pegawai_a.pk}/ubah/",
-        {"username": "pegawai.a", "name": "Pegawai Dinkes", "opd": cast.opd_a.pk, "is_active": "on",
-         "roles": [Role.PEGAWAI, Role.OPERATOR_OPD]},
+        {
+            "username": "pegawai.a",
+            "name": "Pegawai Dinkes",
+            "opd": cast.opd_a.pk,
+            "is_active": "on",
+            "roles": [Role.PEGAWAI, Role.OPERATOR_OPD],
+        },
     )
     row = AuditLog.objects.get(event="pengguna.peran_diubah")
     assert row.before == {"roles": ["pegawai"]}
@@ -101,7 +115,9 @@ def test_a_wrong_old_password_changes_nothing(cast, client_for):
     assert not cast.pegawai_a.check_password("Baru#Sekali2027")
 
 
-def test_user_list_searches_and_uses_a_constant_number_of_queries(cast, client_for, django_assert_max_num_queries):
+def test_user_list_searches_and_uses_a_constant_number_of_queries(
+    cast, client_for, django_assert_max_num_queries
+):
     client = client_for(cast.admin)
     with django_assert_max_num_queries(8):
         html = client.get("/akun/pengguna/", {"q": "dinkes"}).content.decode()

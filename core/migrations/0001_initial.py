@@ -6,7 +6,6 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
@@ -15,39 +14,73 @@ class Migration(migrations.Migration):
 
     operations = [
         migrations.CreateModel(
-            name='Holiday',
+            name="Holiday",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('date', models.DateField(unique=True, verbose_name='tanggal')),
-                ('name', models.CharField(max_length=200, verbose_name='nama')),
-                ('kind', models.CharField(choices=[('nasional', 'Libur nasional'), ('cuti_bersama', 'Cuti bersama'), ('lokal', 'Libur lokal')], max_length=20, verbose_name='jenis')),
-                ('is_active', models.BooleanField(default=True, verbose_name='berlaku')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("date", models.DateField(unique=True, verbose_name="tanggal")),
+                ("name", models.CharField(max_length=200, verbose_name="nama")),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("nasional", "Libur nasional"),
+                            ("cuti_bersama", "Cuti bersama"),
+                            ("lokal", "Libur lokal"),
+                        ],
+                        max_length=20,
+                        verbose_name="jenis",
+                    ),
+                ),
+                ("is_active", models.BooleanField(default=True, verbose_name="berlaku")),
             ],
             options={
-                'verbose_name': 'hari libur',
-                'verbose_name_plural': 'hari libur',
-                'ordering': ['date'],
+                "verbose_name": "hari libur",
+                "verbose_name_plural": "hari libur",
+                "ordering": ["date"],
             },
         ),
         migrations.CreateModel(
-            name='AuditLog',
+            name="AuditLog",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('at', models.DateTimeField(auto_now_add=True, db_index=True, verbose_name='waktu')),
-                ('actor_label', models.CharField(max_length=150, verbose_name='nama pelaku')),
-                ('event', models.CharField(max_length=64, verbose_name='peristiwa')),
-                ('object_type', models.CharField(max_length=64, verbose_name='jenis objek')),
-                ('object_id', models.CharField(blank=True, max_length=64, verbose_name='ID objek')),
-                ('object_repr', models.CharField(blank=True, max_length=255, verbose_name='objek')),
-                ('before', models.JSONField(blank=True, default=dict, verbose_name='sebelum')),
-                ('after', models.JSONField(blank=True, default=dict, verbose_name='sesudah')),
-                ('actor', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='pelaku')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("at", models.DateTimeField(auto_now_add=True, db_index=True, verbose_name="waktu")),
+                ("actor_label", models.CharField(max_length=150, verbose_name="nama pelaku")),
+                ("event", models.CharField(max_length=64, verbose_name="peristiwa")),
+                ("object_type", models.CharField(max_length=64, verbose_name="jenis objek")),
+                ("object_id", models.CharField(blank=True, max_length=64, verbose_name="ID objek")),
+                ("object_repr", models.CharField(blank=True, max_length=255, verbose_name="objek")),
+                ("before", models.JSONField(blank=True, default=dict, verbose_name="sebelum")),
+                ("after", models.JSONField(blank=True, default=dict, verbose_name="sesudah")),
+                (
+                    "actor",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="pelaku",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'log audit',
-                'verbose_name_plural': 'log audit',
-                'ordering': ['-at', '-id'],
-                'indexes': [models.Index(fields=['object_type', 'object_id'], name='audit_object_idx'), models.Index(fields=['actor', '-at'], name='audit_actor_idx')],
+                "verbose_name": "log audit",
+                "verbose_name_plural": "log audit",
+                "ordering": ["-at", "-id"],
+                "indexes": [
+                    models.Index(fields=["object_type", "object_id"], name="audit_object_idx"),
+                    models.Index(fields=["actor", "-at"], name="audit_actor_idx"),
+                ],
             },
         ),
     ]

@@ -27,13 +27,19 @@ def test_admin_filters_the_audit_log_by_actor_object_and_date(cast, client_for):
 
 
 def test_a_reversed_date_range_is_explained(cast, client_for):
-    html = client_for(cast.admin).get("/audit/", {"date_from": "2026-05-02", "date_to": "2026-05-01"}).content.decode()
+    html = (
+        client_for(cast.admin)
+        .get("/audit/", {"date_from": "2026-05-02", "date_to": "2026-05-01"})
+        .content.decode()
+    )
     assert "Tanggal akhir tidak boleh sebelum tanggal awal." in html
 
 
 def test_the_audit_list_uses_a_constant_number_of_queries(cast, client_for, django_assert_max_num_queries):
     client = client_for(cast.admin)
     for i in range(30):
-        do_add_holiday(date=dt.date(2026, 1, 1) + dt.timedelta(days=40 + i), name=f"Libur {i}", actor=cast.admin)
+        do_add_holiday(
+            date=dt.date(2026, 1, 1) + dt.timedelta(days=40 + i), name=f"Libur {i}", actor=cast.admin
+        )
     with django_assert_max_num_queries(8):
         client.get("/audit/")

@@ -33,7 +33,9 @@ def test_healthz_answers_503_when_the_database_does_not_answer():
         "DATABASE_URL": "postgres://nobody@127.0.0.1:1/none",
         "PGCONNECT_TIMEOUT": "2",
     }
-    done = subprocess.run([sys.executable, "-c", script], cwd=ROOT, env=env, capture_output=True, text=True, timeout=60)
+    done = subprocess.run(
+        [sys.executable, "-c", script], cwd=ROOT, env=env, capture_output=True, text=True, timeout=60
+    )
     result = json.loads(done.stdout.strip().splitlines()[-1])
     assert result["status"] == 503
     assert result["body"]["database"] == "unavailable"

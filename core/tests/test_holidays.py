@@ -51,7 +51,9 @@ def test_a_cancelled_holiday_is_a_working_day_and_stays_cancelled_after_a_reload
 
 def test_admin_renames_a_holiday_through_the_screen(cast, client_for):
     holiday = actions.do_add_holiday(date=dt.date(2026, 8, 28), name="Hari Jadi", actor=cast.admin)
-    response = client_for(cast.admin).post(f"/hari-libur/{holiday.pk}/ubah/", {"name": "Hari Jadi Provinsi ke-69"})
+    response = client_for(cast.admin).post(
+        f"/hari-libur/{holiday.pk}/ubah/", {"name": "Hari Jadi Provinsi ke-69"}
+    )
     assert response.status_code == 302
     holiday.refresh_from_db()
     assert holiday.name == "Hari Jadi Provinsi ke-69"
@@ -62,7 +64,9 @@ def test_admin_renames_a_holiday_through_the_screen(cast, client_for):
 def test_adding_a_date_that_is_already_a_holiday_says_so_and_changes_nothing(cast, client_for):
     actions.do_load_national_holidays([2026], actor=None)
     count = Holiday.objects.count()
-    response = client_for(cast.admin).post("/hari-libur/tambah/", {"date": "2026-03-20", "name": "Libur lain"})
+    response = client_for(cast.admin).post(
+        "/hari-libur/tambah/", {"date": "2026-03-20", "name": "Libur lain"}
+    )
     assert response.status_code == 200
     assert "sudah menjadi hari libur" in response.content.decode()
     assert Holiday.objects.count() == count

@@ -17,7 +17,12 @@ def load_settings(**env):
     return subprocess.run(
         [sys.executable, "-c", script],
         cwd=ROOT,
-        env={**clean, "DJANGO_SETTINGS_MODULE": "config.settings", "PELITA_VAR_DIR": "/tmp/pelita-settings-test", **env},
+        env={
+            **clean,
+            "DJANGO_SETTINGS_MODULE": "config.settings",
+            "PELITA_VAR_DIR": "/tmp/pelita-settings-test",
+            **env,
+        },
         capture_output=True,
         text=True,
         timeout=60,
@@ -59,9 +64,17 @@ def test_production_settings_turn_on_secure_cookies_and_hsts():
         "print(s.SESSION_COOKIE_SECURE, s.CSRF_COOKIE_SECURE, s.SECURE_HSTS_SECONDS > 0, s.DEBUG)"
     )
     clean = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "PELITA_"))}
-    env = {**clean, "DJANGO_SETTINGS_MODULE": "config.settings", "DJANGO_DEBUG": "0", "DJANGO_SECRET_KEY": "x" * 50,
-           "DJANGO_ALLOWED_HOSTS": "pelita.example.go.id", "PELITA_VAR_DIR": "/tmp/pelita-settings-test"}
-    done = subprocess.run([sys.executable, "-c", script], cwd=ROOT, env=env, capture_output=True, text=True, timeout=60)
+    env = {
+        **clean,
+        "DJANGO_SETTINGS_MODULE": "config.settings",
+        "DJANGO_DEBUG": "0",
+        "DJANGO_SECRET_KEY": "x" * 50,
+        "DJANGO_ALLOWED_HOSTS": "pelita.example.go.id",
+        "PELITA_VAR_DIR": "/tmp/pelita-settings-test",
+    }
+    done = subprocess.run(
+        [sys.executable, "-c", script], cwd=ROOT, env=env, capture_output=True, text=True, timeout=60
+    )
     assert done.stdout.split() == ["True", "True", "True", "False"], done.stderr
 
 

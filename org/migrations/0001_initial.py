@@ -5,91 +5,213 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
-    dependencies = [
-    ]
+    dependencies = []
 
     operations = [
         migrations.CreateModel(
-            name='Instansi',
+            name="Instansi",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('code', models.CharField(max_length=20, unique=True, verbose_name='kode')),
-                ('name', models.CharField(max_length=200, verbose_name='nama')),
-                ('kind', models.CharField(choices=[('provinsi', 'Pemerintah Provinsi'), ('kabupaten', 'Pemerintah Kabupaten'), ('kota', 'Pemerintah Kota')], max_length=20, verbose_name='jenis')),
-                ('time_zone', models.CharField(choices=[('Asia/Jakarta', 'WIB (UTC+7)'), ('Asia/Makassar', 'WITA (UTC+8)'), ('Asia/Jayapura', 'WIT (UTC+9)')], default='Asia/Jakarta', max_length=40, verbose_name='zona waktu')),
-                ('address', models.CharField(blank=True, max_length=300, verbose_name='alamat')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("code", models.CharField(max_length=20, unique=True, verbose_name="kode")),
+                ("name", models.CharField(max_length=200, verbose_name="nama")),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("provinsi", "Pemerintah Provinsi"),
+                            ("kabupaten", "Pemerintah Kabupaten"),
+                            ("kota", "Pemerintah Kota"),
+                        ],
+                        max_length=20,
+                        verbose_name="jenis",
+                    ),
+                ),
+                (
+                    "time_zone",
+                    models.CharField(
+                        choices=[
+                            ("Asia/Jakarta", "WIB (UTC+7)"),
+                            ("Asia/Makassar", "WITA (UTC+8)"),
+                            ("Asia/Jayapura", "WIT (UTC+9)"),
+                        ],
+                        default="Asia/Jakarta",
+                        max_length=40,
+                        verbose_name="zona waktu",
+                    ),
+                ),
+                ("address", models.CharField(blank=True, max_length=300, verbose_name="alamat")),
             ],
             options={
-                'verbose_name': 'instansi',
-                'verbose_name_plural': 'instansi',
-                'ordering': ['name'],
+                "verbose_name": "instansi",
+                "verbose_name_plural": "instansi",
+                "ordering": ["name"],
             },
         ),
         migrations.CreateModel(
-            name='Opd',
+            name="Opd",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('code', models.CharField(max_length=20, verbose_name='kode')),
-                ('name', models.CharField(max_length=200, verbose_name='nama')),
-                ('short_name', models.CharField(blank=True, max_length=40, verbose_name='singkatan')),
-                ('is_active', models.BooleanField(default=True, verbose_name='aktif')),
-                ('instansi', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='opds', to='org.instansi', verbose_name='instansi')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("code", models.CharField(max_length=20, verbose_name="kode")),
+                ("name", models.CharField(max_length=200, verbose_name="nama")),
+                ("short_name", models.CharField(blank=True, max_length=40, verbose_name="singkatan")),
+                ("is_active", models.BooleanField(default=True, verbose_name="aktif")),
+                (
+                    "instansi",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="opds",
+                        to="org.instansi",
+                        verbose_name="instansi",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'OPD',
-                'verbose_name_plural': 'OPD',
-                'ordering': ['name'],
+                "verbose_name": "OPD",
+                "verbose_name_plural": "OPD",
+                "ordering": ["name"],
             },
         ),
         migrations.CreateModel(
-            name='UnitKerja',
+            name="UnitKerja",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=200, verbose_name='nama')),
-                ('opd', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='units', to='org.opd', verbose_name='OPD')),
-                ('parent', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='children', to='org.unitkerja', verbose_name='induk')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=200, verbose_name="nama")),
+                (
+                    "opd",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="units",
+                        to="org.opd",
+                        verbose_name="OPD",
+                    ),
+                ),
+                (
+                    "parent",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="children",
+                        to="org.unitkerja",
+                        verbose_name="induk",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'unit kerja',
-                'verbose_name_plural': 'unit kerja',
-                'ordering': ['name'],
+                "verbose_name": "unit kerja",
+                "verbose_name_plural": "unit kerja",
+                "ordering": ["name"],
             },
         ),
         migrations.CreateModel(
-            name='OfficeHours',
+            name="OfficeHours",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('weekday', models.PositiveSmallIntegerField(choices=[(0, 'Senin'), (1, 'Selasa'), (2, 'Rabu'), (3, 'Kamis'), (4, 'Jumat'), (5, 'Sabtu'), (6, 'Minggu')], verbose_name='hari')),
-                ('opens', models.TimeField(verbose_name='buka')),
-                ('closes', models.TimeField(verbose_name='tutup')),
-                ('break_start', models.TimeField(blank=True, null=True, verbose_name='mulai istirahat')),
-                ('break_end', models.TimeField(blank=True, null=True, verbose_name='selesai istirahat')),
-                ('instansi', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='office_hours', to='org.instansi')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "weekday",
+                    models.PositiveSmallIntegerField(
+                        choices=[
+                            (0, "Senin"),
+                            (1, "Selasa"),
+                            (2, "Rabu"),
+                            (3, "Kamis"),
+                            (4, "Jumat"),
+                            (5, "Sabtu"),
+                            (6, "Minggu"),
+                        ],
+                        verbose_name="hari",
+                    ),
+                ),
+                ("opens", models.TimeField(verbose_name="buka")),
+                ("closes", models.TimeField(verbose_name="tutup")),
+                ("break_start", models.TimeField(blank=True, null=True, verbose_name="mulai istirahat")),
+                ("break_end", models.TimeField(blank=True, null=True, verbose_name="selesai istirahat")),
+                (
+                    "instansi",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="office_hours",
+                        to="org.instansi",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'jam kerja',
-                'verbose_name_plural': 'jam kerja',
-                'ordering': ['instansi', 'weekday'],
-                'constraints': [models.UniqueConstraint(fields=('instansi', 'weekday'), name='office_hours_once_per_weekday'), models.CheckConstraint(condition=models.Q(('opens__lt', models.F('closes'))), name='office_opens_before_closing'), models.CheckConstraint(condition=models.Q(models.Q(('break_start__isnull', True), ('break_end__isnull', True)), models.Q(('break_start__gt', models.F('opens')), ('break_start__lt', models.F('break_end')), ('break_end__lt', models.F('closes'))), _connector='OR'), name='office_break_inside_hours')],
+                "verbose_name": "jam kerja",
+                "verbose_name_plural": "jam kerja",
+                "ordering": ["instansi", "weekday"],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("instansi", "weekday"), name="office_hours_once_per_weekday"
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(("opens__lt", models.F("closes"))),
+                        name="office_opens_before_closing",
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            models.Q(("break_start__isnull", True), ("break_end__isnull", True)),
+                            models.Q(
+                                ("break_start__gt", models.F("opens")),
+                                ("break_start__lt", models.F("break_end")),
+                                ("break_end__lt", models.F("closes")),
+                            ),
+                            _connector="OR",
+                        ),
+                        name="office_break_inside_hours",
+                    ),
+                ],
             },
         ),
         migrations.AddConstraint(
-            model_name='opd',
-            constraint=models.UniqueConstraint(fields=('instansi', 'code'), name='opd_code_unique_in_instansi', violation_error_message='Kode OPD ini sudah dipakai OPD lain di instansi yang sama.'),
+            model_name="opd",
+            constraint=models.UniqueConstraint(
+                fields=("instansi", "code"),
+                name="opd_code_unique_in_instansi",
+                violation_error_message="Kode OPD ini sudah dipakai OPD lain di instansi yang sama.",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='opd',
-            constraint=models.UniqueConstraint(fields=('instansi', 'name'), name='opd_name_unique_in_instansi', violation_error_message='Nama OPD ini sudah dipakai OPD lain di instansi yang sama.'),
+            model_name="opd",
+            constraint=models.UniqueConstraint(
+                fields=("instansi", "name"),
+                name="opd_name_unique_in_instansi",
+                violation_error_message="Nama OPD ini sudah dipakai OPD lain di instansi yang sama.",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='unitkerja',
-            constraint=models.UniqueConstraint(fields=('opd', 'parent', 'name'), name='unit_name_unique_under_parent', violation_error_message='Sudah ada unit kerja dengan nama ini di bawah induk yang sama.'),
+            model_name="unitkerja",
+            constraint=models.UniqueConstraint(
+                fields=("opd", "parent", "name"),
+                name="unit_name_unique_under_parent",
+                violation_error_message="Sudah ada unit kerja dengan nama ini di bawah induk yang sama.",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='unitkerja',
-            constraint=models.CheckConstraint(condition=models.Q(('parent', models.F('id')), _negated=True), name='unit_not_own_parent'),
+            model_name="unitkerja",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("parent", models.F("id")), _negated=True), name="unit_not_own_parent"
+            ),
         ),
     ]

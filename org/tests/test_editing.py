@@ -13,8 +13,13 @@ pytestmark = pytest.mark.django_db
 
 
 def opd_form(opd, **overrides):
-    data = {"instansi": opd.instansi_id, "code": opd.code, "name": opd.name, "short_name": opd.short_name,
-            "is_active": "on"}
+    data = {
+        "instansi": opd.instansi_id,
+        "code": opd.code,
+        "name": opd.name,
+        "short_name": opd.short_name,
+        "is_active": "on",
+    }
     return {**data, **overrides}
 
 
@@ -39,7 +44,9 @@ def test_a_duplicate_opd_code_is_refused(cast, client_for):
 def test_admin_builds_a_unit_tree(cast, client_for):
     client = client_for(cast.admin)
     secretariat = cast.opd_a.units.get(name="Sekretariat")
-    client.post(f"/organisasi/opd/{cast.opd_a.pk}/unit/tambah/", {"parent": secretariat.pk, "name": "Subbagian Umum"})
+    client.post(
+        f"/organisasi/opd/{cast.opd_a.pk}/unit/tambah/", {"parent": secretariat.pk, "name": "Subbagian Umum"}
+    )
     html = client.get(f"/organisasi/opd/{cast.opd_a.pk}/").content.decode()
     assert 'class="tree-depth-1">Subbagian Umum' in html
     assert AuditLog.objects.filter(event="unit_kerja.dibuat", object_repr="Subbagian Umum").exists()
@@ -74,7 +81,9 @@ def test_admin_opens_the_office_on_saturday_and_the_calendar_follows(cast, clien
     saturday = dt.date(2026, 11, 28)
     assert not office_calendar_for(cast.instansi).is_working_day(saturday)
     week = {0: MON_THU, 1: MON_THU, 2: MON_THU, 3: MON_THU, 4: FRI, 5: ("08:00", "12:00")}
-    response = client_for(cast.admin).post(f"/organisasi/instansi/{cast.instansi.pk}/jam-kerja/", hours_form(week))
+    response = client_for(cast.admin).post(
+        f"/organisasi/instansi/{cast.instansi.pk}/jam-kerja/", hours_form(week)
+    )
     assert response.status_code == 302
     assert office_calendar_for(cast.instansi).is_working_day(saturday)
     row = AuditLog.objects.get(event="jam_kerja.diubah", actor=cast.admin)
@@ -87,13 +96,22 @@ def test_a_break_outside_office_hours_is_refused_and_nothing_changes(cast, clien
     response = client_for(cast.admin).post(f"/organisasi/instansi/{cast.instansi.pk}/jam-kerja/", payload)
     assert response.status_code == 200
     assert "Istirahat harus berada di dalam jam kerja." in response.content.decode()
-    assert list(OfficeHours.objects.values_list("weekday", "opens", "closes", "break_start", "break_end")) == before
+    assert (
+        list(OfficeHours.objects.values_list("weekday", "opens", "closes", "break_start", "break_end"))
+        == before
+    )
 
 
 def test_admin_sets_the_instansi_time_zone_to_wita(cast, client_for):
     client_for(cast.admin).post(
         f"/organisasi/instansi/{cast.instansi.pk}/ubah/",
-        {"code": "9900", "name": cast.instansi.name, "kind": "provinsi", "time_zone": "Asia/Makassar", "address": ""},
+        {
+            "code": "9900",
+            "name": cast.instansi.name,
+            "kind": "provinsi",
+            "time_zone": "Asia/Makassar",
+            "address": "",
+        },
     )
     cast.instansi.refresh_from_db()
     assert office_calendar_for(cast.instansi).tz == "Asia/Makassar"

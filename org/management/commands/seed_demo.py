@@ -12,6 +12,6 @@ class Command(BaseCommand):
         created = seed_minimal_demo(holiday_years=[year - 1, year, year + 1])
         summary = ", ".join(f"{k} {v}" for k, v in created.items())
         self.stdout.write(self.style.SUCCESS(f"Data demo siap (baru dibuat: {summary})."))
-        self.stdout.write("Akun demo (kata sandi sama untuk semua: %s):" % DEMO_PASSWORD)
-        for username, name, roles, _opd in USERS:
+        self.stdout.write(f"Akun demo (kata sandi sama untuk semua: {DEMO_PASSWORD}):")
+        for username, _name, roles, _opd in USERS:
             self.stdout.write(f"  {username:<16} {', '.join(str(r.label) for r in roles)}")

@@ -1,0 +1,110 @@
+"""Nothing that changes data bypasses the audit log.
+
+Every public action (``do_*`` in an app's actions.py) is listed here with a way to call
+it; each call must leave audit rows naming the actor and carrying before/after values.
+A new action without an entry fails ``test_every_action_is_covered``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib
+import inspect
+from pathlib import Path
+
+import pytest
+
+from core.models import AuditLog
+
+pytestmark = pytest.mark.django_db
+ROOT = Path(__file__).resolve().parents[1]
+
+# Actions that write their own log instead of the audit log, with the reason.
+NOT_AUDITED = {
+    "accounts.actions.do_record_login_failure": "the LoginFailure row is itself the record (username, time, IP)",
+    "accounts.actions.do_prune_login_failures": "housekeeping of the LoginFailure log",
+}
+
+
+def _calls(cast):
+    from accounts import actions as acc
+    from accounts.roles import Role
+    from core import actions as core
+    from org import actions as org
+
+    holiday = core.do_add_holiday(date=dt.date(2026, 8, 28), name="Hari Jadi", actor=cast.admin)
+    unit = cast.opd_a.units.first()
+    return {
+        "accounts.actions.do_create_user": lambda: acc.do_create_user(
+            username="baru", name="Baru", password="x" * 12, roles=[Role.UNIT_PENGOLAH], actor=cast.admin
+        ),
+        "accounts.actions.do_update_user": lambda: acc.do_update_user(
+            cast.pegawai_a,
+            changes={"name": "Nama Baru"},
+            roles=[Role.PEGAWAI, Role.OPERATOR_OPD],
+            actor=cast.admin,
+        ),
+        "accounts.actions.do_change_password": lambda: acc.do_change_password(
+            cast.pegawai_a, new_password="Baru#2026xx", actor=cast.pegawai_a
+        ),
+        "accounts.actions.do_record_login": lambda: acc.do_record_login(cast.pegawai_a, ip="127.0.0.1"),
+        "core.actions.do_add_holiday": lambda: core.do_add_holiday(
+            date=dt.date(2026, 9, 1), name="Libur Lokal", actor=cast.admin
+        ),
+        "core.actions.do_rename_holiday": lambda: core.do_rename_holiday(
+            holiday, name="Hari Jadi ke-69", actor=cast.admin
+        ),
+        "core.actions.do_cancel_holiday": lambda: core.do_cancel_holiday(holiday, actor=cast.admin),
+        "core.actions.do_load_national_holidays": lambda: core.do_load_national_holidays(
+            [2026], actor=cast.admin
+        ),
+        "org.actions.do_create_instansi": lambda: org.do_create_instansi(
+            actor=cast.admin, code="9901", name="Pemerintah Kota Uji", kind="kota", time_zone="Asia/Makassar"
+        ),
+        "org.actions.do_update_instansi": lambda: org.do_update_instansi(
+            cast.instansi, changes={"address": "Jalan Baru"}, actor=cast.admin
+        ),
+        "org.actions.do_create_opd": lambda: org.do_create_opd(
+            actor=cast.admin, instansi=cast.instansi, code="99", name="Dinas Uji"
+        ),
+        "org.actions.do_update_opd": lambda: org.do_update_opd(
+            cast.opd_a, changes={"is_active": False}, actor=cast.admin
+        ),
+        "org.actions.do_create_unit": lambda: org.do_create_unit(
+            actor=cast.admin, opd=cast.opd_a, parent=unit, name="Seksi"
+        ),
+        "org.actions.do_update_unit": lambda: org.do_update_unit(
+            unit, changes={"name": "Sekretariat Dinas"}, actor=cast.admin
+        ),
+        "org.actions.do_set_office_hours": lambda: org.do_set_office_hours(
+            cast.instansi, weekday=4, opens=dt.time(7, 30), closes=dt.time(16, 0), actor=cast.admin
+        ),
+    }
+
+
+def all_actions() -> set[str]:
+    names = set()
+    for path in ROOT.glob("*/actions.py"):
+        module = importlib.import_module(f"{path.parent.name}.actions")
+        names |= {
+            f"{module.__name__}.{n}"
+            for n, f in inspect.getmembers(module, inspect.isfunction)
+            if n.startswith("do_") and f.__module__ == module.__name__
+        }
+    return names
+
+
+def test_every_action_is_covered(cast):
+    assert all_actions() == set(_calls(cast)) | set(NOT_AUDITED)
+
+
+@pytest.mark.parametrize("name", sorted(n for n in all_actions() if n not in NOT_AUDITED))
+def test_action_leaves_an_audit_row_with_actor_and_values(name, cast):
+    call = _calls(cast)[name]
+    last = AuditLog.objects.order_by("-id").values_list("id", flat=True).first() or 0
+    call()
+    rows = list(AuditLog.objects.filter(id__gt=last))
+    assert rows, f"{name} wrote no audit row"
+    for row in rows:
+        assert row.actor_label != "sistem" and row.actor is not None
+        assert row.before or row.after, f"{name}: audit row without values"
