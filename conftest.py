@@ -25,12 +25,18 @@ CHROMIUM = "/usr/bin/chromium"
 def _django_test_settings(request):
     # The pure regulations tests also run without Django (-p no:django): nothing to set then.
     if not request.config.pluginmanager.hasplugin("django"):
+        yield
         return
-    settings = request.getfixturevalue("settings")
+    from django.test import override_settings
+
+    # Not the `settings` fixture: a test may use that name for a parameter of its own.
     # Argon2 is deliberately slow and tests create many users; the production setting is
-    # checked in accounts/tests/test_passwords.py.
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-    settings.TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
+    # checked in core/tests/test_settings.py.
+    with override_settings(
+        PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"],
+        TASKS={"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}},
+    ):
+        yield
 
 
 @dataclass

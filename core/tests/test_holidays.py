@@ -86,3 +86,17 @@ def test_the_holiday_list_shows_the_year_asked_for(cast, client_for):
     html = client_for(cast.pegawai_a).get("/hari-libur/?year=2026").content.decode()
     assert 'data-date="2026-03-20"' in html
     assert "Tambah hari libur lokal" not in html  # a Pegawai reads, does not edit
+
+
+def test_the_load_holidays_command_is_idempotent_and_refuses_absurd_years():
+    from io import StringIO
+
+    from django.core.management import CommandError, call_command
+
+    out = StringIO()
+    call_command("load_holidays", "2027", stdout=out)
+    assert Holiday.objects.filter(date__year=2027).count() > 10
+    call_command("load_holidays", "2027", stdout=out)
+    assert out.getvalue().splitlines()[-1] == "0 hari libur baru dimuat."
+    with pytest.raises(CommandError, match="antara 1990 dan 2100"):
+        call_command("load_holidays", "27")
