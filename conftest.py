@@ -63,7 +63,7 @@ PERSONAS = ("admin", "operator_a", "operator_b", "pegawai_a", "unit_pengolah", "
 def build_cast() -> Cast:
     from accounts.actions import do_create_user
     from accounts.roles import Role
-    from org.actions import do_create_instansi, do_create_opd, do_create_unit, do_set_office_hours
+    from org.actions import do_create_instansi, do_create_opd, do_create_unit, do_set_office_week
     from org.models import Instansi
     from regulations.sla import DEFAULT_OFFICE_HOURS
 
@@ -74,16 +74,7 @@ def build_cast() -> Cast:
         kind=Instansi.Kind.PROVINSI,
         time_zone=Instansi.TimeZone.WIB,
     )
-    for weekday, day in DEFAULT_OFFICE_HOURS.items():
-        do_set_office_hours(
-            instansi,
-            weekday=weekday,
-            opens=day.opens,
-            closes=day.closes,
-            break_start=day.break_start,
-            break_end=day.break_end,
-            actor=None,
-        )
+    do_set_office_week(instansi, DEFAULT_OFFICE_HOURS, actor=None)
     bkd = do_create_opd(
         actor=None, instansi=instansi, code="07", name="Badan Kepegawaian Daerah", short_name="BKD"
     )

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 
 from django.db import transaction
 
 from core.audit import record, snapshot, update_fields
 from org.models import Instansi, OfficeHours, Opd, UnitKerja
+from regulations.sla import OfficeDay
 
 INSTANSI_FIELDS = ("code", "name", "kind", "time_zone", "address")
 OPD_FIELDS = ("instansi", "code", "name", "short_name", "is_active")
@@ -83,3 +85,20 @@ def do_set_office_hours(
         record(actor=actor, event="jam_kerja.diubah", obj=instansi, after=snapshot(hours, HOURS_FIELDS))
         return True
     return update_fields(current, values, actor=actor, event="jam_kerja.diubah")
+
+
+@transaction.atomic
+def do_set_office_week(instansi: Instansi, week: Mapping[int, OfficeDay | None], *, actor) -> int:
+    """Set several weekdays at once (None closes a day); returns how many days changed."""
+    changed_days = 0
+    for weekday, day in sorted(week.items()):
+        changed_days += do_set_office_hours(
+            instansi,
+            weekday=weekday,
+            opens=day.opens if day else None,
+            closes=day.closes if day else None,
+            break_start=day.break_start if day else None,
+            break_end=day.break_end if day else None,
+            actor=actor,
+        )
+    return changed_days

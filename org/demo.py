@@ -13,7 +13,7 @@ from accounts.actions import do_create_user
 from accounts.models import User
 from accounts.roles import Role
 from core.actions import do_load_national_holidays
-from org.actions import do_create_instansi, do_create_opd, do_create_unit, do_set_office_hours
+from org.actions import do_create_instansi, do_create_opd, do_create_unit, do_set_office_week
 from org.models import Instansi, OfficeHours, Opd, UnitKerja
 from regulations.sla import DEFAULT_OFFICE_HOURS
 
@@ -101,17 +101,7 @@ def seed_minimal_demo(*, holiday_years: list[int]) -> dict[str, int]:
         instansi = do_create_instansi(actor=None, **INSTANSI)
         created["instansi"] += 1
     if not OfficeHours.objects.filter(instansi=instansi).exists():
-        for weekday, day in DEFAULT_OFFICE_HOURS.items():
-            do_set_office_hours(
-                instansi,
-                weekday=weekday,
-                opens=day.opens,
-                closes=day.closes,
-                break_start=day.break_start,
-                break_end=day.break_end,
-                actor=None,
-            )
-            created["office_hours"] += 1
+        created["office_hours"] = do_set_office_week(instansi, DEFAULT_OFFICE_HOURS, actor=None)
     existing = {o.code: o for o in Opd.objects.filter(instansi=instansi)}
     by_short = {}
     for code, name, short in OPDS:

@@ -1,7 +1,6 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.db import transaction
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
@@ -21,6 +20,7 @@ from org.queries import (
     office_hours_of,
     units_of,
 )
+from regulations.sla import OfficeDay
 
 OPD_CHANGE_FIELDS = ("instansi", "code", "name", "short_name", "is_active")
 
@@ -134,18 +134,15 @@ def office_hours_edit(request, pk: int):
     instansi = get_instansi_for_user(request.user, pk)
     rows = office_day_forms(instansi, request.POST or None)
     if request.method == "POST" and all(row[2].is_valid() for row in rows):
-        with transaction.atomic():
-            for weekday, _label, form in rows:
-                data = form.cleaned_data
-                actions.do_set_office_hours(
-                    instansi,
-                    weekday=weekday,
-                    opens=data["opens"] if data["is_open"] else None,
-                    closes=data["closes"],
-                    break_start=data["break_start"],
-                    break_end=data["break_end"],
-                    actor=request.user,
-                )
+        week = {}
+        for weekday, _label, form in rows:
+            data = form.cleaned_data
+            week[weekday] = (
+                OfficeDay(data["opens"], data["closes"], data["break_start"], data["break_end"])
+                if data["is_open"]
+                else None
+            )
+        actions.do_set_office_week(instansi, week, actor=request.user)
         messages.success(request, _("Jam kerja disimpan."))
         return redirect("org:instansi_detail", pk=instansi.pk)
     return render(request, "org/office_hours_form.html", {"instansi": instansi, "rows": rows})

@@ -31,6 +31,7 @@ def _calls(cast):
     from accounts.roles import Role
     from core import actions as core
     from org import actions as org
+    from regulations.sla import OfficeDay
 
     holiday = core.do_add_holiday(date=dt.date(2026, 8, 28), name="Hari Jadi", actor=cast.admin)
     unit = cast.opd_a.units.first()
@@ -78,6 +79,9 @@ def _calls(cast):
         ),
         "org.actions.do_set_office_hours": lambda: org.do_set_office_hours(
             cast.instansi, weekday=4, opens=dt.time(7, 30), closes=dt.time(16, 0), actor=cast.admin
+        ),
+        "org.actions.do_set_office_week": lambda: org.do_set_office_week(
+            cast.instansi, {5: OfficeDay(dt.time(8, 0), dt.time(12, 0)), 4: None}, actor=cast.admin
         ),
     }
 
