@@ -46,7 +46,8 @@ lock: $(VENV)/.dev
 
 # Extract and compile translations (msgfmt from gettext). Compiled .mo files are committed.
 messages: $(VENV)/.runtime
-	$(PY) manage.py makemessages -l en --no-obsolete --ignore=.venv --ignore=var
+	$(PY) manage.py makemessages -l en --no-obsolete --ignore=.venv --ignore=var --ignore=regulations \
+		--ignore=bench --ignore=tests --ignore='*/tests/*' --ignore=conftest.py
 	$(PY) manage.py compilemessages -l en --ignore=.venv
 
 # Runs background tasks (imports, reminders) from the database queue.

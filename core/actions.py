@@ -7,6 +7,7 @@ import datetime as dt
 import holidays as holidays_lib
 from django.db import transaction
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from core.audit import record, snapshot, update_fields
 from core.models import Holiday
@@ -25,7 +26,7 @@ def do_add_holiday(*, date: dt.date, name: str, actor) -> Holiday:
     if existing is not None:
         if existing.is_active:
             raise HolidayExists(
-                _("Tanggal %(date)s sudah menjadi hari libur: %(name)s.")
+                _("Tanggal %(date)s sudah tercatat sebagai hari libur: %(name)s.")
                 % {"date": date.isoformat(), "name": existing.name}
             )
         update_fields(existing, {"name": name, "is_active": True}, actor=actor, event="hari_libur.diaktifkan")
@@ -76,7 +77,9 @@ def do_load_national_holidays(years: list[int], *, actor) -> int:
             actor=actor,
             event="hari_libur.dimuat",
             object_type="core.holiday",
-            object_repr=_("%(count)d hari libur nasional %(years)s")
+            object_repr=ngettext(
+                "%(count)d hari libur nasional %(years)s", "%(count)d hari libur nasional %(years)s", len(new)
+            )
             % {"count": len(new), "years": ", ".join(map(str, years))},
             after={"dates": [h.date.isoformat() for h in new]},
         )

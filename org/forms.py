@@ -48,9 +48,13 @@ def _descendants_and_self(unit: UnitKerja) -> set[int]:
 class OfficeDayForm(forms.Form):
     """One weekday of the office-hours screen; an unticked day is closed."""
 
-    is_open = forms.BooleanField(label=_("Buka"), required=False)
-    opens = forms.TimeField(label=_("Buka"), required=False, widget=forms.TimeInput(attrs={"type": "time"}))
-    closes = forms.TimeField(label=_("Tutup"), required=False, widget=forms.TimeInput(attrs={"type": "time"}))
+    is_open = forms.BooleanField(label=_("Kantor buka hari ini"), required=False)
+    opens = forms.TimeField(
+        label=_("Jam buka"), required=False, widget=forms.TimeInput(attrs={"type": "time"})
+    )
+    closes = forms.TimeField(
+        label=_("Jam tutup"), required=False, widget=forms.TimeInput(attrs={"type": "time"})
+    )
     break_start = forms.TimeField(
         label=_("Mulai istirahat"), required=False, widget=forms.TimeInput(attrs={"type": "time"})
     )
@@ -64,7 +68,7 @@ class OfficeDayForm(forms.Form):
             return data
         opens, closes = data.get("opens"), data.get("closes")
         if not opens or not closes:
-            raise forms.ValidationError(_("Hari yang buka memerlukan jam buka dan jam tutup."))
+            raise forms.ValidationError(_("Hari buka memerlukan jam buka dan jam tutup."))
         if opens >= closes:
             raise forms.ValidationError(_("Jam buka harus sebelum jam tutup."))
         start, end = data.get("break_start"), data.get("break_end")

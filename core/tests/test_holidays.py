@@ -68,7 +68,7 @@ def test_adding_a_date_that_is_already_a_holiday_says_so_and_changes_nothing(cas
         "/hari-libur/tambah/", {"date": "2026-03-20", "name": "Libur lain"}
     )
     assert response.status_code == 200
-    assert "sudah menjadi hari libur" in response.content.decode()
+    assert "sudah tercatat sebagai hari libur" in response.content.decode()
     assert Holiday.objects.count() == count
 
 
