@@ -31,10 +31,14 @@ def _calls(cast):
     from accounts.roles import Role
     from core import actions as core
     from org import actions as org
+    from people.actions import do_add_riwayat, do_update_pegawai
+    from people.models import RiwayatDiklat
+    from people.tests.factories import make_pegawai
     from regulations.sla import OfficeDay
 
     holiday = core.do_add_holiday(date=dt.date(2026, 8, 28), name="Hari Jadi", actor=cast.admin)
     unit = cast.opd_a.units.first()
+    pegawai = make_pegawai(cast.opd_a, actor=cast.admin)
     return {
         "accounts.actions.do_create_user": lambda: acc.do_create_user(
             username="baru", name="Baru", password="x" * 12, roles=[Role.UNIT_PENGOLAH], actor=cast.admin
@@ -79,6 +83,19 @@ def _calls(cast):
         ),
         "org.actions.do_set_office_hours": lambda: org.do_set_office_hours(
             cast.instansi, weekday=4, opens=dt.time(7, 30), closes=dt.time(16, 0), actor=cast.admin
+        ),
+        "people.actions.do_create_pegawai": lambda: make_pegawai(cast.opd_a, actor=cast.admin),
+        "people.actions.do_update_pegawai": lambda: do_update_pegawai(
+            pegawai, changes={"nomor_hp": "0812"}, actor=cast.admin
+        ),
+        "people.actions.do_add_riwayat": lambda: do_add_riwayat(
+            pegawai,
+            RiwayatDiklat,
+            actor=cast.admin,
+            jenis="teknis",
+            nama="Pelatihan SIASN",
+            tahun=2026,
+            jam=24,
         ),
         "org.actions.do_set_office_week": lambda: org.do_set_office_week(
             cast.instansi, {5: OfficeDay(dt.time(8, 0), dt.time(12, 0)), 4: None}, actor=cast.admin
