@@ -1,3 +1,5 @@
+"""``python -m regulations``: see :mod:`regulations.cli`."""
+
 import sys
 
 from regulations.cli import main

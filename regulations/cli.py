@@ -2,18 +2,17 @@
 
 Each command is a function ``(argv: list[str]) -> dict`` living next to its rule; it raises
 :class:`~regulations.reasons.RuleInputError` for bad input, which is printed as
-``{"error": "<pesan>"}`` with exit status 1. Commands are imported lazily so that one
-subject's start-up cost is never paid by another.
+``{"error": "<pesan>"}`` with exit status 1. Commands read their input with
+:mod:`regulations.inputs` and are imported lazily, so that one subject's start-up cost is never
+paid by another. Legal basis: none; each command's module cites its own.
 """
 
 from __future__ import annotations
 
-import argparse
 import importlib
 import json
 import sys
 from collections.abc import Callable
-from typing import NoReturn
 
 from regulations.reasons import RuleInputError
 
@@ -40,19 +39,6 @@ def _load(name: str) -> Callable[[list[str]], dict]:
     return getattr(importlib.import_module(module_name), func_name)
 
 
-def parse_json_argument(argv: list[str]) -> dict:
-    """The single JSON-object argument most commands take, with an Indonesian error."""
-    if len(argv) != 1:
-        raise RuleInputError("Berikan tepat satu argumen JSON.")
-    try:
-        data = json.loads(argv[0])
-    except json.JSONDecodeError as exc:
-        raise RuleInputError(f"JSON tidak valid: {exc.msg} (kolom {exc.colno}).") from exc
-    if not isinstance(data, dict):
-        raise RuleInputError("JSON harus berupa objek {...}.")
-    return data
-
-
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     if not argv or argv[0] in {"-h", "--help"}:
@@ -74,10 +60,3 @@ def main(argv: list[str] | None = None) -> int:
 
 def _print(data: dict) -> None:
     print(json.dumps(data, ensure_ascii=False, indent=2, default=str))
-
-
-class RuleArgumentParser(argparse.ArgumentParser):
-    """argparse for commands, raising RuleInputError (JSON error, exit 1) instead of exiting."""
-
-    def error(self, message: str) -> NoReturn:
-        raise RuleInputError(f"Argumen tidak valid: {message}")

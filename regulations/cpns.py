@@ -25,8 +25,8 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from types import MappingProxyType
 
-from regulations.cli import parse_json_argument
 from regulations.identity import parse_nik
+from regulations.inputs import angka, parse_iso_date, parse_json_argument, reject_unknown_fields
 from regulations.reasons import Reason, RuleInputError, Verdict
 
 _AGE_SOURCE = "PP 11/2017 Pasal 23 ayat (1) huruf a"
@@ -121,10 +121,6 @@ def completed_years(birth: date, on: date) -> int:
     return on.year - birth.year - ((on.month, on.day) < (birth.month, birth.day))
 
 
-def _comma(x: float) -> str:
-    return f"{x:.2f}".replace(".", ",")
-
-
 def screen_cpns(applicant: CpnsApplicant, config: CpnsConfig | None = None) -> CpnsScreening:
     """Check age, IPK, single application and photo sizes; a reason for every failure."""
     config = config or CpnsConfig()
@@ -162,7 +158,7 @@ def screen_cpns(applicant: CpnsApplicant, config: CpnsConfig | None = None) -> C
             failures.append(
                 Reason(
                     "ipk_kurang",
-                    f"IPK {_comma(a.ipk)} di bawah minimal {_comma(ipk_minimum)} untuk pelamar {origin}.",
+                    f"IPK {angka(a.ipk, 2)} di bawah minimal {angka(ipk_minimum, 2)} untuk pelamar {origin}.",
                 )
             )
 
@@ -186,7 +182,7 @@ def screen_cpns(applicant: CpnsApplicant, config: CpnsConfig | None = None) -> C
             failures.append(
                 Reason(
                     code,
-                    f"Ukuran {label} {_comma(kb)} KB; harus {config.photo_min_kb}–{config.photo_max_kb} KB.",
+                    f"Ukuran {label} {angka(kb, 2)} KB; harus {config.photo_min_kb}–{config.photo_max_kb} KB.",
                 )
             )
 
@@ -233,34 +229,22 @@ def _typed(data: dict, name: str, types: tuple[type, ...], shown: str, where: st
     return value
 
 
-def _known(data: dict, allowed: Mapping[str, object], where: str = "") -> None:
-    if unknown := data.keys() - allowed.keys():
-        raise RuleInputError(f"Kolom {where}tidak dikenal: {', '.join(sorted(unknown))}.")
-
-
-def _iso_date(value: str, name: str) -> date:
-    try:
-        return date.fromisoformat(value)
-    except ValueError as exc:
-        raise RuleInputError(f"Kolom {name!r} harus tanggal ISO YYYY-MM-DD, bukan {value!r}.") from exc
-
-
 def command_cpns(argv: list[str]) -> dict:
-    """``cpns JSON``: screen one applicant (fields documented in docs/regulations)."""
+    """``cpns JSON``: screen one applicant (fields documented in docs/regulations.md)."""
     # null means "not given", so optional fields may be sent as null
     data = {k: v for k, v in parse_json_argument(argv).items() if v is not None}
-    _known(data, _FIELDS)
+    reject_unknown_fields(data, _FIELDS)
     if missing := {"registered_on", "photo_bytes"} - data.keys():
         raise RuleInputError(f"Kolom wajib belum diisi: {', '.join(sorted(missing))}.")
     if ("birth_date" in data) == ("nik" in data):
         raise RuleInputError("Isi tepat satu dari 'birth_date' atau 'nik'.")
     values = {name: _typed(data, name, *_FIELDS[name]) for name in data}
-    values["registered_on"] = _iso_date(values["registered_on"], "registered_on")
+    values["registered_on"] = parse_iso_date(values["registered_on"], "Kolom 'registered_on'")
     if "nik" in values:
         values["birth_date"] = parse_nik(values.pop("nik"), today=values["registered_on"]).birth_date
     else:
-        values["birth_date"] = _iso_date(values["birth_date"], "birth_date")
+        values["birth_date"] = parse_iso_date(values["birth_date"], "Kolom 'birth_date'")
     raw_config = values.pop("config", {})
-    _known(raw_config, CONFIG_FIELDS, "config ")
+    reject_unknown_fields(raw_config, CONFIG_FIELDS, "config ")
     config = CpnsConfig(**{k: _typed(raw_config, k, *CONFIG_FIELDS[k], "config.") for k in raw_config})
     return screen_cpns(CpnsApplicant(**values), config).as_dict()

@@ -22,8 +22,7 @@ from enum import StrEnum
 from fractions import Fraction
 from types import MappingProxyType
 
-from regulations.cli import parse_json_argument
-from regulations.ipasn import angka, json_number
+from regulations.inputs import angka, json_number, json_object, parse_choice, parse_json_argument
 from regulations.reasons import Reason, RuleInputError
 from regulations.skp import Predikat, parse_predikat
 
@@ -160,17 +159,11 @@ def _round(value: Fraction, decimals: int) -> Decimal:
 
 
 def jenjang(value: object) -> Jenjang:
-    key = value.strip().lower().replace(" ", "_") if isinstance(value, str) else None
-    try:
-        return Jenjang(key)
-    except ValueError:
-        choices = ", ".join(j.value for j in Jenjang)
-        raise RuleInputError(f"Jenjang {value!r} tidak dikenal. Pilihan: {choices}.") from None
+    return parse_choice(Jenjang, value, "Jenjang", lambda s: s.strip().lower().replace(" ", "_"))
 
 
 def _period(data: object, name: str) -> AkPeriod:
-    if not isinstance(data, dict):
-        raise RuleInputError(f"{name} harus objek {{...}}, bukan {data!r}.")
+    data = json_object(data, name)
     predikat = data.get("predikat")
     if not isinstance(predikat, str):
         raise RuleInputError(f'{name}.predikat harus teks (mis. "baik"), bukan {predikat!r}.')

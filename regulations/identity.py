@@ -24,7 +24,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from regulations.cli import RuleArgumentParser
+from regulations.inputs import RuleArgumentParser, parse_iso_date
 from regulations.reasons import Reason, RuleInputError, Verdict
 
 GENDERS = ("L", "P")  # laki-laki, perempuan
@@ -260,11 +260,7 @@ def command_nik(argv: list[str]) -> dict:
             "Berikan NIK 16 digit dan --today YYYY-MM-DD (tahun lahir pada NIK hanya dua digit), "
             "mis. nik 3515144508680002 --today 2026-11-23."
         )
-    try:
-        today = date.fromisoformat(args.today)
-    except ValueError as exc:
-        raise RuleInputError(f"--today harus tanggal ISO YYYY-MM-DD, bukan {args.today!r}.") from exc
-    nik = parse_nik(args.nik, today=today)
+    nik = parse_nik(args.nik, today=parse_iso_date(args.today, "--today"))
     result = {
         "province": nik.province,
         "regency": nik.regency,

@@ -22,8 +22,8 @@ from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from types import MappingProxyType
 
-from regulations.cli import parse_json_argument
 from regulations.discipline import Level, level_of, parse_level
+from regulations.inputs import angka, json_list, json_number, json_object, parse_choice, parse_json_argument
 from regulations.ranks import Jabatan, Pendidikan, pendidikan
 from regulations.reasons import Reason, RuleInputError
 from regulations.skp import DEFAULT_SKP_CONFIG, Predikat, Regime, SkpConfig, predikat_for, regime_for
@@ -378,11 +378,6 @@ def score(profile: IpAsnProfile, config: IpAsnConfig = DEFAULT_CONFIG) -> IpAsnS
 # ---------------------------------------------------------------------------- explaining
 
 
-def angka(value: float) -> str:
-    """A number as Indonesians write it: comma decimal, no trailing zeros (22,5; 15)."""
-    return f"{value:g}".replace(".", ",")
-
-
 def _window_phrase(years: int | None) -> str:
     if years is None:
         return ""
@@ -539,32 +534,6 @@ def _kinerja_reason(profile: IpAsnProfile, result: IpAsnScore, config: IpAsnConf
 # ---------------------------------------------------------------------------- JSON edge
 
 
-def json_number(
-    value: object,
-    name: str,
-    *,
-    integer: bool = False,
-    minimum: float | None = None,
-    maximum: float | None = None,
-) -> float:
-    """A number from command JSON, or RuleInputError naming the field and what is wrong."""
-    if (
-        isinstance(value, bool)
-        or not isinstance(value, int | float)
-        or (integer and not isinstance(value, int))
-    ):
-        kind = "bilangan bulat" if integer else "angka"
-        raise RuleInputError(f"{name} harus {kind}, bukan {value!r}.")
-    if (minimum is not None and value < minimum) or (maximum is not None and value > maximum):
-        low = "" if minimum is None else angka(minimum)
-        high = "" if maximum is None else angka(maximum)
-        bounds = (
-            f"antara {low} dan {high}" if low and high else (f"minimal {low}" if low else f"maksimal {high}")
-        )
-        raise RuleInputError(f"{name} harus {bounds}, bukan {angka(value)}.")
-    return value
-
-
 _POSITION_CODES = frozenset(p.value for p in Position)
 _JABATAN_CODES = frozenset(j.value for j in Jabatan)
 
@@ -583,25 +552,9 @@ def position(value: object) -> Position:
     raise RuleInputError(f"position {value!r} tidak dikenal. Pilihan: {choices} (atau kode jabatan).")
 
 
-def _object(value: object, name: str) -> dict:
-    if not isinstance(value, dict):
-        raise RuleInputError(f"{name} harus objek {{...}}, bukan {value!r}.")
-    return value
-
-
-def _list(value: object, name: str) -> list:
-    if not isinstance(value, list):
-        raise RuleInputError(f"{name} harus daftar [...], bukan {value!r}.")
-    return value
-
-
 def _training(data: object, name: str) -> Training:
-    data = _object(data, name)
-    try:
-        kind = JenisPelatihan(data.get("kind"))
-    except ValueError:
-        choices = ", ".join(k.value for k in JenisPelatihan)
-        raise RuleInputError(f"{name}.kind {data.get('kind')!r} tidak dikenal. Pilihan: {choices}.") from None
+    data = json_object(data, name)
+    kind = parse_choice(JenisPelatihan, data.get("kind"), f"{name}.kind")
     matches = data.get("matches_position", True)
     if not isinstance(matches, bool):
         raise RuleInputError(f"{name}.matches_position harus true/false, bukan {matches!r}.")
@@ -614,7 +567,7 @@ def _training(data: object, name: str) -> Training:
 
 
 def _skp(data: object) -> SkpRecord:
-    data = _object(data, "skp")
+    data = json_object(data, "skp")
     score_value = data.get("score")
     if score_value is not None:
         json_number(score_value, "skp.score", minimum=0)
@@ -635,25 +588,25 @@ def _skp(data: object) -> SkpRecord:
 
 
 def _discipline(data: object, name: str) -> DisciplineRecord:
-    data = _object(data, name)
+    data = json_object(data, name)
     level = level_of(data["kind"], data.get("regime")) if "kind" in data else parse_level(data.get("level"))
     return DisciplineRecord(level, json_number(data.get("year"), f"{name}.year", integer=True, minimum=1900))
 
 
 def profile_from_dict(data: dict) -> IpAsnProfile:
-    """Build a profile from the ``ipasn`` command's JSON (see docs/regulations)."""
+    """Build a profile from the ``ipasn`` command's JSON (see docs/regulations.md)."""
     return IpAsnProfile(
         year=json_number(data.get("year"), "year", integer=True, minimum=2000),
         education=pendidikan(data.get("education", "")),
         position=position(data.get("position")),
         trainings=tuple(
             _training(t, f"trainings[{i}]")
-            for i, t in enumerate(_list(data.get("trainings", []), "trainings"))
+            for i, t in enumerate(json_list(data.get("trainings", []), "trainings"))
         ),
         skp=None if data.get("skp") is None else _skp(data["skp"]),
         discipline=tuple(
             _discipline(d, f"discipline[{i}]")
-            for i, d in enumerate(_list(data.get("discipline", []), "discipline"))
+            for i, d in enumerate(json_list(data.get("discipline", []), "discipline"))
         ),
     )
 

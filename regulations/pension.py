@@ -16,8 +16,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from types import MappingProxyType
 
-from regulations.cli import RuleArgumentParser
-from regulations.ranks import Jabatan, anniversary, jabatan, parse_iso_date
+from regulations.inputs import RuleArgumentParser, parse_iso_date
+from regulations.ranks import Jabatan, anniversary, jabatan
 
 # PP 11/2017 Pasal 239 ayat (2) huruf a–c and Pasal 240 (domain.md §4).
 BUP: Mapping[Jabatan, int] = MappingProxyType(

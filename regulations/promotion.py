@@ -24,8 +24,14 @@ from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 
-from regulations.cli import parse_json_argument
-from regulations.ranks import Golongan, golongan, max_golongan_reguler, next_golongan, parse_iso_date
+from regulations.inputs import (
+    json_number,
+    parse_iso_date,
+    parse_json_argument,
+    reject_unknown_fields,
+    required,
+)
+from regulations.ranks import Golongan, golongan, max_golongan_reguler, next_golongan
 from regulations.reasons import Reason, RuleInputError, Verdict
 from regulations.ujian_dinas import (
     DEFAULT_UJIAN_DINAS_CONFIG,
@@ -35,7 +41,6 @@ from regulations.ujian_dinas import (
     appraisal_failures,
     exemption,
     pegawai_from_json,
-    reject_unknown_fields,
     tingkat_for,
     years_in_rank_failures,
 )
@@ -237,9 +242,7 @@ def command_kp_periods(argv: list[str]) -> dict:
 
 
 def _period(data: dict) -> date:
-    if "period" not in data:
-        raise RuleInputError("Kolom period wajib diisi.")
-    return parse_iso_date(data["period"], "period")
+    return parse_iso_date(required(data, "period"), "period")
 
 
 def command_kp_reguler(argv: list[str]) -> dict:
@@ -253,10 +256,7 @@ def command_kp_reguler(argv: list[str]) -> dict:
 
 
 def _number(data: dict, name: str) -> float:
-    value = data.get(name)
-    if isinstance(value, bool) or not isinstance(value, int | float) or value < 0:
-        raise RuleInputError(f"{name} harus angka tidak negatif, bukan {value!r}.")
-    return float(value)
+    return float(json_number(data.get(name), name, minimum=0))
 
 
 def command_kp_fungsional(argv: list[str]) -> dict:

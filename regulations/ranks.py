@@ -9,8 +9,7 @@ Owns:
   the highest rank reachable by KP reguler (PP 99/2000 jo PP 12/2002, Kep. Ka BKN 12/2002;
   domain.md §2.2, source BKDLEB);
 * :class:`Jabatan`, the kinds of position the KP, ujian dinas and pension rules tell apart;
-* the two small date helpers those rules share: whole years after a date (time in rank,
-  age) and ISO dates from command input.
+* :func:`anniversary`, whole years after a date (time in rank, age), which those rules share.
 """
 
 from __future__ import annotations
@@ -20,6 +19,7 @@ from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 
+from regulations.inputs import parse_choice
 from regulations.reasons import RuleInputError
 
 
@@ -156,11 +156,7 @@ RANK_BOUNDS: dict[Pendidikan, RankBounds] = {
 
 def pendidikan(value: str | Pendidikan) -> Pendidikan:
     """Parse an ijazah kind ("S1", "s1", "SLTP_KEJURUAN"), with an Indonesian error."""
-    try:
-        return Pendidikan(value.strip().upper() if isinstance(value, str) else value)
-    except (ValueError, AttributeError):
-        choices = ", ".join(p.value for p in Pendidikan)
-        raise RuleInputError(f"Pendidikan {value!r} tidak dikenal. Pilihan: {choices}.") from None
+    return parse_choice(Pendidikan, value, "Pendidikan", lambda s: s.strip().upper())
 
 
 def starting_golongan(level: Pendidikan | str) -> Golongan:
@@ -208,11 +204,7 @@ class Jabatan(StrEnum):
 
 def jabatan(value: str | Jabatan) -> Jabatan:
     """Parse a jabatan code ("pelaksana", "jf_ahli_muda", …), with an Indonesian error."""
-    try:
-        return Jabatan(value.strip().lower() if isinstance(value, str) else value)
-    except (ValueError, AttributeError):
-        choices = ", ".join(j.value for j in Jabatan)
-        raise RuleInputError(f"Jabatan {value!r} tidak dikenal. Pilihan: {choices}.") from None
+    return parse_choice(Jabatan, value, "Jabatan", lambda s: s.strip().lower())
 
 
 def anniversary(start: date, years: int) -> date:
@@ -227,13 +219,3 @@ def anniversary(start: date, years: int) -> date:
         return start.replace(year=start.year + years)
     except ValueError:
         return start.replace(year=start.year + years, day=28)
-
-
-def parse_iso_date(value: object, name: str) -> date:
-    """A date given as an ISO string (YYYY-MM-DD) in command input, with an Indonesian error."""
-    if isinstance(value, str):
-        try:
-            return date.fromisoformat(value.strip())
-        except ValueError:
-            pass
-    raise RuleInputError(f"{name} harus tanggal berformat YYYY-MM-DD, bukan {value!r}.")

@@ -1,4 +1,7 @@
-"""The vocabulary every rule speaks: reasons, verdicts and the error for bad input."""
+"""The vocabulary every rule speaks: reasons, verdicts and the error for bad input.
+
+Legal basis: none; no rule lives here. Each rule module cites its own sources.
+"""
 
 from __future__ import annotations
 

@@ -22,8 +22,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from enum import StrEnum
 from fractions import Fraction
 
-from regulations.cli import parse_json_argument
-from regulations.ipasn import json_number
+from regulations.inputs import json_number, parse_choice, parse_json_argument
 from regulations.reasons import Reason, RuleInputError
 
 # The 9 unsur in GASPUL's order (Sarana U8, Pengaduan U9); the lampiran's own order is
@@ -194,9 +193,7 @@ def command_ikm(argv: list[str]) -> dict:
     (or ``{"responses": [[9 answers 1–4], ...]}``)."""
     data = parse_json_argument(argv)
     weighting = data.get("weighting", DEFAULT_SKM_CONFIG.weighting.value)
-    if weighting not in {w.value for w in Weighting}:
-        raise RuleInputError(f"weighting {weighting!r} tidak dikenal. Pilihan: 0.11, exact.")
-    config = SkmConfig(weighting=Weighting(weighting))
+    config = SkmConfig(weighting=parse_choice(Weighting, weighting, "weighting"))
     if "responses" in data:
         responses = data["responses"]
         if (

@@ -14,7 +14,7 @@ Penyelesaian/Waktu Pelayanan"::
 The BKN helpdesk answers tickets "dalam waktu 2x24 jam" (S002): wall-clock hours, not office
 hours, hence :func:`due_calendar_hours`.
 
-Counting rule (our decision, documented in docs/regulations): a working-day SLA of N days ends
+Counting rule (our decision, documented in docs/regulations.md): a working-day SLA of N days ends
 at the closing time of the N-th working day. Day 1 is the first working day whose closing time
 is still ahead when the request arrives. So a request that arrives before opening, during
 office hours or during the break counts that day as day 1 (the office still has time left that
@@ -35,7 +35,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from itertools import islice, pairwise
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from regulations.cli import parse_json_argument
+from regulations.inputs import parse_iso_date, parse_json_argument, reject_unknown_fields
 from regulations.reasons import RuleInputError
 
 DEFAULT_TZ = "Asia/Jakarta"  # WIB; WITA is Asia/Makassar, WIT is Asia/Jayapura
@@ -211,13 +211,6 @@ def _field_datetime(data: dict, name: str) -> datetime:
         ) from exc
 
 
-def _iso_date(value: object, where: str) -> date:
-    try:
-        return date.fromisoformat(value)  # type: ignore[arg-type]
-    except (TypeError, ValueError) as exc:
-        raise RuleInputError(f"{where} harus tanggal ISO YYYY-MM-DD, bukan {value!r}.") from exc
-
-
 def _office_day(value: object, where: str) -> OfficeDay:
     shape = f"{where} harus objek dengan opens, closes (dan opsional break_start, break_end) berformat HH:MM."
     if not isinstance(value, dict) or value.keys() - set(_DAY_FIELDS):
@@ -248,8 +241,7 @@ def _office_hours(value: object) -> dict[int, OfficeDay]:
 def command_due(argv: list[str]) -> dict:
     """``due JSON``: the due moment of a request, optionally whether it is overdue ``now``."""
     data = parse_json_argument(argv)
-    if unknown := data.keys() - _DUE_FIELDS:
-        raise RuleInputError(f"Kolom tidak dikenal: {', '.join(sorted(unknown))}.")
+    reject_unknown_fields(data, _DUE_FIELDS)
     if "received" not in data:
         raise RuleInputError("Kolom 'received' (waktu permohonan diterima) wajib diisi.")
     if ("days" in data) == ("hours" in data):
@@ -262,7 +254,7 @@ def command_due(argv: list[str]) -> dict:
         raise RuleInputError("Kolom 'tz' harus nama zona waktu, mis. Asia/Jakarta.")
     calendar = OfficeCalendar(
         hours=_office_hours(data["office_hours"]) if "office_hours" in data else DEFAULT_OFFICE_HOURS,
-        holidays=frozenset(_iso_date(h, f"holidays[{i}]") for i, h in enumerate(holidays)),
+        holidays=frozenset(parse_iso_date(h, f"holidays[{i}]") for i, h in enumerate(holidays)),
         tz=tz,
     )
     received = _local(_field_datetime(data, "received"), calendar.zone)

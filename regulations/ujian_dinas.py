@@ -25,8 +25,14 @@ from datetime import date
 from enum import StrEnum
 from types import MappingProxyType
 
-from regulations.cli import parse_json_argument
 from regulations.discipline import Level, parse_level
+from regulations.inputs import (
+    json_number,
+    parse_iso_date,
+    parse_json_argument,
+    reject_unknown_fields,
+    required,
+)
 from regulations.ranks import (
     Golongan,
     Jabatan,
@@ -34,7 +40,6 @@ from regulations.ranks import (
     anniversary,
     golongan,
     jabatan,
-    parse_iso_date,
     pendidikan,
     starting_golongan,
 )
@@ -385,24 +390,11 @@ def _enum_set(data: dict, name: str, kind: type[StrEnum]) -> frozenset:
     return frozenset(by_key[str(v).strip().lower()] for v in values)
 
 
-def reject_unknown_fields(data: dict, known: Iterable[str]) -> None:
-    """Catch misspelt optional fields, which would otherwise be silently ignored."""
-    unknown = sorted(set(data) - set(known))
-    if unknown:
-        raise RuleInputError(f"Kolom tidak dikenal: {', '.join(unknown)}.")
-
-
 def _bool(data: dict, name: str, default: bool = False) -> bool:
     value = data.get(name, default)
     if not isinstance(value, bool):
         raise RuleInputError(f"{name} harus true atau false.")
     return value
-
-
-def _required(data: dict, name: str) -> object:
-    if name not in data:
-        raise RuleInputError(f"Kolom {name} wajib diisi.")
-    return data[name]
 
 
 APPRAISAL_FIELDS = ("year", "predikat", "score", "innovation")
@@ -429,9 +421,7 @@ def appraisals_from_json(data: dict, name: str = "appraisals") -> tuple[Appraisa
     result = []
     for item in items:
         reject_unknown_fields(item, APPRAISAL_FIELDS)
-        year = item.get("year")
-        if isinstance(year, bool) or not isinstance(year, int):
-            raise RuleInputError(f"{name}: year harus bilangan bulat, bukan {year!r}.")
+        year = json_number(item.get("year"), f"{name}: year", integer=True)
         if not isinstance(item.get("predikat", ""), str):
             raise RuleInputError(f'{name}: predikat tahun {year} harus teks, misalnya "baik".')
         result.append(Appraisal(year, item.get("predikat"), item.get("score"), _bool(item, "innovation")))
@@ -448,16 +438,16 @@ def pegawai_from_json(data: dict) -> Pegawai:
     for h in hukuman:
         reject_unknown_fields(h, ("level", "start", "end"))
     return Pegawai(
-        golongan=golongan(_required(data, "golongan")),
-        tmt_golongan=parse_iso_date(_required(data, "tmt_golongan"), "tmt_golongan"),
-        pendidikan=pendidikan(_required(data, "pendidikan")),
+        golongan=golongan(required(data, "golongan")),
+        tmt_golongan=parse_iso_date(required(data, "tmt_golongan"), "tmt_golongan"),
+        pendidikan=pendidikan(required(data, "pendidikan")),
         jabatan=jabatan(data.get("jabatan", "pelaksana")),
         diklat=_enum_set(data, "diklat", Diklat),
         lulus_ujian_dinas=_enum_set(data, "lulus_ujian_dinas", Tingkat),
         hukuman=tuple(
             DisciplinePeriod(
-                parse_level(str(_required(h, "level"))),
-                parse_iso_date(_required(h, "start"), "hukuman.start"),
+                parse_level(str(required(h, "level"))),
+                parse_iso_date(required(h, "start"), "hukuman.start"),
                 None if h.get("end") is None else parse_iso_date(h["end"], "hukuman.end"),
             )
             for h in hukuman
@@ -473,7 +463,7 @@ def command_ujian_dinas(argv: list[str]) -> dict:
     """``ujian-dinas JSON``: which UD, exempt or not, eligible now, and (with "upkp") UPKP."""
     data = parse_json_argument(argv)
     reject_unknown_fields(data, (*PEGAWAI_FIELDS, "today", "upkp"))
-    today = parse_iso_date(_required(data, "today"), "today")
+    today = parse_iso_date(required(data, "today"), "today")
     p = pegawai_from_json(data)
     result = {"today": today.isoformat(), "golongan": p.golongan.code, **ujian_dinas(p, today).as_dict()}
     if "upkp" in data:
@@ -482,7 +472,7 @@ def command_ujian_dinas(argv: list[str]) -> dict:
             raise RuleInputError('upkp harus objek {"ijazah": ..., ...}.')
         reject_unknown_fields(u, ("ijazah", "izin_belajar", "terakreditasi", "sesuai_tugas"))
         request = UpkpRequest(
-            ijazah=pendidikan(_required(u, "ijazah")),
+            ijazah=pendidikan(required(u, "ijazah")),
             izin_belajar=_bool(u, "izin_belajar"),
             terakreditasi=_bool(u, "terakreditasi", True),
             sesuai_tugas=_bool(u, "sesuai_tugas", True),

@@ -1,4 +1,5 @@
-"""``python -m regulations``: usage, unknown rules, JSON errors and the real module entry point."""
+"""``python -m regulations``: usage, unknown rules, every command with good and bad input, and
+the real module entry point."""
 
 import json
 import subprocess
@@ -7,8 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from regulations.cli import COMMANDS, main, parse_json_argument
-from regulations.reasons import RuleInputError
+from regulations.cli import COMMANDS, main
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 
@@ -32,18 +32,111 @@ def test_an_unknown_rule_is_a_json_error_with_exit_1(capsys):
     assert "nip" in error
 
 
-@pytest.mark.parametrize(
-    ("argv", "message"),
-    [
-        ([], "Berikan tepat satu argumen JSON."),
-        (["{}", "{}"], "Berikan tepat satu argumen JSON."),
-        (["{days: 1}"], "JSON tidak valid"),
-        (["[1, 2]"], "JSON harus berupa objek"),
-    ],
-)
-def test_json_commands_get_an_indonesian_error_for_malformed_json(argv, message):
-    with pytest.raises(RuleInputError, match=message.replace(".", r"\.")):
-        parse_json_argument(argv)
+KP_EMPLOYEE = {
+    "golongan": "III/c",
+    "tmt_golongan": "2022-04-01",
+    "pendidikan": "S1",
+    "appraisals": [{"year": 2024, "predikat": "baik"}, {"year": 2025, "predikat": "sangat_baik"}],
+}
+
+# command -> (valid argv, bad argv, part of the Indonesian error the bad argv gets).
+# Every entry of COMMANDS must have a row: a new command without one fails below.
+CASES: dict[str, tuple[list[str], list[str], str]] = {
+    "nip": (["19660801 198803 1 001"], ["123"], "NIP harus 18 digit"),
+    "nik": (
+        ["3515144508680002", "--today", "2026-11-23", "--nip", "196808051990032002"],
+        ["3515144508680002", "--today", "23-11-2026"],
+        "--today harus tanggal ISO YYYY-MM-DD",
+    ),
+    "pensiun": (
+        ["--birth", "1966-09-19", "--jabatan", "pelaksana"],
+        ["--birth", "19-09-1966", "--jabatan", "pelaksana"],
+        "--birth harus tanggal ISO YYYY-MM-DD",
+    ),
+    "kp-periods": (["2025"], ["tahun"], "Berikan satu tahun"),
+    "kp-reguler": (
+        [json.dumps({**KP_EMPLOYEE, "period": "2026-04-01", "atasan_golongan": "IV/a"})],
+        [json.dumps(KP_EMPLOYEE)],
+        "Kolom period wajib diisi.",
+    ),
+    "kp-fungsional": (
+        [
+            json.dumps(
+                {
+                    **KP_EMPLOYEE,
+                    "period": "2026-04-01",
+                    "jabatan": "jf_ahli_muda",
+                    "ak_current": 100,
+                    "ak_required": 100,
+                }
+            )
+        ],
+        [json.dumps({**KP_EMPLOYEE, "period": "2026-04-01", "ak_current": "100", "ak_required": 100})],
+        "ak_current harus angka",
+    ),
+    "ujian-dinas": (
+        [json.dumps({**KP_EMPLOYEE, "golongan": "III/d", "today": "2026-03-01", "jabatan": "administrator"})],
+        [json.dumps({**KP_EMPLOYEE, "today": "kemarin"})],
+        "today harus tanggal ISO YYYY-MM-DD",
+    ),
+    "ipasn": (
+        [
+            json.dumps(
+                {"year": 2026, "education": "S1", "position": "pelaksana", "skp": {"year": 2025, "score": 85}}
+            )
+        ],
+        [json.dumps({"year": 2026, "education": "SMA", "position": "jf"})],
+        "Pendidikan 'SMA' tidak dikenal",
+    ),
+    "ikm": (
+        ['{"unsur_totals": [105, 101, 100, 116, 102, 105, 106, 105, 115], "respondents": 29}'],
+        ['{"unsur_totals": [105, 101, 100, 116, 102, 105, 106, 105, 115]}'],
+        "respondents harus bilangan bulat",
+    ),
+    "sample-size": (["1000"], ["seribu"], "Populasi harus bilangan bulat"),
+    "angka-kredit": (
+        ['{"jenjang": "ahli_pertama", "predikat": "baik", "months": 2}'],
+        ['{"jenjang": "ahli", "predikat": "baik"}'],
+        "Jenjang 'ahli' tidak dikenal",
+    ),
+    "cpns": (
+        ['{"birth_date": "1995-06-01", "registered_on": "2026-11-23", "photo_bytes": 150000}'],
+        ['{"birth_date": "01-06-1995", "registered_on": "2026-11-23", "photo_bytes": 150000}'],
+        "Kolom 'birth_date' harus tanggal ISO YYYY-MM-DD",
+    ),
+    "due": (
+        ['{"received": "2026-03-13T15:29:00+07:00", "days": 5, "now": "2026-03-16T10:00:00+07:00"}'],
+        ['{"received": "kemarin", "days": 1}'],
+        "Kolom 'received' harus tanggal-waktu ISO",
+    ),
+}
+
+
+def run(capsys, argv: list[str]) -> tuple[int, object]:
+    status = main(argv)
+    return status, json.loads(capsys.readouterr().out)
+
+
+def test_every_command_has_a_cli_case():
+    assert sorted(CASES) == sorted(COMMANDS)
+
+
+@pytest.mark.parametrize("name", sorted(COMMANDS))
+def test_every_command_answers_valid_input_with_json_and_exit_0(capsys, name):
+    valid, _, _ = CASES[name]
+    status, out = run(capsys, [name, *valid])
+    assert status == 0
+    assert isinstance(out, dict)
+    assert out and "error" not in out
+
+
+@pytest.mark.parametrize("name", sorted(COMMANDS))
+def test_every_command_answers_bad_input_with_an_indonesian_json_error_and_exit_1(capsys, name):
+    _, bad, message = CASES[name]
+    status, out = run(capsys, [name, *bad])
+    assert status == 1
+    assert list(out) == ["error"]
+    assert message in out["error"]
 
 
 def test_malformed_json_reaches_the_user_as_a_json_error(capsys):
@@ -51,15 +144,20 @@ def test_malformed_json_reaches_the_user_as_a_json_error(capsys):
     assert json.loads(capsys.readouterr().out)["error"].startswith("JSON tidak valid")
 
 
-def test_the_real_module_runs_from_the_project_root():
-    done = subprocess.run(
-        [sys.executable, "-m", "regulations", "nip", "19660801 198803 1 001"],
+def run_module(*args: str) -> subprocess.CompletedProcess:
+    """``python -m regulations ARGS`` in a fresh interpreter, from the project root."""
+    return subprocess.run(
+        [sys.executable, "-m", "regulations", *args],
         cwd=PROJECT_ROOT,
         capture_output=True,
         text=True,
         timeout=60,
         check=False,
     )
+
+
+def test_the_real_module_runs_from_the_project_root():
+    done = run_module("nip", "19660801 198803 1 001")
     assert done.returncode == 0, done.stderr
     assert json.loads(done.stdout) == {
         "birth_date": "1966-08-01",
@@ -70,13 +168,6 @@ def test_the_real_module_runs_from_the_project_root():
 
 
 def test_the_real_module_exits_1_with_a_json_error_for_bad_input():
-    done = subprocess.run(
-        [sys.executable, "-m", "regulations", "nip", "123"],
-        cwd=PROJECT_ROOT,
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-    )
+    done = run_module("nip", "123")
     assert done.returncode == 1
     assert json.loads(done.stdout) == {"error": "NIP harus 18 digit, bukan 3 digit."}

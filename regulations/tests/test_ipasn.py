@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 
 from regulations.cli import main
 from regulations.discipline import Level
+from regulations.inputs import angka
 from regulations.ipasn import (
     DisciplineRecord,
     IpAsnConfig,
@@ -18,7 +19,6 @@ from regulations.ipasn import (
     Position,
     SkpRecord,
     Training,
-    angka,
     assess,
     kategori_for,
     position,
@@ -283,11 +283,6 @@ def test_reasons_explain_each_dimension():
         "kinerja_tanpa_skp",
         "disiplin_bersih",
     ]
-
-
-@pytest.mark.parametrize(("value", "expected"), [(22.5, "22,5"), (15.0, "15"), (17.5, "17,5"), (3, "3")])
-def test_numbers_are_written_with_a_decimal_comma(value, expected):
-    assert angka(value) == expected
 
 
 @pytest.mark.parametrize(

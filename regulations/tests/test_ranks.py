@@ -14,7 +14,6 @@ from regulations.ranks import (
     jabatan,
     max_golongan_reguler,
     next_golongan,
-    parse_iso_date,
     pendidikan,
     starting_golongan,
 )
@@ -146,11 +145,3 @@ def test_anniversary_of_a_leap_day_stays_in_february():
     assert anniversary(date(1968, 2, 29), 58) == date(2026, 2, 28)
     assert anniversary(date(1968, 2, 29), 56) == date(2024, 2, 29)
     assert anniversary(date(2022, 4, 1), 4) == date(2026, 4, 1)
-
-
-def test_parse_iso_date_names_the_field_in_its_error():
-    assert parse_iso_date("2026-04-01", "period") == date(2026, 4, 1)
-    with pytest.raises(RuleInputError, match="period harus tanggal"):
-        parse_iso_date("1/4/2026", "period")
-    with pytest.raises(RuleInputError, match="period harus tanggal"):
-        parse_iso_date(20260401, "period")
