@@ -22,7 +22,14 @@ from enum import StrEnum
 from fractions import Fraction
 from types import MappingProxyType
 
-from regulations.inputs import angka, json_number, json_object, parse_choice, parse_json_argument
+from regulations.inputs import (
+    angka,
+    json_number,
+    json_object,
+    parse_choice,
+    parse_json_argument,
+    reject_unknown_fields,
+)
 from regulations.reasons import Reason, RuleInputError
 from regulations.skp import Predikat, parse_predikat
 
@@ -179,10 +186,15 @@ def command_angka_kredit(argv: list[str]) -> dict:
     ``'{"periods": [{"jenjang": ..., "predikat": ..., "months": ...}, ...], "decimals": 3}'``."""
     data = parse_json_argument(argv)
     if "periods" in data:
+        reject_unknown_fields(data, ("periods", "decimals"))
         if not isinstance(data["periods"], list):
             raise RuleInputError("periods harus daftar [...] periode.")
+        for i, p in enumerate(data["periods"]):
+            if isinstance(p, dict):
+                reject_unknown_fields(p, ("jenjang", "predikat", "months"), f"periods[{i}] ")
         periods = [_period(p, f"periods[{i}]") for i, p in enumerate(data["periods"])]
     else:
+        reject_unknown_fields(data, ("jenjang", "predikat", "months", "decimals"))
         periods = [_period(data, "input")]
     decimals = int(
         json_number(

@@ -23,7 +23,15 @@ from enum import StrEnum
 from types import MappingProxyType
 
 from regulations.discipline import Level, level_of, parse_level
-from regulations.inputs import angka, json_list, json_number, json_object, parse_choice, parse_json_argument
+from regulations.inputs import (
+    angka,
+    json_list,
+    json_number,
+    json_object,
+    parse_choice,
+    parse_json_argument,
+    reject_unknown_fields,
+)
 from regulations.ranks import Jabatan, Pendidikan, pendidikan
 from regulations.reasons import Reason, RuleInputError
 from regulations.skp import DEFAULT_SKP_CONFIG, Predikat, Regime, SkpConfig, predikat_for, regime_for
@@ -568,6 +576,7 @@ def _training(data: object, name: str) -> Training:
 
 def _skp(data: object) -> SkpRecord:
     data = json_object(data, "skp")
+    reject_unknown_fields(data, ("year", "score", "predikat", "innovation"), "skp ")
     score_value = data.get("score")
     if score_value is not None:
         json_number(score_value, "skp.score", minimum=0)
@@ -595,6 +604,7 @@ def _discipline(data: object, name: str) -> DisciplineRecord:
 
 def profile_from_dict(data: dict) -> IpAsnProfile:
     """Build a profile from the ``ipasn`` command's JSON (see docs/regulations.md)."""
+    reject_unknown_fields(data, ("year", "education", "position", "trainings", "skp", "discipline"))
     return IpAsnProfile(
         year=json_number(data.get("year"), "year", integer=True, minimum=2000),
         education=pendidikan(data.get("education", "")),

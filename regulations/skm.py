@@ -22,7 +22,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from enum import StrEnum
 from fractions import Fraction
 
-from regulations.inputs import json_number, parse_choice, parse_json_argument
+from regulations.inputs import json_number, parse_choice, parse_json_argument, reject_unknown_fields
 from regulations.reasons import Reason, RuleInputError
 
 # The 9 unsur in GASPUL's order (Sarana U8, Pengaduan U9); the lampiran's own order is
@@ -192,6 +192,7 @@ def command_ikm(argv: list[str]) -> dict:
     """``ikm '{"unsur_totals": [9 ints], "respondents": 29, "weighting": "0.11"}'``
     (or ``{"responses": [[9 answers 1–4], ...]}``)."""
     data = parse_json_argument(argv)
+    reject_unknown_fields(data, ("unsur_totals", "respondents", "responses", "weighting"))
     weighting = data.get("weighting", DEFAULT_SKM_CONFIG.weighting.value)
     config = SkmConfig(weighting=parse_choice(Weighting, weighting, "weighting"))
     if "responses" in data:

@@ -171,3 +171,17 @@ def test_the_real_module_exits_1_with_a_json_error_for_bad_input():
     done = run_module("nip", "123")
     assert done.returncode == 1
     assert json.loads(done.stdout) == {"error": "NIP harus 18 digit, bukan 3 digit."}
+
+
+@pytest.mark.parametrize(
+    ("command", "payload"),
+    [
+        ("ipasn", '{"year": 2026, "education": "S1", "position": "pelaksana", "trainnigs": []}'),
+        ("ipasn", '{"year": 2026, "education": "S1", "position": "jf", "skp": {"year": 2025, "scor": 85}}'),
+        ("ikm", '{"unsur_totals": [3,3,3,3,3,3,3,3,3], "respondents": 1, "wieghting": "0.11"}'),
+        ("angka-kredit", '{"jenjang": "ahli_pertama", "predikat": "baik", "month": 2}'),
+    ],
+)
+def test_a_misspelt_field_is_refused_rather_than_ignored(command, payload, capsys):
+    assert main([command, payload]) == 1
+    assert "tidak dikenal" in json.loads(capsys.readouterr().out)["error"]
