@@ -31,14 +31,15 @@ class Capability(models.TextChoices):
     MANAGE_CALENDAR = "manage_calendar", _("Mengelola hari libur")
     VIEW_AUDIT = "view_audit", _("Melihat log audit")
     VIEW_ALL_OPDS = "view_all_opds", _("Melihat data semua OPD")
+    VIEW_PEGAWAI = "view_pegawai", _("Melihat data pegawai (semua, atau OPD sendiri bagi Operator OPD)")
 
 
 # BKD staff read across OPDs; an Operator OPD reads only their own OPD.
-_BKD_READERS = {Capability.VIEW_ORG, Capability.VIEW_ALL_OPDS}
+_BKD_READERS = {Capability.VIEW_ORG, Capability.VIEW_ALL_OPDS, Capability.VIEW_PEGAWAI}
 
 CAPABILITIES: dict[str, frozenset[str]] = {
     Role.PEGAWAI: frozenset(),
-    Role.OPERATOR_OPD: frozenset({Capability.VIEW_ORG}),
+    Role.OPERATOR_OPD: frozenset({Capability.VIEW_ORG, Capability.VIEW_PEGAWAI}),
     Role.PETUGAS_ADMINISTRASI: frozenset(_BKD_READERS),
     Role.KASUBBAG_UMUM: frozenset(_BKD_READERS),
     Role.SEKRETARIS: frozenset(_BKD_READERS),

@@ -1,4 +1,5 @@
-"""The main menu: one table of entries, each shown only to users holding its capability.
+"""The main menu: one table of entries, each shown only to users holding its capability
+(and, for the few entries that belong to a role rather than a permission, one of its roles).
 
 It lives in config/ because it is assembly: it names pages of every app, and no app
 should import the apps above it.
@@ -11,9 +12,10 @@ from dataclasses import dataclass
 from django.urls import reverse
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from accounts.permissions import user_can
-from accounts.roles import Capability
+from accounts.roles import Capability, Role
 
 
 @dataclass(frozen=True)
@@ -21,11 +23,20 @@ class NavEntry:
     name: str  # URL name; also the stable id tests use
     label: str | Promise
     capability: str | None = None  # None: every logged-in user
+    roles: frozenset[str] | None = None  # None: any role; otherwise the user must hold one
+
+    def shown_to(self, user) -> bool:
+        if self.capability is not None and not user_can(user, self.capability):
+            return False
+        return self.roles is None or bool(self.roles & user.roles)
 
 
 MENU = (
     NavEntry("reports:dashboard", _("Beranda")),
+    # Every user with a linked Pegawai may open it; the menu offers it to the Pegawai role.
+    NavEntry("people:data_saya", _("Data Saya"), roles=frozenset({Role.PEGAWAI})),
     NavEntry("org:opd_list", _("OPD"), Capability.VIEW_ORG),
+    NavEntry("people:pegawai_list", pgettext_lazy("menu", "Pegawai"), Capability.VIEW_PEGAWAI),
     NavEntry("org:instansi_list", _("Instansi"), Capability.MANAGE_ORG),
     NavEntry("accounts:user_list", _("Pengguna"), Capability.MANAGE_USERS),
     NavEntry("core:holiday_list", _("Hari libur")),
@@ -36,7 +47,7 @@ MENU = (
 def menu_for(user) -> list[NavEntry]:
     if not user.is_authenticated:
         return []
-    return [e for e in MENU if e.capability is None or user_can(user, e.capability)]
+    return [e for e in MENU if e.shown_to(user)]
 
 
 def navigation(request):
@@ -44,9 +55,13 @@ def navigation(request):
     if not entries:
         return {"nav_items": []}
     path = request.path
-    items = []
-    for entry in entries:
-        url = reverse(entry.name)
-        active = path == url if url == "/" else path.startswith(url)
-        items.append({"name": entry.name, "label": entry.label, "url": url, "active": active})
-    return {"nav_items": items}
+    urls = {entry.name: reverse(entry.name) for entry in entries}
+    # The longest matching URL wins, so /pegawai/saya/ marks "Data Saya", not "Pegawai".
+    matching = [url for url in urls.values() if (path == url if url == "/" else path.startswith(url))]
+    current = max(matching, key=len, default=None)
+    return {
+        "nav_items": [
+            {"name": e.name, "label": e.label, "url": urls[e.name], "active": urls[e.name] == current}
+            for e in entries
+        ]
+    }

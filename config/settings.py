@@ -145,6 +145,8 @@ STORAGES = {
 }
 # Private documents live outside every URL; they are served only by permission-checked views.
 MEDIA_ROOT = Path(env_str("PELITA_DOCUMENT_ROOT", str(VAR_DIR / "documents")))
+# The largest employee file (CSV/XLSX) an import reads; bigger files are refused unread.
+PELITA_IMPORT_MAX_MB = env_int("PELITA_IMPORT_MAX_MB", 50, minimum=1)
 
 # --- Background work ------------------------------------------------------------------
 TASKS = {

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import decimal
 import uuid
 from collections.abc import Iterable, Mapping
@@ -15,7 +16,12 @@ from core.models import AuditLog
 SYSTEM_LABEL = "sistem"
 
 
+_PLAIN = frozenset({str, int, bool, float, type(None)})
+
+
 def _json_value(value: Any) -> Any:
+    if type(value) in _PLAIN:  # the common case first: bulk imports snapshot many rows
+        return value
     if isinstance(value, models.Model):
         return value.pk
     if isinstance(value, dt.datetime | dt.date | dt.time):
@@ -27,14 +33,14 @@ def _json_value(value: Any) -> Any:
     return value
 
 
+@functools.cache
+def _attnames(model: type[models.Model], fields: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
+    return tuple((name, getattr(model._meta.get_field(name), "attname", name)) for name in fields)
+
+
 def snapshot(obj: models.Model, fields: Iterable[str]) -> dict[str, Any]:
     """The JSON-safe values of ``fields`` (foreign keys by id) for a before/after record."""
-    values = {}
-    for name in fields:
-        field = obj._meta.get_field(name)
-        attname = getattr(field, "attname", name)
-        values[name] = _json_value(getattr(obj, attname))
-    return values
+    return {name: _json_value(getattr(obj, attname)) for name, attname in _attnames(type(obj), tuple(fields))}
 
 
 def changed(before: Mapping[str, Any], after: Mapping[str, Any]) -> tuple[dict, dict]:
@@ -43,7 +49,7 @@ def changed(before: Mapping[str, Any], after: Mapping[str, Any]) -> tuple[dict, 
     return {k: before.get(k) for k in keys}, {k: after.get(k) for k in keys}
 
 
-def record(
+def entry(
     *,
     actor,
     event: str,
@@ -54,12 +60,12 @@ def record(
     object_id: str | int | None = None,
     object_repr: str | None = None,
 ) -> AuditLog:
-    """Write one audit row. ``actor`` is a user, or None for system work."""
+    """One audit row, not yet saved: bulk writers (imports) collect these for bulk_create."""
     if obj is not None:
         object_type = object_type or obj._meta.label_lower
         object_id = obj.pk if object_id is None else object_id
         object_repr = object_repr or str(obj)
-    return AuditLog.objects.create(
+    return AuditLog(
         actor=actor if actor is not None and actor.is_authenticated else None,
         actor_label=actor.get_username() if actor is not None and actor.is_authenticated else SYSTEM_LABEL,
         event=event,
@@ -69,6 +75,13 @@ def record(
         before=dict(before or {}),
         after=dict(after or {}),
     )
+
+
+def record(**kwargs) -> AuditLog:
+    """Write one audit row (the arguments of :func:`entry`). ``actor`` is a user, or None for system work."""
+    row = entry(**kwargs)
+    row.save(force_insert=True)
+    return row
 
 
 def update_fields(obj: models.Model, changes: Mapping[str, Any], *, actor, event: str) -> bool:

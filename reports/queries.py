@@ -16,6 +16,8 @@ from accounts.roles import Capability
 from core.models import AuditLog, Holiday
 from org.models import UnitKerja
 from org.queries import opds_for_user
+from people.models import JenisJabatan
+from people.queries import pegawai_for_user
 
 
 @dataclass(frozen=True)
@@ -37,6 +39,17 @@ def dashboard_cards(user) -> list[Card]:
         if not user_can(user, Capability.VIEW_ALL_OPDS):
             users = users.filter(opd__in=opds)
         cards.append(Card("users", _("Pengguna aktif"), users.count()))
+    if user_can(user, Capability.VIEW_PEGAWAI):
+        # The same scope and total as the employee list without filters.
+        pegawai = pegawai_for_user(user)
+        cards.append(Card("pegawai", _("Pegawai"), pegawai.count()))
+        cards.append(
+            Card(
+                "jafung",
+                _("Jabatan fungsional"),
+                pegawai.filter(jenis_jabatan=JenisJabatan.FUNGSIONAL).count(),
+            )
+        )
     if user_can(user, Capability.VIEW_AUDIT):
         start = timezone.make_aware(dt.datetime.combine(today, dt.time.min))
         cards.append(

@@ -9,12 +9,12 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 # Written out by hand (not derived from config.navigation.MENU) so the test can disagree.
 EXPECTED_MENU = {
-    "admin": ["Beranda", "OPD", "Instansi", "Pengguna", "Hari libur", "Log audit"],
-    "operator_a": ["Beranda", "OPD", "Hari libur"],
-    "operator_b": ["Beranda", "OPD", "Hari libur"],
-    "pegawai_a": ["Beranda", "Hari libur"],
-    "unit_pengolah": ["Beranda", "OPD", "Hari libur"],
-    "kepala_badan": ["Beranda", "OPD", "Hari libur"],
+    "admin": ["Beranda", "OPD", "Pegawai", "Instansi", "Pengguna", "Hari libur", "Log audit"],
+    "operator_a": ["Beranda", "OPD", "Pegawai", "Hari libur"],
+    "operator_b": ["Beranda", "OPD", "Pegawai", "Hari libur"],
+    "pegawai_a": ["Beranda", "Data Saya", "Hari libur"],
+    "unit_pengolah": ["Beranda", "OPD", "Pegawai", "Hari libur"],
+    "kepala_badan": ["Beranda", "OPD", "Pegawai", "Hari libur"],
 }
 
 
@@ -44,12 +44,16 @@ def test_the_language_switch_turns_the_interface_english_and_back(cast, login_pa
     page.get_by_role("button", name="Ganti bahasa").click()
     page.wait_for_load_state()
     assert page.locator("html").get_attribute("lang") == "en"
-    assert page.locator("[data-testid=main-nav] a").all_inner_texts() == ["Home", "Holidays"]
+    assert page.locator("[data-testid=main-nav] a").all_inner_texts() == ["Home", "My data", "Holidays"]
     screenshot("english")
     page.get_by_label("Language").select_option("id")
     page.get_by_role("button", name="Change language").click()
     page.wait_for_load_state()
-    assert page.locator("[data-testid=main-nav] a").all_inner_texts() == ["Beranda", "Hari libur"]
+    assert page.locator("[data-testid=main-nav] a").all_inner_texts() == [
+        "Beranda",
+        "Data Saya",
+        "Hari libur",
+    ]
 
 
 def test_a_failed_login_shows_the_indonesian_error(cast, login_page, screenshot):

@@ -39,6 +39,19 @@ def _holiday(cast):
     return {"pk": do_add_holiday(date=dt.date(2026, 8, 28), name="Hari Jadi Provinsi", actor=None).pk}
 
 
+def _pegawai_a(cast):
+    from people.tests.factories import make_pegawai
+
+    return {"pk": make_pegawai(cast.opd_a, nama="Rekan Dinkes").pk}
+
+
+def _link_pegawai_a(cast):
+    # pegawai_a gets a linked Pegawai record; nobody else in the cast has one.
+    from people.tests.factories import make_pegawai
+
+    make_pegawai(cast.opd_a, nama="Pegawai Dinkes", user=cast.pegawai_a)
+
+
 # url name -> (kwargs builder or None, {persona: expected status for GET})
 MATRIX = {
     "healthz": (None, ALL),
@@ -65,6 +78,13 @@ MATRIX = {
     "core:holiday_edit": (_holiday, ADMIN_ONLY),
     "core:holiday_cancel": (_holiday, {**ADMIN_ONLY, "admin": 405}),  # POST only
     "core:audit_list": (None, ADMIN_ONLY),
+    "people:pegawai_list": (None, BKD_AND_OPERATORS),
+    "people:pegawai_export": (None, BKD_AND_OPERATORS),
+    "people:pegawai_detail": (_pegawai_a, {**BKD_AND_OPERATORS, "operator_b": 404}),
+    "people:data_saya": (
+        _link_pegawai_a,
+        {**dict.fromkeys(PERSONAS, 404), "pegawai_a": 200, "anonymous": 302},
+    ),
 }
 
 

@@ -1,0 +1,131 @@
+"""Every read of employee master data, scoped to what the user may see.
+
+The row-level rule is ``org.queries.opds_for_user``: BKD staff (view_all_opds) see every
+Pegawai, an Operator OPD only the Pegawai of their own OPD, anyone else none. A single
+Pegawai outside the scope is a 404, so its existence is not revealed.
+"""
+
+from __future__ import annotations
+
+from django.db.models import F, Prefetch, Q, QuerySet
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+
+from accounts.permissions import user_can
+from accounts.roles import Capability
+from org.queries import opds_for_user
+from people.models import (
+    Keluarga,
+    Pegawai,
+    RiwayatAngkaKredit,
+    RiwayatDiklat,
+    RiwayatGolongan,
+    RiwayatHukdis,
+    RiwayatJabatan,
+    RiwayatPendidikan,
+    RiwayatSkp,
+    SertifikatUjian,
+)
+
+
+def _by(field: str):
+    return F(field).asc(nulls_last=True)
+
+
+def _by_desc(field: str):
+    return F(field).desc(nulls_last=True)
+
+
+# The only orderings the list accepts: the ``sort`` parameter is a key of this table, never
+# a field name passed to order_by. Employees without a rank sort last in both directions.
+SORTS: dict[str, tuple] = {
+    "nama": ("nama", "nip"),
+    "-nama": ("-nama", "-nip"),
+    "nip": ("nip",),
+    "-nip": ("-nip",),
+    "golongan": (_by("golongan__order"), "nama", "nip"),
+    "-golongan": (_by_desc("golongan__order"), "nama", "nip"),
+    "tmt_golongan": (_by("tmt_golongan"), "nama", "nip"),
+    "-tmt_golongan": (_by_desc("tmt_golongan"), "nama", "nip"),
+}
+DEFAULT_SORT = "nama"
+
+
+def pegawai_for_user(user) -> QuerySet[Pegawai]:
+    if not user_can(user, Capability.VIEW_PEGAWAI):
+        return Pegawai.objects.none()
+    if user_can(user, Capability.VIEW_ALL_OPDS):
+        return Pegawai.objects.all()
+    return Pegawai.objects.filter(opd__in=opds_for_user(user))
+
+
+def list_pegawai_for_user(
+    user,
+    *,
+    q: str = "",
+    opd=None,
+    golongan=None,
+    jenis_jabatan: str = "",
+    pendidikan: str = "",
+    status: str = "",
+    sort: str = DEFAULT_SORT,
+) -> QuerySet[Pegawai]:
+    """The employee list (screen and XLSX export) with everything a row shows joined in.
+
+    ``opd`` outside the user's scope yields nothing rather than widening it: the filter is
+    applied on top of the scoped queryset.
+    """
+    pegawai = pegawai_for_user(user).select_related("opd", "unit", "golongan")
+    q = q.strip()
+    if q:
+        digits = q.replace(" ", "")
+        if digits.isdigit():
+            # A NIP is often pasted in its printed grouping "19850517 201003 1 001".
+            pegawai = pegawai.filter(Q(nip__contains=digits) | Q(nama__icontains=q))
+        else:
+            pegawai = pegawai.filter(nama__icontains=q)
+    if opd:
+        pegawai = pegawai.filter(opd=opd)
+    if golongan:
+        pegawai = pegawai.filter(golongan=golongan)
+    if jenis_jabatan:
+        pegawai = pegawai.filter(jenis_jabatan=jenis_jabatan)
+    if pendidikan:
+        pegawai = pegawai.filter(pendidikan=pendidikan)
+    if status:
+        pegawai = pegawai.filter(status=status)
+    return pegawai.order_by(*SORTS.get(sort, SORTS[DEFAULT_SORT]))
+
+
+def _with_histories(pegawai: QuerySet[Pegawai]) -> QuerySet[Pegawai]:
+    """One query per history kind, whatever the number of rows: newest first."""
+    return pegawai.select_related("opd", "unit", "golongan", "jabatan_fungsional").prefetch_related(
+        Prefetch(
+            "riwayat_golongan",
+            queryset=RiwayatGolongan.objects.select_related("golongan").order_by("-tmt", "-pk"),
+        ),
+        Prefetch(
+            "riwayat_jabatan",
+            queryset=RiwayatJabatan.objects.select_related("opd", "unit", "jabatan_fungsional").order_by(
+                "-tmt", "-pk"
+            ),
+        ),
+        Prefetch("riwayat_pendidikan", queryset=RiwayatPendidikan.objects.order_by("-tahun_lulus", "-pk")),
+        Prefetch("riwayat_diklat", queryset=RiwayatDiklat.objects.order_by("-tahun", "-pk")),
+        Prefetch("riwayat_skp", queryset=RiwayatSkp.objects.order_by("-tahun")),
+        Prefetch("riwayat_hukdis", queryset=RiwayatHukdis.objects.order_by("-tmt", "-pk")),
+        Prefetch("riwayat_angka_kredit", queryset=RiwayatAngkaKredit.objects.order_by("-tahun", "-pk")),
+        Prefetch("keluarga", queryset=Keluarga.objects.order_by("hubungan", "tanggal_lahir", "pk")),
+        Prefetch("sertifikat_ujian", queryset=SertifikatUjian.objects.order_by("tanggal_lulus", "pk")),
+    )
+
+
+def get_pegawai_for_user(user, pk: int) -> Pegawai:
+    return get_object_or_404(_with_histories(pegawai_for_user(user)), pk=pk)
+
+
+def own_pegawai(user) -> Pegawai:
+    """The Pegawai linked to the user's account ("Data Saya"); 404 when there is none."""
+    if not user.is_authenticated:
+        raise Http404
+    return get_object_or_404(_with_histories(Pegawai.objects.all()), user=user)

@@ -1,0 +1,86 @@
+from __future__ import annotations
+
+from django.contrib import messages
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET
+
+from accounts.permissions import require, user_can
+from accounts.roles import Capability
+from core.paging import paginate
+from people.exports import XLSX_CONTENT_TYPE, pegawai_xlsx
+from people.forms import PegawaiFilterForm
+from people.profile import DEFAULT_TAB, TAB_KEYS, header_of, table_of, tabs_of
+from people.queries import get_pegawai_for_user, list_pegawai_for_user, own_pegawai
+
+
+@require(Capability.VIEW_PEGAWAI)
+@require_GET
+def pegawai_list(request):
+    form = PegawaiFilterForm(request.GET, user=request.user)
+    filters = form.filters()
+    if form.errors:
+        # Redirect to the cleaned address so pagination and export links carry only valid
+        # values and the message is shown once.
+        messages.warning(
+            request,
+            _("Nilai saringan yang tidak dikenal diabaikan: %(fields)s.")
+            % {"fields": ", ".join(form.ignored())},
+        )
+        query = form.valid_query().urlencode()
+        return redirect(f"{request.path}?{query}" if query else request.path)
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(
+        request,
+        "people/pegawai_list.html",
+        {
+            "form": form,
+            "export_query": query.urlencode(),
+            **paginate(request, list_pegawai_for_user(request.user, **filters)),
+        },
+    )
+
+
+@require(Capability.VIEW_PEGAWAI)
+@require_GET
+def pegawai_export(request):
+    """The filtered list as XLSX; values that do not validate are dropped, as on the list."""
+    form = PegawaiFilterForm(request.GET, user=request.user)
+    pegawai = list_pegawai_for_user(request.user, **form.filters())
+    response = HttpResponse(pegawai_xlsx(pegawai), content_type=XLSX_CONTENT_TYPE)
+    filename = f"pegawai-{timezone.localdate():%Y%m%d}.xlsx"
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+@require(Capability.VIEW_PEGAWAI)
+@require_GET
+def pegawai_detail(request, pk: int):
+    return _detail(request, get_pegawai_for_user(request.user, pk), own=False)
+
+
+@require_GET
+def data_saya(request):
+    """The user's own record; any role may have one, so no capability is required."""
+    return _detail(request, own_pegawai(request.user), own=True)
+
+
+def _detail(request, pegawai, *, own: bool):
+    tab = request.GET.get("tab", DEFAULT_TAB)
+    if tab not in TAB_KEYS:
+        tab = DEFAULT_TAB
+    return render(
+        request,
+        "people/pegawai_detail.html",
+        {
+            "pegawai": pegawai,
+            "own": own,
+            "header": header_of(pegawai, timezone.localdate()),
+            "tabs": tabs_of(pegawai, tab),
+            "table": table_of(pegawai, tab),
+            "can_list": user_can(request.user, Capability.VIEW_PEGAWAI),
+        },
+    )
