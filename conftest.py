@@ -60,6 +60,17 @@ class Cast:
 PERSONAS = ("admin", "operator_a", "operator_b", "pegawai_a", "unit_pengolah", "kepala_badan", "anonymous")
 
 
+def ensure_reference_tables() -> None:
+    """Reference rows come from a data migration; the flush after a transactional (browser)
+    test empties them, and serialized_rollback cannot restore them once Playwright's event
+    loop has given the test a fresh connection. Reload them when they are missing."""
+    from people.models import Golongan, JabatanFungsional
+    from people.reference import sync_reference_tables
+
+    if not Golongan.objects.exists():
+        sync_reference_tables(Golongan, JabatanFungsional)
+
+
 def build_cast() -> Cast:
     from accounts.actions import do_create_user
     from accounts.roles import Role
@@ -67,6 +78,7 @@ def build_cast() -> Cast:
     from org.models import Instansi
     from regulations.sla import DEFAULT_OFFICE_HOURS
 
+    ensure_reference_tables()
     instansi = do_create_instansi(
         actor=None,
         code="9900",

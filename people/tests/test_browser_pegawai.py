@@ -3,21 +3,11 @@
 import pytest
 
 from people.actions import do_add_riwayat
-from people.models import Golongan, JabatanFungsional, RiwayatSkp
+from people.models import RiwayatSkp
 from people.profile import nip_printed
-from people.reference import sync_reference_tables
 from people.tests.factories import make_pegawai
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-@pytest.fixture(autouse=True)
-def _reference_tables(transactional_db):
-    # The flush after each transactional test also empties the golongan rows that a data
-    # migration loaded. serialized_rollback cannot bring them back here: once Playwright's
-    # event loop runs, Django hands the test a fresh connection object without the
-    # serialized copy.
-    sync_reference_tables(Golongan, JabatanFungsional)
 
 
 def test_admin_finds_an_employee_by_nip_and_reads_the_skp_tab(cast, login_page, live_server, screenshot):
