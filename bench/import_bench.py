@@ -26,8 +26,42 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-FIRST = "Agus Budi Citra Dewi Eko Fitri Gita Hadi Indah Joko Kartika Lestari Made Nur Putu Rina Sri Tono Wayan Yuni".split()
-LAST = "Saputra Wijaya Lestari Hidayat Pratama Siregar Nasution Utami Santoso Kurniawan Halim Rahmawati".split()
+FIRST = [
+    "Agus",
+    "Budi",
+    "Citra",
+    "Dewi",
+    "Eko",
+    "Fitri",
+    "Gita",
+    "Hadi",
+    "Indah",
+    "Joko",
+    "Kartika",
+    "Lestari",
+    "Made",
+    "Nur",
+    "Putu",
+    "Rina",
+    "Sri",
+    "Tono",
+    "Wayan",
+    "Yuni",
+]
+LAST = [
+    "Saputra",
+    "Wijaya",
+    "Lestari",
+    "Hidayat",
+    "Pratama",
+    "Siregar",
+    "Nasution",
+    "Utami",
+    "Santoso",
+    "Kurniawan",
+    "Halim",
+    "Rahmawati",
+]
 JABATAN = [
     ("Pelaksana", "Pengadministrasi Umum"),
     ("Pelaksana", "Analis Kepegawaian"),
@@ -35,7 +69,12 @@ JABATAN = [
     ("Fungsional Tertentu", "Guru Ahli Muda"),
     ("Struktural", "Kepala Seksi Pelayanan"),
 ]
-PENDIDIKAN = [("SLTA", "II/a"), ("Diploma III/Sarjana Muda", "II/c"), ("S-1/Sarjana", "III/a"), ("S-2", "III/b")]
+PENDIDIKAN = [
+    ("SLTA", "II/a"),
+    ("Diploma III/Sarjana Muda", "II/c"),
+    ("S-1/Sarjana", "III/a"),
+    ("S-2", "III/b"),
+]
 GOLONGAN_UP = ["II/a", "II/b", "II/c", "II/d", "III/a", "III/b", "III/c", "III/d", "IV/a", "IV/b"]
 
 
@@ -70,7 +109,11 @@ def make_opds(count: int = 37) -> list:
     from org.models import Instansi
 
     instansi = do_create_instansi(
-        actor=None, code="9900", name="Pemerintah Provinsi Bench", kind=Instansi.Kind.PROVINSI, time_zone="Asia/Jakarta"
+        actor=None,
+        code="9900",
+        name="Pemerintah Provinsi Bench",
+        kind=Instansi.Kind.PROVINSI,
+        time_zone="Asia/Jakarta",
     )
     return [
         do_create_opd(actor=None, instansi=instansi, code=f"{n:02d}", name=f"Dinas Bench {n:02d}")

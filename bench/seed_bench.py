@@ -73,7 +73,11 @@ def main() -> int:
         baseline = time.perf_counter() - base_started
         connections.close_all()
 
-    rows = sum(v for k, v in summary.items() if isinstance(v, int) and (k == "pegawai" or k.startswith(("riwayat", "keluarga", "sertifikat"))))
+    rows = sum(
+        v
+        for k, v in summary.items()
+        if isinstance(v, int) and (k == "pegawai" or k.startswith(("riwayat", "keluarga", "sertifikat")))
+    )
     print(f"demo province: {summary['pegawai']} pegawai, {rows} rows in all, {elapsed:.2f} s")
     print(f"baseline (bulk_create of {args.n} bare Pegawai rows): {baseline:.2f} s")
     print(f"ratio: {elapsed / baseline:.1f}x the baseline")

@@ -10,6 +10,7 @@ from __future__ import annotations
 from django.db import models, transaction
 
 from core.audit import record, snapshot, update_fields
+from people import state
 from people.models import (
     Pegawai,
     RiwayatGolongan,
@@ -34,7 +35,7 @@ def do_update_pegawai(pegawai: Pegawai, *, changes: dict, actor) -> bool:
     return update_fields(pegawai, changes, actor=actor, event="pegawai.diubah")
 
 
-def _history_fields(model: type[models.Model]) -> list[str]:
+def history_fields(model: type[models.Model]) -> list[str]:
     return [f.name for f in model._meta.concrete_fields if f.name not in {"id", "pegawai"}]
 
 
@@ -49,32 +50,21 @@ def do_add_riwayat(pegawai: Pegawai, model: type[models.Model], *, actor, **valu
         event=f"{model._meta.model_name}.ditambah",
         obj=row,
         object_repr=f"{pegawai.nip} {row}",
-        after={"pegawai": pegawai.nip, **snapshot(row, _history_fields(model))},
+        after={"pegawai": pegawai.nip, **snapshot(row, history_fields(model))},
     )
     refresh_current_state(pegawai, actor=actor)
     return row
 
 
 def current_state(pegawai: Pegawai) -> dict:
-    """The summary fields as the latest history rows say they should be."""
-    state: dict = {}
-    rank = RiwayatGolongan.objects.filter(pegawai=pegawai).order_by("-tmt").first()
-    if rank is not None:
-        state |= {"golongan": rank.golongan, "tmt_golongan": rank.tmt}
-    position = RiwayatJabatan.objects.filter(pegawai=pegawai).order_by("-tmt").first()
-    if position is not None:
-        state |= {
-            "jenis_jabatan": position.jenis,
-            "jabatan": position.nama,
-            "jabatan_fungsional": position.jabatan_fungsional,
-            "jenjang": position.jenjang,
-            "eselon": position.eselon,
-            "tmt_jabatan": position.tmt,
-        }
-    education = RiwayatPendidikan.objects.filter(pegawai=pegawai).order_by("-tahun_lulus").first()
-    if education is not None:
-        state["pendidikan"] = education.tingkat
-    return state
+    """The summary fields as the latest history rows say they should be (see people.state)."""
+    return state.current_state(
+        RiwayatGolongan.objects.filter(pegawai=pegawai).select_related("golongan").order_by("-tmt")[:1],
+        RiwayatJabatan.objects.filter(pegawai=pegawai)
+        .select_related("jabatan_fungsional")
+        .order_by("-tmt")[:1],
+        RiwayatPendidikan.objects.filter(pegawai=pegawai).order_by("-tahun_lulus")[:1],
+    )
 
 
 def refresh_current_state(pegawai: Pegawai, *, actor) -> bool:

@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 from core.audit import changed, entry, snapshot
 from core.models import AuditLog
 from people import siasn
-from people.actions import PEGAWAI_FIELDS, _history_fields
+from people.actions import PEGAWAI_FIELDS, history_fields
 from people.bulk import insert_rows
 from people.import_cells import Cells, Lookups
 from people.imports import Rejection
@@ -26,7 +26,7 @@ from people.models import Pegawai, RiwayatGolongan, RiwayatJabatan, RiwayatPendi
 from people.state import current_state
 
 HISTORY = (RiwayatGolongan, RiwayatJabatan, RiwayatPendidikan)
-HISTORY_FIELDS = {model: _history_fields(model) for model in HISTORY}
+HISTORY_FIELDS = {model: history_fields(model) for model in HISTORY}
 _IN_BATCH = 900  # ids per IN (...) query: below SQLite's historical 999-parameter limit
 # Columns holding the same person's identity: a value seen on two rows rejects both.
 _UNIQUE_COLUMNS = ("nip_baru", "nik", "pns_id")

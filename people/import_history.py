@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 from core.audit import changed, entry, snapshot
 from core.models import AuditLog
 from people import siasn
-from people.actions import _history_fields
+from people.actions import history_fields
 from people.import_asn import HISTORY as STATE_MODELS
 from people.import_asn import _chunks, history_rows
 from people.import_cells import Cells, Lookups
@@ -224,7 +224,7 @@ class HistoryImporter:
     def __init__(self, kind, table, *, actor, today, result, write: bool) -> None:
         self.spec = SPECS[kind.code]
         self.model = self.spec.model
-        self.fields = _history_fields(self.model)
+        self.fields = history_fields(self.model)
         self.table = table
         self.actor = actor
         self.today = today

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
+from itertools import pairwise
 
 import pytest
 
@@ -61,14 +62,26 @@ def _with_histories():
 
 def _ijazah_at_cpns(pegawai: Pegawai) -> Pendidikan:
     """The highest ijazah earned by the TMT CPNS: the one the starting rank is set by."""
-    held = [Pendidikan(r.tingkat) for r in pegawai.riwayat_pendidikan.all() if r.tahun_lulus <= pegawai.tmt_cpns.year]
+    held = [
+        Pendidikan(r.tingkat)
+        for r in pegawai.riwayat_pendidikan.all()
+        if r.tahun_lulus <= pegawai.tmt_cpns.year
+    ]
     return max(held, key=LEVELS.index)
 
 
 def _snapshot() -> tuple:
     people = sorted(
         Pegawai.objects.values_list(
-            "nip", "nik", "nama", "gelar_depan", "gelar_belakang", "tanggal_lahir", "golongan__code", "jabatan", "opd__code"
+            "nip",
+            "nik",
+            "nama",
+            "gelar_depan",
+            "gelar_belakang",
+            "tanggal_lahir",
+            "golongan__code",
+            "jabatan",
+            "opd__code",
         )
     )
     ranks = sorted(RiwayatGolongan.objects.values_list("pegawai__nip", "golongan__code", "tmt", "nomor_sk"))
@@ -96,22 +109,32 @@ def test_every_nip_parses_and_matches_birth_date_gender_and_cpns_date():
         assert nip.birth_date == pegawai.tanggal_lahir
         assert nip.gender == pegawai.jenis_kelamin
         assert nip.cpns_tmt == (pegawai.tmt_cpns.year, pegawai.tmt_cpns.month)
-        assert anniversary(pegawai.tanggal_lahir, 19) <= pegawai.tmt_cpns <= anniversary(pegawai.tanggal_lahir, 35)
+        assert (
+            anniversary(pegawai.tanggal_lahir, 19)
+            <= pegawai.tmt_cpns
+            <= anniversary(pegawai.tanggal_lahir, 35)
+        )
         assert pegawai.tmt_cpns <= AS_OF
         assert dt.date(1966, 1, 1) <= pegawai.tanggal_lahir <= dt.date(2001, 12, 31)
-        graduated = max(r.tahun_lulus for r in pegawai.riwayat_pendidikan.all() if r.tahun_lulus <= pegawai.tmt_cpns.year)
+        graduated = max(
+            r.tahun_lulus for r in pegawai.riwayat_pendidikan.all() if r.tahun_lulus <= pegawai.tmt_cpns.year
+        )
         assert graduated <= pegawai.tmt_cpns.year
 
 
 def test_nik_cross_check_fails_exactly_for_the_deliberate_defects():
     summary = _province()
     defects = summary["defects"]
-    assert defects == defect_counts(300) == {
-        "nik_tanggal_lahir_beda_nip": 2,
-        "golongan_melebihi_pendidikan": 1,
-        "nik_kosong": 2,
-        "nama_kembar": 1,
-    }
+    assert (
+        defects
+        == defect_counts(300)
+        == {
+            "nik_tanggal_lahir_beda_nip": 2,
+            "golongan_melebihi_pendidikan": 1,
+            "nik_kosong": 2,
+            "nama_kembar": 1,
+        }
+    )
     assert Pegawai.objects.filter(nik__isnull=True).count() == defects["nik_kosong"]
     mismatched = 0
     for nip, nik in Pegawai.objects.filter(nik__isnull=False).values_list("nip", "nik"):
@@ -137,7 +160,7 @@ def test_rank_starts_by_ijazah_steps_every_four_years_and_stays_under_the_ceilin
         assert steps[0].jenis_kp == RiwayatGolongan.JenisKp.AWAL
         assert steps[0].tmt == pegawai.tmt_cpns
         assert golongan(steps[0].golongan.code) == starting_golongan(ijazah)
-        for before, after in zip(steps, steps[1:], strict=False):
+        for before, after in pairwise(steps):
             assert after.golongan.order == before.golongan.order + 1
             assert after.tmt >= anniversary(before.tmt, 4)
             assert is_kp_period(after.tmt)
@@ -171,7 +194,9 @@ def test_about_54_percent_hold_a_functional_position_across_the_catalogue():
     functional = Pegawai.objects.filter(jenis_jabatan=JenisJabatan.FUNGSIONAL)
     assert functional.count() == summary["jenis_jabatan"]["fungsional"] == round(2000 * 5600 / 10334)
     assert 0.53 < functional.count() / 2000 < 0.55
-    assert functional.values("jabatan_fungsional").distinct().count() == len(JF_BY_CODE)  # every JF has holders
+    assert functional.values("jabatan_fungsional").distinct().count() == len(
+        JF_BY_CODE
+    )  # every JF has holders
     for code, jenjang, jabatan, pendidikan in functional.values_list(
         "jabatan_fungsional__code", "jenjang", "jabatan", "pendidikan"
     ):
@@ -183,7 +208,9 @@ def test_about_54_percent_hold_a_functional_position_across_the_catalogue():
         else:
             assert pendidikan in {"SLTA", "D3"}
     eselon = summary["eselon"]
-    assert eselon["II.a"] + eselon["II.b"] < eselon["III.a"] + eselon["III.b"] < eselon["IV.a"] + eselon["IV.b"]
+    assert (
+        eselon["II.a"] + eselon["II.b"] < eselon["III.a"] + eselon["III.b"] < eselon["IV.a"] + eselon["IV.b"]
+    )
     assert Pegawai.objects.exclude(eselon="").exclude(jenis_jabatan=JenisJabatan.STRUKTURAL).count() == 0
 
 

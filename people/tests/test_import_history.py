@@ -37,27 +37,60 @@ def run(cast, tmp_path, rows, kind=None):
 
 EXAMPLES = {
     "rw-golongan": (
-        {"golongan_nama": "III/b", "tmt_golongan": "01-04-2014", "jenis_kp_nama": "Reguler", "nomor_sk": "823/1/2014", "tanggal_sk": "20-03-2014", "mk_tahun": "4", "mk_bulan": "1"},
+        {
+            "golongan_nama": "III/b",
+            "tmt_golongan": "01-04-2014",
+            "jenis_kp_nama": "Reguler",
+            "nomor_sk": "823/1/2014",
+            "tanggal_sk": "20-03-2014",
+            "mk_tahun": "4",
+            "mk_bulan": "1",
+        },
         RiwayatGolongan,
         {"mk_tahun": 4, "jenis_kp": "reguler", "nomor_sk": "823/1/2014"},
     ),
     "rw-jabatan": (
-        {"jenis_jabatan_nama": "Struktural", "jabatan_nama": "Kepala Seksi Data", "eselon": "IV/a", "satuan_kerja_kerja_nama": "Dinas Kesehatan", "unor_nama": "Sekretariat", "tmt_jabatan": "2018-01-02", "nomor_sk": "821/5/2018"},
+        {
+            "jenis_jabatan_nama": "Struktural",
+            "jabatan_nama": "Kepala Seksi Data",
+            "eselon": "IV/a",
+            "satuan_kerja_kerja_nama": "Dinas Kesehatan",
+            "unor_nama": "Sekretariat",
+            "tmt_jabatan": "2018-01-02",
+            "nomor_sk": "821/5/2018",
+        },
         RiwayatJabatan,
         {"eselon": "IV.a", "nama": "Kepala Seksi Data", "tmt": dt.date(2018, 1, 2)},
     ),
     "rw-pendidikan": (
-        {"tingkat_pendidikan_nama": "S-2", "pendidikan_nama": "Administrasi Publik", "nama_sekolah": "Universitas Tanjungpura", "tahun_lulus": "2016", "izin_belajar": "Ya"},
+        {
+            "tingkat_pendidikan_nama": "S-2",
+            "pendidikan_nama": "Administrasi Publik",
+            "nama_sekolah": "Universitas Tanjungpura",
+            "tahun_lulus": "2016",
+            "izin_belajar": "Ya",
+        },
         RiwayatPendidikan,
         {"tingkat": "S2", "izin_belajar": True, "terakreditasi": True},
     ),
     "rw-diklat": (
-        {"jenis_diklat_nama": "Teknis", "nama_diklat": "Pelatihan SIASN", "penyelenggara": "BKN", "tahun": "2024", "jumlah_jam": "32"},
+        {
+            "jenis_diklat_nama": "Teknis",
+            "nama_diklat": "Pelatihan SIASN",
+            "penyelenggara": "BKN",
+            "tahun": "2024",
+            "jumlah_jam": "32",
+        },
         RiwayatDiklat,
         {"jenis": "teknis", "jam": 32},
     ),
     "rw-kursus": (
-        {"nama_kursus": "Workshop Manajemen Talenta", "penyelenggara": "LAN", "tahun": "2023", "jumlah_jam": "8"},
+        {
+            "nama_kursus": "Workshop Manajemen Talenta",
+            "penyelenggara": "LAN",
+            "tahun": "2023",
+            "jumlah_jam": "8",
+        },
         RiwayatDiklat,
         {"jenis": "seminar", "nama": "Workshop Manajemen Talenta"},
     ),
@@ -67,14 +100,23 @@ EXAMPLES = {
         {"nilai": decimal.Decimal("87.50"), "predikat": ""},
     ),
     "rw-hukdis": (
-        {"tingkat_hukuman": "Ringan", "jenis_hukuman_nama": "Teguran lisan", "tmt_hukuman": "01-02-2022", "akhir_hukuman": ""},
+        {
+            "tingkat_hukuman": "Ringan",
+            "jenis_hukuman_nama": "Teguran lisan",
+            "tmt_hukuman": "01-02-2022",
+            "akhir_hukuman": "",
+        },
         RiwayatHukdis,
         {"tingkat": "ringan", "tmt_selesai": None},
     ),
     "rw-angkakredit": (
         {"tahun": "2023", "jenjang": "Ahli Muda", "angka_kredit": "12,5", "kumulatif": "212.75"},
         RiwayatAngkaKredit,
-        {"jenjang": "ahli_muda", "angka_kredit": decimal.Decimal("12.500"), "kumulatif": decimal.Decimal("212.750")},
+        {
+            "jenjang": "ahli_muda",
+            "angka_kredit": decimal.Decimal("12.500"),
+            "kumulatif": decimal.Decimal("212.750"),
+        },
     ),
 }
 
@@ -126,13 +168,28 @@ def test_a_new_rank_in_rw_golongan_moves_the_current_rank(cast, tmp_path, pegawa
 def test_history_of_an_unknown_employee_is_rejected(cast, tmp_path, pegawai):
     rows = [{"nip_baru": "199001012015031001", "tahun": "2021", "nilai_skp": "80"}]
     result = run(cast, tmp_path, rows)
-    assert result.rejections[0].reason == "Pegawai dengan NIP ini belum ada di Pelita; impor Data ASN lebih dulu."
+    assert (
+        result.rejections[0].reason
+        == "Pegawai dengan NIP ini belum ada di Pelita; impor Data ASN lebih dulu."
+    )
 
 
 def test_bad_history_cells_are_rejected_with_reasons(cast, tmp_path, pegawai):
     rows = [
-        {"nip_baru": pegawai.nip, "tingkat_hukuman": "Sedang", "jenis_hukuman_nama": "Penundaan KGB", "tmt_hukuman": "01-02-2022", "akhir_hukuman": "01-01-2022"},
-        {"nip_baru": pegawai.nip, "tingkat_hukuman": "Fatal", "jenis_hukuman_nama": "X", "tmt_hukuman": "01-02-2022", "akhir_hukuman": ""},
+        {
+            "nip_baru": pegawai.nip,
+            "tingkat_hukuman": "Sedang",
+            "jenis_hukuman_nama": "Penundaan KGB",
+            "tmt_hukuman": "01-02-2022",
+            "akhir_hukuman": "01-01-2022",
+        },
+        {
+            "nip_baru": pegawai.nip,
+            "tingkat_hukuman": "Fatal",
+            "jenis_hukuman_nama": "X",
+            "tmt_hukuman": "01-02-2022",
+            "akhir_hukuman": "",
+        },
     ]
     result = run(cast, tmp_path, rows)
     reasons = {(r.line, r.column): r.reason for r in result.rejections}
@@ -149,9 +206,15 @@ def test_the_same_history_row_twice_in_a_file_is_rejected_the_second_time(cast, 
 
 
 def test_skp_needs_a_score_or_a_predikat(cast, tmp_path, pegawai):
-    result = run(cast, tmp_path, [{"nip_baru": pegawai.nip, "tahun": "2023", "nilai_skp": "", "predikat": ""}])
+    result = run(
+        cast, tmp_path, [{"nip_baru": pegawai.nip, "tahun": "2023", "nilai_skp": "", "predikat": ""}]
+    )
     assert result.rejections[0].reason == "Isi nilai_skp atau predikat."
-    result = run(cast, tmp_path, [{"nip_baru": pegawai.nip, "tahun": "2023", "nilai_skp": "", "predikat": "Sangat Baik"}])
+    result = run(
+        cast,
+        tmp_path,
+        [{"nip_baru": pegawai.nip, "tahun": "2023", "nilai_skp": "", "predikat": "Sangat Baik"}],
+    )
     assert RiwayatSkp.objects.get(pegawai=pegawai).predikat == "sangat_baik"
 
 

@@ -81,10 +81,9 @@ def test_xlsx_nip_stored_as_a_number_is_rejected_with_the_reason(cast, tmp_path)
 
 
 def test_uploaded_file_objects_are_read_too(cast):
-    buffer = io.StringIO()
-    write_csv_to = asn_row(cast.opd_a, 1)
-    buffer.write(",".join(write_csv_to) + "\n" + ",".join(write_csv_to.values()) + "\n")
-    result = do_import_pegawai(io.BytesIO(buffer.getvalue().encode()), actor=cast.admin)
+    row = asn_row(cast.opd_a, 1)
+    upload = io.BytesIO((",".join(row) + "\n" + ",".join(row.values()) + "\n").encode())
+    result = do_import_pegawai(upload, actor=cast.admin)
     assert result.imported == 1
 
 
@@ -114,14 +113,16 @@ def test_a_file_with_only_a_bom_and_blank_lines_is_empty(cast, tmp_path):
 
 
 def test_a_header_without_rows_is_refused(cast, tmp_path):
-    path = write_csv(tmp_path / "judul.csv", [], columns=["nip_baru", "nama", "tanggal_lahir", "jenis_kelamin"])
+    path = write_csv(
+        tmp_path / "judul.csv", [], columns=["nip_baru", "nama", "tanggal_lahir", "jenis_kelamin"]
+    )
     refused(cast, path, "tidak berisi baris data")
 
 
 def test_unknown_columns_are_refused_and_named(cast, tmp_path):
-    make_pegawai_row = asn_row(cast.opd_a, 1)
-    make_pegawai_row["golongan_darah"] = "O"
-    path = write_csv(tmp_path / "asn.csv", [make_pegawai_row])
+    row = asn_row(cast.opd_a, 1)
+    row["golongan_darah"] = "O"
+    path = write_csv(tmp_path / "asn.csv", [row])
     refused(cast, path, "Kolom tidak dikenal untuk berkas Data ASN: golongan_darah")
 
 

@@ -19,7 +19,9 @@ def run(cast, tmp_path, rows, **options):
 
 
 def test_a_new_employee_gets_fields_history_rows_and_current_state(cast, tmp_path):
-    row = asn_row(cast.opd_a, 1, gol_awal_nama="II/c", gol_akhir_nama="III/a", tmt_golongan="01-04-2014", mk_tahun=4)
+    row = asn_row(
+        cast.opd_a, 1, gol_awal_nama="II/c", gol_akhir_nama="III/a", tmt_golongan="01-04-2014", mk_tahun=4
+    )
     run(cast, tmp_path, [row])
     pegawai = Pegawai.objects.get()
     assert (pegawai.jenis_kelamin, pegawai.agama, pegawai.status_kawin, pegawai.jenis_pegawai) == (
@@ -28,7 +30,9 @@ def test_a_new_employee_gets_fields_history_rows_and_current_state(cast, tmp_pat
         "kawin",
         "pns",
     )
-    ranks = list(RiwayatGolongan.objects.filter(pegawai=pegawai).values_list("golongan__code", "jenis_kp", "mk_tahun"))
+    ranks = list(
+        RiwayatGolongan.objects.filter(pegawai=pegawai).values_list("golongan__code", "jenis_kp", "mk_tahun")
+    )
     assert ranks == [("II/c", "awal", 0), ("III/a", "reguler", 4)]
     assert RiwayatJabatan.objects.get(pegawai=pegawai).opd == cast.opd_a
     assert RiwayatPendidikan.objects.get(pegawai=pegawai).tingkat == "S1"
@@ -63,7 +67,16 @@ def test_an_update_is_matched_by_pns_id_and_audits_before_and_after(cast, tmp_pa
     result = run(
         cast,
         tmp_path,
-        [asn_row(cast.opd_a, 1, nama="Nama Baru", satuan_kerja_kerja_nama=cast.opd_b.name, gol_akhir_nama="III/b", tmt_golongan="01-04-2014")],
+        [
+            asn_row(
+                cast.opd_a,
+                1,
+                nama="Nama Baru",
+                satuan_kerja_kerja_nama=cast.opd_b.name,
+                gol_akhir_nama="III/b",
+                tmt_golongan="01-04-2014",
+            )
+        ],
     )
     assert result.summary == "imported 0, updated 1, unchanged 0, rejected 0"
     pegawai = Pegawai.objects.get()
@@ -98,7 +111,11 @@ def test_dry_run_counts_but_changes_nothing(cast, tmp_path):
     run(cast, tmp_path, [asn_row(cast.opd_a, 1)])
     before = list(Pegawai.objects.values())
     audit = AuditLog.objects.count()
-    rows = [asn_row(cast.opd_a, 1, nama="Diubah"), asn_row(cast.opd_a, 2), asn_row(cast.opd_a, 3, nip_baru="1")]
+    rows = [
+        asn_row(cast.opd_a, 1, nama="Diubah"),
+        asn_row(cast.opd_a, 2),
+        asn_row(cast.opd_a, 3, nip_baru="1"),
+    ]
     result = run(cast, tmp_path, rows, dry_run=True)
     assert result.summary == "imported 1, updated 1, unchanged 0, rejected 1"
     assert list(Pegawai.objects.values()) == before
@@ -134,5 +151,10 @@ def test_a_crash_while_writing_leaves_no_row_behind(cast, tmp_path, monkeypatch)
 
 def test_progress_is_reported_per_chunk(cast, tmp_path):
     seen = []
-    run(cast, tmp_path, [asn_row(cast.opd_a, n) for n in range(1, 4)], progress=lambda done, total: seen.append((done, total)))
+    run(
+        cast,
+        tmp_path,
+        [asn_row(cast.opd_a, n) for n in range(1, 4)],
+        progress=lambda done, total: seen.append((done, total)),
+    )
     assert seen == [(3, 3)]

@@ -19,7 +19,9 @@ pytestmark = pytest.mark.django_db
 
 
 def run(cast, tmp_path, rows):
-    return do_import_pegawai(write_csv(tmp_path / "asn.csv", rows), actor=cast.admin, today=dt.date(2026, 11, 23))
+    return do_import_pegawai(
+        write_csv(tmp_path / "asn.csv", rows), actor=cast.admin, today=dt.date(2026, 11, 23)
+    )
 
 
 def only_rejection(result):
@@ -28,7 +30,11 @@ def only_rejection(result):
 
 
 def test_a_bad_nip_is_rejected_with_the_exact_reason_and_the_rest_imported(cast, tmp_path):
-    rows = [asn_row(cast.opd_a, 1), asn_row(cast.opd_a, 2, nip_baru="198505172010033001"), asn_row(cast.opd_a, 3)]
+    rows = [
+        asn_row(cast.opd_a, 1),
+        asn_row(cast.opd_a, 2, nip_baru="198505172010033001"),
+        asn_row(cast.opd_a, 3),
+    ]
     result = run(cast, tmp_path, rows)
     assert result.summary == "imported 2, updated 0, unchanged 0, rejected 1"
     rejection = only_rejection(result)
@@ -48,9 +54,7 @@ def test_a_nik_not_matching_the_nip_is_rejected(cast, tmp_path):
     other_birth = make_nik("61", "71", "01", dt.date(1986, 5, 17), "L", 1)
     rejection = only_rejection(run(cast, tmp_path, [asn_row(cast.opd_a, 1, nik=other_birth)]))
     assert rejection.column == "nik"
-    assert rejection.reason == (
-        "Tanggal lahir pada NIP (1985-05-17) berbeda dengan pada NIK (1986-05-17)."
-    )
+    assert rejection.reason == ("Tanggal lahir pada NIP (1985-05-17) berbeda dengan pada NIK (1986-05-17).")
     assert Pegawai.objects.count() == 0
 
 
@@ -62,7 +66,7 @@ def test_a_structurally_bad_nik_is_rejected(cast, tmp_path):
 def test_an_unknown_golongan_is_rejected(cast, tmp_path):
     rejection = only_rejection(run(cast, tmp_path, [asn_row(cast.opd_a, 1, gol_akhir_nama="III/f")]))
     assert rejection.column == "gol_akhir_nama"
-    assert rejection.reason == 'Golongan \'III/f\' tidak dikenal; tulis seperti "III/a" (I/a sampai IV/e).'
+    assert rejection.reason == "Golongan 'III/f' tidak dikenal; tulis seperti \"III/a\" (I/a sampai IV/e)."
 
 
 def test_an_invalid_date_is_rejected(cast, tmp_path):
@@ -72,7 +76,9 @@ def test_an_invalid_date_is_rejected(cast, tmp_path):
 
 
 def test_an_unknown_opd_is_rejected(cast, tmp_path):
-    rejection = only_rejection(run(cast, tmp_path, [asn_row(cast.opd_a, 1, satuan_kerja_kerja_nama="Dinas Antah")]))
+    rejection = only_rejection(
+        run(cast, tmp_path, [asn_row(cast.opd_a, 1, satuan_kerja_kerja_nama="Dinas Antah")])
+    )
     assert rejection.column == "satuan_kerja_kerja_nama"
     assert rejection.reason == "OPD 'Dinas Antah' tidak dikenal; tulis nama OPD seperti di Pelita."
 
@@ -148,7 +154,7 @@ def test_the_report_lists_line_column_nip_and_reason(cast, tmp_path):
         "3",
         "gol_akhir_nama",
         asn_row(cast.opd_a, 2)["nip_baru"],
-        'Golongan \'V/a\' tidak dikenal; tulis seperti "III/a" (I/a sampai IV/e).',
+        "Golongan 'V/a' tidak dikenal; tulis seperti \"III/a\" (I/a sampai IV/e).",
     ]
 
 

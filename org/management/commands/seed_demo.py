@@ -12,9 +12,14 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument(
-            "--pegawai", type=int, default=10_334, help="jumlah pegawai sintetis (bawaan 10334; 0: tanpa pegawai)"
+            "--pegawai",
+            type=int,
+            default=10_334,
+            help="jumlah pegawai sintetis (bawaan 10334; 0: tanpa pegawai)",
         )
-        parser.add_argument("--seed", type=int, default=2026, help="benih acak; seed sama, data sama (bawaan 2026)")
+        parser.add_argument(
+            "--seed", type=int, default=2026, help="benih acak; seed sama, data sama (bawaan 2026)"
+        )
 
     def handle(self, *args, **options):
         # Commands are assembly: org may not import people at module level, this command may.

@@ -17,5 +17,5 @@ class Command(BaseCommand):
             count = write_data_asn(output, fmt=fmt)
             self.stderr.write(f"{count} pegawai diekspor ke {output}.")
         else:
-            count = write_data_asn(sys.stdout.buffer, fmt=fmt)
+            write_data_asn(sys.stdout.buffer, fmt=fmt)
             sys.stdout.buffer.flush()
