@@ -32,14 +32,36 @@ class Capability(models.TextChoices):
     VIEW_AUDIT = "view_audit", _("Melihat log audit")
     VIEW_ALL_OPDS = "view_all_opds", _("Melihat data semua OPD")
     VIEW_PEGAWAI = "view_pegawai", _("Melihat data pegawai (semua, atau OPD sendiri bagi Operator OPD)")
+    VIEW_DATA_QUALITY = "view_data_quality", _("Melihat kualitas data pegawai (semua OPD, atau OPD sendiri)")
+    MANAGE_DOCUMENTS = (
+        "manage_documents",
+        _("Mengunggah dan menghapus dokumen pegawai (semua, atau OPD sendiri bagi Operator OPD)"),
+    )
+    IMPORT_PEGAWAI = (
+        "import_pegawai",
+        _("Mengimpor berkas Data ASN dan riwayat (semua OPD, atau OPD sendiri bagi Operator OPD)"),
+    )
 
 
 # BKD staff read across OPDs; an Operator OPD reads only their own OPD.
-_BKD_READERS = {Capability.VIEW_ORG, Capability.VIEW_ALL_OPDS, Capability.VIEW_PEGAWAI}
+_BKD_READERS = {
+    Capability.VIEW_ORG,
+    Capability.VIEW_ALL_OPDS,
+    Capability.VIEW_PEGAWAI,
+    Capability.VIEW_DATA_QUALITY,
+}
 
 CAPABILITIES: dict[str, frozenset[str]] = {
     Role.PEGAWAI: frozenset(),
-    Role.OPERATOR_OPD: frozenset({Capability.VIEW_ORG, Capability.VIEW_PEGAWAI}),
+    Role.OPERATOR_OPD: frozenset(
+        {
+            Capability.VIEW_ORG,
+            Capability.VIEW_PEGAWAI,
+            Capability.MANAGE_DOCUMENTS,
+            Capability.VIEW_DATA_QUALITY,
+            Capability.IMPORT_PEGAWAI,
+        }
+    ),
     Role.PETUGAS_ADMINISTRASI: frozenset(_BKD_READERS),
     Role.KASUBBAG_UMUM: frozenset(_BKD_READERS),
     Role.SEKRETARIS: frozenset(_BKD_READERS),

@@ -147,6 +147,8 @@ STORAGES = {
 MEDIA_ROOT = Path(env_str("PELITA_DOCUMENT_ROOT", str(VAR_DIR / "documents")))
 # The largest employee file (CSV/XLSX) an import reads; bigger files are refused unread.
 PELITA_IMPORT_MAX_MB = env_int("PELITA_IMPORT_MAX_MB", 50, minimum=1)
+# The largest scan per document kind (core.Document.Kind), in MB; kinds not named use "default".
+PELITA_DOCUMENT_MAX_MB = {"default": env_int("PELITA_DOCUMENT_MAX_MB", 2, minimum=1)}
 
 # --- Background work ------------------------------------------------------------------
 TASKS = {

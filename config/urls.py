@@ -10,6 +10,7 @@ urlpatterns = [
     path("i18n/setlang/", login_not_required(set_language), name="set_language"),
     path("akun/", include("accounts.urls")),
     path("organisasi/", include("org.urls")),
+    path("pegawai/kualitas-data/", include("people.quality_urls")),
     path("pegawai/", include("people.urls")),
     path("", include("core.urls")),
 ]

@@ -1,5 +1,6 @@
 """Shared foundations every other app stands on.
 
-Owns the audit log (who changed what, before → after), the national and local holiday
-table, the base layout and static assets, the health check and the role-aware dashboard.
+Owns the audit log (who changed what, before → after), private document storage
+(content-checked scans served only through permission-checked views), the national and
+local holiday table, the base layout and static assets, the health check and the role-aware dashboard.
 """

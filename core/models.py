@@ -1,5 +1,8 @@
 from django.conf import settings
+from django.contrib.contenttypes.fields import GenericForeignKey
 from django.db import models
+from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
@@ -69,3 +72,62 @@ class Holiday(models.Model):
 
     def __str__(self) -> str:
         return f"{self.date:%Y-%m-%d} {self.name}"
+
+
+class Document(models.Model):
+    """A scan (PDF, JPG or PNG) attached to any record: a history row, a Pegawai, later a request.
+
+    The bytes live in private storage under MEDIA_ROOT/documents/YYYY/MM/ with a random
+    name; no URL maps to that directory, so a document is only ever served by a view that
+    checks the reader against its owner object (see core.documents). Rows are written only
+    by core.documents.do_attach_document / do_delete_document.
+    """
+
+    class Kind(models.TextChoices):
+        SK_PANGKAT = "sk_pangkat", _("SK pangkat")
+        SK_JABATAN = "sk_jabatan", _("SK jabatan")
+        IJAZAH = "ijazah", _("Ijazah")
+        SERTIFIKAT = "sertifikat", _("Sertifikat")
+        SKP = "skp", _("SKP")
+        LAINNYA = "lainnya", _("Lainnya")
+
+    # The owner, through a generic relation: core must not import the apps above it.
+    content_type = models.ForeignKey(
+        "contenttypes.ContentType",
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("jenis pemilik"),
+    )
+    object_id = models.PositiveBigIntegerField(_("ID pemilik"))
+    owner = GenericForeignKey("content_type", "object_id")
+    kind = models.CharField(_("jenis dokumen"), max_length=20, choices=Kind.choices)
+    original_name = models.CharField(_("nama berkas"), max_length=255)
+    mime_type = models.CharField(_("tipe isi"), max_length=50)  # detected from the bytes, not the upload
+    size = models.PositiveBigIntegerField(_("ukuran (bita)"))
+    sha256 = models.CharField(_("SHA-256"), max_length=64)
+    storage_name = models.CharField(_("nama simpan"), max_length=200, unique=True)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("diunggah oleh"),
+    )
+    uploaded_at = models.DateTimeField(_("waktu unggah"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("dokumen")
+        verbose_name_plural = _("dokumen")
+        ordering = ["uploaded_at", "id"]
+        indexes = [
+            # the documents of the rows a history tab shows (core.documents.documents_of)
+            models.Index(fields=["content_type", "object_id"], name="document_owner_idx"),
+        ]
+        constraints = [
+            models.CheckConstraint(condition=Q(size__gt=0), name="document_not_empty"),
+            models.CheckConstraint(condition=Q(sha256__regex=r"^[0-9a-f]{64}$"), name="document_sha256_hex"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()}: {self.original_name}"

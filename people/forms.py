@@ -4,6 +4,8 @@ from django import forms
 from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 
+from core.documents import DocumentRejected, inspect_upload
+from core.models import Document
 from org.queries import opds_for_user
 from people.models import Golongan, JenisJabatan, Pegawai, TingkatPendidikan
 from people.queries import DEFAULT_SORT
@@ -85,3 +87,24 @@ class PegawaiFilterForm(forms.Form):
         for name in self.errors:
             query.pop(name, None)
         return query
+
+
+class DocumentUploadForm(forms.Form):
+    """A scan for one history row. The content, extension and size are checked here, so
+    the uploader sees the reason next to the field (core.documents.inspect_upload)."""
+
+    kind = forms.ChoiceField(label=_("Jenis dokumen"), choices=Document.Kind.choices)
+    berkas = forms.FileField(
+        label=_("Berkas"),
+        help_text=_("PDF, JPG atau PNG."),
+        widget=forms.FileInput(attrs={"accept": ".pdf,.jpg,.jpeg,.png"}),
+    )
+
+    def clean(self):
+        data = super().clean()
+        if data.get("kind") and data.get("berkas"):
+            try:
+                inspect_upload(data["berkas"], data["kind"])
+            except DocumentRejected as exc:
+                self.add_error("berkas", str(exc))
+        return data

@@ -20,7 +20,7 @@ import datetime as dt
 import io
 import math
 import os
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
@@ -356,11 +356,14 @@ def do_import_pegawai(
     today: dt.date | None = None,
     progress: Progress | None = None,
     max_bytes: int | None = None,
+    opd_scope: Collection[int] | None = None,
 ) -> ImportResult:
     """Import one Data ASN or rw-* file. Raises UnreadableFile (nothing changed) if it cannot be read.
 
     ``kind`` is a key of ``people.siasn.KINDS``; None detects it from the header.
     ``dry_run`` validates and counts without writing anything.
+    ``opd_scope`` (OPD ids; None: every OPD) rejects the rows of employees of other OPDs:
+    an Operator OPD imports only their own OPD (``people.import_scope``).
     """
     from people.import_asn import DataAsnImporter
     from people.import_history import HistoryImporter
@@ -369,6 +372,14 @@ def do_import_pegawai(
     file_kind = check_columns(table, kind)
     today = today or timezone.localdate()
     result = ImportResult(kind=file_kind.code, dry_run=dry_run)
+    handled = 0  # rows outside the scope: rejected before the import, counted as done
+    if opd_scope is not None:
+        from people.import_scope import split_by_scope
+
+        scoped, outside = split_by_scope(table, file_kind.code, opd_scope)
+        handled = len(table.rows) - len(scoped.rows)
+        table = scoped
+        result.rejections.extend(outside)
     importer_class = DataAsnImporter if file_kind.code == "data-asn" else HistoryImporter
     importer = importer_class(file_kind, table, actor=actor, today=today, result=result, write=not dry_run)
     total = len(table.rows)
@@ -377,5 +388,5 @@ def do_import_pegawai(
         for start in range(0, total, CHUNK):
             importer.run_chunk(table.rows[start : start + CHUNK])
             if progress is not None:
-                progress(min(start + CHUNK, total), total)
+                progress(handled + min(start + CHUNK, total), handled + total)
     return result

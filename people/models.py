@@ -425,3 +425,79 @@ class SertifikatUjian(Decree):
 
     def __str__(self) -> str:
         return self.get_jenis_display()
+
+
+def _import_file_name(instance, filename: str) -> str:
+    # A random name: the uploader's file name never reaches the disk (no guessing, no clashes).
+    import uuid
+    from pathlib import PurePath
+
+    suffix = PurePath(filename).suffix.lower()
+    return f"imports/{uuid.uuid4().hex}{suffix if suffix in {'.csv', '.xlsx'} else ''}"
+
+
+class ImportJob(models.Model):
+    """One uploaded Data ASN / rw-* file: its preview (dry run), then its background import.
+
+    The file is kept under MEDIA_ROOT/imports/, which no URL serves; it is deleted once the
+    import has finished, because it holds personal data the database now has.
+    ``confirmed_at`` is empty while the preview waits for "Impor sekarang".
+    """
+
+    class Status(models.TextChoices):
+        MENUNGGU = "menunggu", _("Menunggu")
+        DIPROSES = "diproses", _("Diproses")
+        SELESAI = "selesai", _("Selesai")
+        GAGAL = "gagal", _("Gagal")
+
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="import_jobs",
+        verbose_name=_("diunggah oleh"),
+    )
+    created_at = models.DateTimeField(_("diunggah pada"), auto_now_add=True)
+    # The OPD whose rows the import may touch; empty: every OPD (BKD staff).
+    opd = models.ForeignKey(
+        "org.Opd", null=True, blank=True, on_delete=models.PROTECT, related_name="+", verbose_name=_("OPD")
+    )
+    kind = models.CharField(_("jenis berkas"), max_length=20)
+    file = models.FileField(_("berkas"), upload_to=_import_file_name, max_length=200, blank=True)
+    original_name = models.CharField(_("nama berkas"), max_length=255, blank=True)
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.MENUNGGU)
+    confirmed_at = models.DateTimeField(_("dikonfirmasi pada"), null=True, blank=True)
+    started_at = models.DateTimeField(_("mulai diproses"), null=True, blank=True)
+    finished_at = models.DateTimeField(_("selesai pada"), null=True, blank=True)
+    total = models.PositiveIntegerField(_("jumlah baris"), default=0)
+    done = models.PositiveIntegerField(_("baris diproses"), default=0)
+    imported = models.PositiveIntegerField(_("ditambahkan"), default=0)
+    updated = models.PositiveIntegerField(_("diperbarui"), default=0)
+    unchanged = models.PositiveIntegerField(_("tidak berubah"), default=0)
+    rejected = models.PositiveIntegerField(_("ditolak"), default=0)
+    # [{"line": 3, "column": "nik", "reason": "…", "nip": "…"}, …] sorted by line
+    rejections = models.JSONField(_("baris ditolak"), default=list, blank=True)
+    error = models.TextField(_("pesan galat"), blank=True)
+
+    class Meta:
+        verbose_name = _("impor data pegawai")
+        verbose_name_plural = _("impor data pegawai")
+        ordering = ["-created_at", "-pk"]
+        indexes = [
+            # the history list: everything newest first (Admin), an uploader's or an OPD's jobs
+            models.Index(fields=["-created_at"], name="importjob_created_idx"),
+            models.Index(fields=["created_by", "-created_at"], name="importjob_user_created_idx"),
+            models.Index(fields=["opd", "-created_at"], name="importjob_opd_created_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.original_name or self.kind} ({self.created_at:%d-%m-%Y %H:%M})"
+
+    @property
+    def finished(self) -> bool:
+        return self.status in {self.Status.SELESAI, self.Status.GAGAL}
+
+    @property
+    def kind_label(self) -> str:
+        from people.siasn import KINDS
+
+        return KINDS[self.kind].label if self.kind in KINDS else self.kind

@@ -2,7 +2,8 @@
 
 The tables are built here, as rows of display values, so one generic template renders
 every tab and each column is stated once, next to the field it reads. Everything reads
-the histories prefetched by ``people.queries``: no query is made here.
+the histories prefetched by ``people.queries``; the one query made here fetches the
+documents (scans) attached to the rows of the tab shown.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from django.utils.functional import Promise
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
+from core.documents import documents_of
 from people.models import (
     JenisJabatan,
     Keluarga,
@@ -276,6 +278,27 @@ class TabView:
 class Table:
     headers: list
     rows: list[list]
+    key: str = ""  # the tab's key, for the upload links of its rows
+
+
+class Row(list):
+    """The display values of one history row, plus its id and attached documents.
+
+    A list, so templates and tests that read the cells need not know about documents.
+    """
+
+    def __init__(self, cells, *, pk: int, documents: list):
+        super().__init__(cells)
+        self.pk = pk
+        self.documents = documents
+
+
+def history_model(key: str) -> type[models.Model]:
+    """The model behind the tab ``key`` (KeyError for an unknown tab)."""
+    tab = next((t for t in TABS if t.key == key), None)
+    if tab is None:
+        raise KeyError(key)
+    return Pegawai._meta.get_field(tab.related_name).related_model
 
 
 def tabs_of(pegawai: Pegawai, active: str) -> list[TabView]:
@@ -288,7 +311,12 @@ def tabs_of(pegawai: Pegawai, active: str) -> list[TabView]:
 def table_of(pegawai: Pegawai, key: str) -> Table:
     tab = next(t for t in TABS if t.key == key)
     rows = getattr(pegawai, tab.related_name).all()
+    documents = documents_of(history_model(key), [row.pk for row in rows])
     return Table(
+        key=key,
         headers=[c.label for c in tab.columns],
-        rows=[[_display(c.value(row)) for c in tab.columns] for row in rows],
+        rows=[
+            Row([_display(c.value(row)) for c in tab.columns], pk=row.pk, documents=documents.get(row.pk, []))
+            for row in rows
+        ],
     )

@@ -27,9 +27,13 @@ NOT_AUDITED = {
 
 
 def _calls(cast, tmp_path):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from django.test import override_settings
+
     from accounts import actions as acc
     from accounts.roles import Role
     from core import actions as core
+    from core import documents as docs
     from org import actions as org
     from people.actions import do_add_riwayat, do_update_pegawai
     from people.imports import do_import_pegawai
@@ -41,7 +45,21 @@ def _calls(cast, tmp_path):
     holiday = core.do_add_holiday(date=dt.date(2026, 8, 28), name="Hari Jadi", actor=cast.admin)
     unit = cast.opd_a.units.first()
     pegawai = make_pegawai(cast.opd_a, actor=cast.admin)
+
+    def scan():
+        # Documents are written to a throwaway MEDIA_ROOT, never to var/.
+        with override_settings(MEDIA_ROOT=tmp_path / "media"):
+            return docs.do_attach_document(
+                pegawai.riwayat_golongan.get(),
+                SimpleUploadedFile("sk.pdf", b"%PDF-1.4\n%%EOF\n"),
+                kind="sk_pangkat",
+                actor=cast.admin,
+            )
+
     return {
+        "core.documents.do_attach_document": scan,
+        "core.documents.do_delete_document": lambda: docs.do_delete_document(scan(), actor=cast.admin),
+        "core.documents.do_record_download": lambda: docs.do_record_download(scan(), actor=cast.operator_a),
         "accounts.actions.do_create_user": lambda: acc.do_create_user(
             username="baru", name="Baru", password="x" * 12, roles=[Role.UNIT_PENGOLAH], actor=cast.admin
         ),
@@ -110,8 +128,8 @@ def _calls(cast, tmp_path):
 
 def all_actions() -> set[str]:
     names = set()
-    # Writes live in actions.py; the bulk import has its own module with one public action.
-    for path in [*ROOT.glob("*/actions.py"), *ROOT.glob("*/imports.py")]:
+    # Writes live in actions.py; the bulk import and document storage have their own modules.
+    for path in [*ROOT.glob("*/actions.py"), *ROOT.glob("*/imports.py"), *ROOT.glob("*/documents.py")]:
         module = importlib.import_module(f"{path.parent.name}.{path.stem}")
         names |= {
             f"{module.__name__}.{n}"

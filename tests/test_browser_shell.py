@@ -9,12 +9,22 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 # Written out by hand (not derived from config.navigation.MENU) so the test can disagree.
 EXPECTED_MENU = {
-    "admin": ["Beranda", "OPD", "Pegawai", "Instansi", "Pengguna", "Hari libur", "Log audit"],
-    "operator_a": ["Beranda", "OPD", "Pegawai", "Hari libur"],
-    "operator_b": ["Beranda", "OPD", "Pegawai", "Hari libur"],
+    "admin": [
+        "Beranda",
+        "OPD",
+        "Pegawai",
+        "Impor data",
+        "Kualitas data",
+        "Instansi",
+        "Pengguna",
+        "Hari libur",
+        "Log audit",
+    ],
+    "operator_a": ["Beranda", "OPD", "Pegawai", "Impor data", "Kualitas data", "Hari libur"],
+    "operator_b": ["Beranda", "OPD", "Pegawai", "Impor data", "Kualitas data", "Hari libur"],
     "pegawai_a": ["Beranda", "Data Saya", "Hari libur"],
-    "unit_pengolah": ["Beranda", "OPD", "Pegawai", "Hari libur"],
-    "kepala_badan": ["Beranda", "OPD", "Pegawai", "Hari libur"],
+    "unit_pengolah": ["Beranda", "OPD", "Pegawai", "Kualitas data", "Hari libur"],
+    "kepala_badan": ["Beranda", "OPD", "Pegawai", "Kualitas data", "Hari libur"],
 }
 
 

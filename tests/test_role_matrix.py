@@ -52,6 +52,58 @@ def _link_pegawai_a(cast):
     make_pegawai(cast.opd_a, nama="Pegawai Dinkes", user=cast.pegawai_a)
 
 
+def _golongan_row_a(cast):
+    from people.tests.factories import make_pegawai
+
+    pegawai = make_pegawai(cast.opd_a, nama="Rekan Dinkes")
+    return {"pk": pegawai.pk, "tab": "golongan", "row": pegawai.riwayat_golongan.get().pk}
+
+
+def _document_of_pegawai_a(cast):
+    # A scan on pegawai_a's own record: staff in scope and pegawai_a themself may read it.
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from core.documents import do_attach_document
+    from people.tests.factories import make_pegawai
+
+    pegawai = make_pegawai(cast.opd_a, nama="Pegawai Dinkes", user=cast.pegawai_a)
+    scan = SimpleUploadedFile("sk-cpns.pdf", b"%PDF-1.4\n% matrix\n%%EOF\n")
+    document = do_attach_document(pegawai.riwayat_golongan.get(), scan, kind="sk_pangkat", actor=cast.admin)
+    return {"pk": pegawai.pk, "document": document.pk}
+
+
+@pytest.fixture(autouse=True)
+def _private_documents(tmp_path):
+    """Scans written by the builders land in a throwaway MEDIA_ROOT, never in var/."""
+    from django.test import override_settings
+
+    with override_settings(MEDIA_ROOT=tmp_path / "media"):
+        yield
+
+
+DOCUMENT_MANAGERS = {**dict.fromkeys(PERSONAS, 403), "admin": 200, "operator_a": 200, "anonymous": 302}
+IMPORTERS = {
+    **dict.fromkeys(PERSONAS, 403),
+    "admin": 200,
+    "operator_a": 200,
+    "operator_b": 200,
+    "anonymous": 302,
+}
+IMPORTERS_POST_ONLY = {**IMPORTERS, "admin": 405, "operator_a": 405, "operator_b": 405}
+
+
+def _import_preview_a(cast):
+    from people.tests.import_jobs import preview_job
+
+    return {"pk": preview_job(cast.operator_a).pk}
+
+
+def _import_done_a(cast):
+    from people.tests.import_jobs import finished_job
+
+    return {"pk": finished_job(cast.operator_a).pk}
+
+
 # url name -> (kwargs builder or None, {persona: expected status for GET})
 MATRIX = {
     "healthz": (None, ALL),
@@ -81,9 +133,26 @@ MATRIX = {
     "people:pegawai_list": (None, BKD_AND_OPERATORS),
     "people:pegawai_export": (None, BKD_AND_OPERATORS),
     "people:pegawai_detail": (_pegawai_a, {**BKD_AND_OPERATORS, "operator_b": 404}),
+    "quality:ranking": (None, BKD_AND_OPERATORS),
+    "quality:opd": (_opd_a, {**BKD_AND_OPERATORS, "operator_b": 404}),
+    "quality:opd_export": (_opd_a, {**BKD_AND_OPERATORS, "operator_b": 404}),
     "people:data_saya": (
         _link_pegawai_a,
         {**dict.fromkeys(PERSONAS, 404), "pegawai_a": 200, "anonymous": 302},
+    ),
+    "people:import_upload": (None, IMPORTERS),
+    "people:import_list": (None, IMPORTERS),
+    "people:import_preview": (_import_preview_a, {**IMPORTERS, "operator_b": 404}),
+    "people:import_confirm": (_import_preview_a, IMPORTERS_POST_ONLY),  # POST only
+    "people:import_cancel": (_import_preview_a, IMPORTERS_POST_ONLY),  # POST only
+    "people:import_job": (_import_done_a, {**IMPORTERS, "operator_b": 404}),
+    "people:import_status": (_import_done_a, {**IMPORTERS, "operator_b": 404}),
+    "people:import_report": (_import_done_a, {**IMPORTERS, "operator_b": 404}),
+    "people:document_upload": (_golongan_row_a, {**DOCUMENT_MANAGERS, "operator_b": 404}),
+    "people:document_download": (_document_of_pegawai_a, {**LOGGED_IN, "operator_b": 404}),
+    "people:document_delete": (  # POST only: the method is refused before the scope is read
+        _document_of_pegawai_a,
+        {**DOCUMENT_MANAGERS, "admin": 405, "operator_a": 405, "operator_b": 405},
     ),
 }
 

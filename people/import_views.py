@@ -1,0 +1,141 @@
+"""The import screens: upload → preview (dry run) → confirm → job page with a live progress bar."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.http import HttpResponse, JsonResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from accounts.permissions import require
+from accounts.roles import Capability
+from core.paging import paginate
+from people.import_forms import ImportUploadForm
+from people.import_jobs import (
+    PREVIEW_ROWS,
+    do_cancel_import_job,
+    do_confirm_import_job,
+    do_create_import_job,
+    progress_of,
+    result_of,
+)
+from people.import_queries import get_import_job_for_user, import_jobs_for_user, import_opd_for
+from people.imports import UnreadableFile, write_report_csv
+from people.tasks import run_import_job
+
+
+@require(Capability.IMPORT_PEGAWAI)
+@require_http_methods(["GET", "POST"])
+def import_upload(request):
+    opd = import_opd_for(request.user)
+    form = ImportUploadForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            job = do_create_import_job(
+                upload=form.cleaned_data["berkas"],
+                table=form.table,
+                kind=form.kind,
+                opd=opd,
+                actor=request.user,
+            )
+        except UnreadableFile as exc:
+            form.add_error("berkas", exc.message)
+        else:
+            return redirect("people:import_preview", pk=job.pk)
+    return render(request, "people/import_upload.html", {"form": form, "opd": opd})
+
+
+@require(Capability.IMPORT_PEGAWAI)
+@require_GET
+def import_preview(request, pk: int):
+    job = get_import_job_for_user(request.user, pk)
+    if job.confirmed_at is not None:
+        return redirect("people:import_job", pk=job.pk)
+    return render(request, "people/import_preview.html", _job_context(job))
+
+
+@require(Capability.IMPORT_PEGAWAI)
+@require_POST
+def import_confirm(request, pk: int):
+    job = get_import_job_for_user(request.user, pk)
+    if do_confirm_import_job(job, actor=request.user):
+        run_import_job.enqueue(job.pk)
+    return redirect("people:import_job", pk=job.pk)
+
+
+@require(Capability.IMPORT_PEGAWAI)
+@require_POST
+def import_cancel(request, pk: int):
+    job = get_import_job_for_user(request.user, pk)
+    if job.confirmed_at is not None:
+        messages.warning(request, _("Impor ini sudah dimulai dan tidak dapat dibatalkan."))
+        return redirect("people:import_job", pk=job.pk)
+    do_cancel_import_job(job, actor=request.user)
+    messages.info(request, _("Impor dibatalkan; tidak ada data yang berubah."))
+    return redirect("people:import_upload")
+
+
+@require(Capability.IMPORT_PEGAWAI)
+@require_GET
+def import_job(request, pk: int):
+    job = get_import_job_for_user(request.user, pk)
+    if job.confirmed_at is None:
+        return redirect("people:import_preview", pk=job.pk)
+    return render(request, "people/import_job.html", _job_context(job))
+
+
+@require(Capability.IMPORT_PEGAWAI)
+@require_GET
+def import_status(request, pk: int):
+    """The job's state as JSON, polled by people/static/people/import-progress.js."""
+    job = get_import_job_for_user(request.user, pk)
+    done, total = progress_of(job)
+    return JsonResponse(
+        {
+            "status": job.status,
+            "status_label": job.get_status_display(),
+            "finished": job.finished,
+            "done": done,
+            "total": total,
+            "imported": job.imported,
+            "updated": job.updated,
+            "unchanged": job.unchanged,
+            "rejected": job.rejected,
+        },
+        headers={"Cache-Control": "no-store"},
+    )
+
+
+@require(Capability.IMPORT_PEGAWAI)
+@require_GET
+def import_report(request, pk: int):
+    """Every rejected row (line, column, NIP, reason) as CSV, from the stored list."""
+    job = get_import_job_for_user(request.user, pk)
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="penolakan-impor-{job.pk}.csv"'
+    response.write("\ufeff")  # the BOM write_report_csv puts in files: Excel then reads UTF-8
+    write_report_csv(result_of(job), response)
+    return response
+
+
+@require(Capability.IMPORT_PEGAWAI)
+@require_GET
+def import_list(request):
+    return render(
+        request,
+        "people/import_list.html",
+        paginate(request, import_jobs_for_user(request.user).defer("rejections")),
+    )
+
+
+def _job_context(job) -> dict:
+    done, total = progress_of(job)
+    return {
+        "job": job,
+        "done": done,
+        "total": total,
+        "rejections": job.rejections[:PREVIEW_ROWS],
+        "more_rejections": max(len(job.rejections) - PREVIEW_ROWS, 0),
+        "preview_rows": PREVIEW_ROWS,
+    }

@@ -1,0 +1,42 @@
+"""The data-quality screens in real Chromium: from the menu to the row to fix."""
+
+import pytest
+from django.utils import timezone
+
+from people.actions import do_update_pegawai
+from people.tests.quality_people import clean_pegawai, media  # noqa: F401
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True), pytest.mark.usefixtures("media")]
+
+
+def test_an_operator_goes_from_the_ranking_to_the_employee_to_fix(cast, login_page, screenshot):
+    today = timezone.localdate()
+    untidy = clean_pegawai(cast.opd_a, today=today, nama="Rina Marlina", skp=False)
+    do_update_pegawai(untidy, changes={"nik": None}, actor=None)
+    clean_pegawai(cast.opd_a, today=today, nama="Budi Santoso")
+    clean_pegawai(cast.opd_b, today=today, nama="Pegawai Dishub")
+
+    page = login_page(cast.operator_a.username)
+    page.wait_for_url("**/")
+    page.locator("[data-testid=main-nav] a", has_text="Kualitas data").click()
+    page.wait_for_url("**/pegawai/kualitas-data/")
+    ranking = page.get_by_test_id("quality-ranking")
+    assert ranking.locator("tbody tr").count() == 1  # only their own OPD
+    assert ranking.get_by_test_id("score").inner_text() == "75,0"  # one of two employees at worst sedang
+    screenshot("ranking")
+
+    ranking.get_by_role("link", name="Dinkes").click()
+    page.wait_for_load_state()
+    assert page.get_by_test_id("result-count").inner_text() == "2 temuan"
+    first = page.get_by_test_id("findings").locator("tbody tr").first
+    assert "NIK belum diisi." in first.inner_text()
+    screenshot("findings")
+
+    page.get_by_label("Jenis temuan").select_option("skp_tahun_lalu_kosong")
+    page.get_by_role("button", name="Saring").click()
+    page.wait_for_load_state()
+    assert page.get_by_test_id("result-count").inner_text() == "1 temuan"
+    page.get_by_test_id("findings").get_by_role("link", name="SKP").click()
+    page.wait_for_load_state()
+    assert page.get_by_role("heading", level=1).inner_text() == "Rina Marlina"
+    assert page.locator("[data-tab=skp]").get_attribute("aria-current") == "page"
