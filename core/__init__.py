@@ -2,5 +2,5 @@
 
 Owns the audit log (who changed what, before → after), private document storage
 (content-checked scans served only through permission-checked views), the national and
-local holiday table, the base layout and static assets, the health check and the role-aware dashboard.
+local holiday table, the base layout and static assets, and the health check.
 """
