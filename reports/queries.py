@@ -27,6 +27,11 @@ class Card:
     value: int | str
     detail: str = ""
 
+    @property
+    def is_count(self) -> bool:
+        """Counts are shown big; text values (a date) smaller so they do not break mid-word."""
+        return isinstance(self.value, int)
+
 
 def dashboard_cards(user) -> list[Card]:
     today = timezone.localdate()
