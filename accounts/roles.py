@@ -41,6 +41,7 @@ class Capability(models.TextChoices):
         "import_pegawai",
         _("Mengimpor berkas Data ASN dan riwayat (semua OPD, atau OPD sendiri bagi Operator OPD)"),
     )
+    VERIFY_CORRECTIONS = "verify_corrections", _("Memverifikasi usulan perbaikan data pegawai")
 
 
 # BKD staff read across OPDs; an Operator OPD reads only their own OPD.
@@ -67,7 +68,7 @@ CAPABILITIES: dict[str, frozenset[str]] = {
     Role.SEKRETARIS: frozenset(_BKD_READERS),
     Role.KEPALA_BADAN: frozenset(_BKD_READERS),
     Role.KEPALA_BIDANG: frozenset(_BKD_READERS),
-    Role.UNIT_PENGOLAH: frozenset(_BKD_READERS),
+    Role.UNIT_PENGOLAH: frozenset({*_BKD_READERS, Capability.VERIFY_CORRECTIONS}),
     Role.OPERATOR_HELPDESK: frozenset(),
     Role.ADMIN: frozenset(Capability.values),
 }

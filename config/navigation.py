@@ -39,6 +39,7 @@ MENU = (
     NavEntry("people:pegawai_list", pgettext_lazy("menu", "Pegawai"), Capability.VIEW_PEGAWAI),
     NavEntry("people:import_upload", _("Impor data"), Capability.IMPORT_PEGAWAI),
     NavEntry("quality:ranking", _("Kualitas data"), Capability.VIEW_DATA_QUALITY),
+    NavEntry("people:correction_queue", _("Verifikasi perbaikan"), Capability.VERIFY_CORRECTIONS),
     NavEntry("org:instansi_list", _("Instansi"), Capability.MANAGE_ORG),
     NavEntry("accounts:user_list", _("Pengguna"), Capability.MANAGE_USERS),
     NavEntry("core:holiday_list", _("Hari libur")),

@@ -31,7 +31,7 @@ from core.documents import (
 )
 from core.models import Document
 from people.forms import DocumentUploadForm
-from people.models import Pegawai
+from people.models import Correction, Pegawai
 from people.profile import TABS, history_model
 from people.queries import pegawai_for_user
 
@@ -44,7 +44,7 @@ DEFAULT_KIND = {
     "skp": Document.Kind.SKP,
     "ujian": Document.Kind.SERTIFIKAT,
 }
-OWNER_MODELS = (Pegawai, *(history_model(t.key) for t in TABS))
+OWNER_MODELS = (Pegawai, *(history_model(t.key) for t in TABS), Correction)  # Correction: its scan
 
 
 def _scoped_pegawai(user, pk: int) -> Pegawai:

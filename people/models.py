@@ -501,3 +501,85 @@ class ImportJob(models.Model):
         from people.siasn import KINDS
 
         return KINDS[self.kind].label if self.kind in KINDS else self.kind
+
+
+class Correction(models.Model):
+    """A proposed fix of one field of a Pegawai or of one of their history rows.
+
+    The target is the Pegawai itself (``content_type``/``object_id`` empty) or one history
+    row. The supporting scan hangs on the correction through core.documents. Written only
+    by people.corrections; a verifier's approval applies the value through the people
+    actions, so the change is audited like any other edit.
+    """
+
+    class Status(models.TextChoices):
+        DIAJUKAN = "diajukan", _("Diajukan")
+        DISETUJUI = "disetujui", _("Disetujui")
+        DITOLAK = "ditolak", _("Ditolak")
+
+    pegawai = models.ForeignKey(
+        Pegawai, on_delete=models.CASCADE, related_name="corrections", verbose_name=_("pegawai")
+    )
+    content_type = models.ForeignKey(
+        "contenttypes.ContentType",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("jenis riwayat"),
+    )
+    object_id = models.PositiveBigIntegerField(_("ID riwayat"), null=True, blank=True)
+    field = models.CharField(_("isian"), max_length=50)
+    old_value = models.TextField(_("nilai lama"), blank=True)  # as shown when proposed
+    new_value = models.TextField(_("nilai baru"), blank=True)  # canonical text, converted on approval
+    reason = models.TextField(_("alasan"))
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.DIAJUKAN)
+    proposed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("diusulkan oleh")
+    )
+    proposed_at = models.DateTimeField(_("diusulkan pada"), auto_now_add=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("diputuskan oleh"),
+    )
+    decided_at = models.DateTimeField(_("diputuskan pada"), null=True, blank=True)
+    rejection_reason = models.TextField(_("alasan penolakan"), blank=True)
+
+    class Meta:
+        verbose_name = _("usulan perbaikan data")
+        verbose_name_plural = _("usulan perbaikan data")
+        ordering = ["-proposed_at", "-pk"]
+        indexes = [
+            # the verifier queue: by status, newest first; a proposer's own list
+            models.Index(fields=["status", "-proposed_at"], name="correction_status_idx"),
+            models.Index(fields=["proposed_by", "-proposed_at"], name="correction_proposer_idx"),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(status="ditolak") | ~Q(rejection_reason=""),
+                name="correction_rejection_has_reason",
+            ),
+            models.CheckConstraint(
+                condition=Q(content_type__isnull=True, object_id__isnull=True)
+                | Q(content_type__isnull=False, object_id__isnull=False),
+                name="correction_row_complete",
+            ),
+            # One open proposal per target field; two constraints because NULLs never collide.
+            models.UniqueConstraint(
+                fields=["pegawai", "field"],
+                condition=Q(status="diajukan", object_id__isnull=True),
+                name="correction_one_open_per_pegawai_field",
+            ),
+            models.UniqueConstraint(
+                fields=["content_type", "object_id", "field"],
+                condition=Q(status="diajukan", object_id__isnull=False),
+                name="correction_one_open_per_row_field",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.pegawai.nip} {self.field}: {self.old_value} → {self.new_value}"

@@ -8,6 +8,7 @@ urlpatterns = [
     path("unduh/", views.pegawai_export, name="pegawai_export"),
     path("saya/", views.data_saya, name="data_saya"),
     path("impor/", include("people.import_urls")),
+    path("perbaikan/", include("people.correction_urls")),
     path("<int:pk>/", views.pegawai_detail, name="pegawai_detail"),
     path(
         "<int:pk>/riwayat/<slug:tab>/<int:row>/dokumen/",

@@ -35,6 +35,7 @@ def _calls(cast, tmp_path):
     from core import actions as core
     from core import documents as docs
     from org import actions as org
+    from people import corrections
     from people.actions import do_add_riwayat, do_update_pegawai
     from people.imports import do_import_pegawai
     from people.models import RiwayatDiklat
@@ -56,7 +57,25 @@ def _calls(cast, tmp_path):
                 actor=cast.admin,
             )
 
+    def correction(hp="081200000001"):
+        with override_settings(MEDIA_ROOT=tmp_path / "media"):
+            return corrections.do_propose_correction(
+                pegawai,
+                field="nomor_hp",
+                new_value=hp,
+                reason="Nomor baru",
+                scan=SimpleUploadedFile("ktp.pdf", b"%PDF-1.4\n%%EOF\n"),
+                actor=cast.operator_a,
+            )
+
     return {
+        "people.corrections.do_propose_correction": correction,
+        "people.corrections.do_approve_correction": lambda: corrections.do_approve_correction(
+            correction(), actor=cast.unit_pengolah
+        ),
+        "people.corrections.do_reject_correction": lambda: corrections.do_reject_correction(
+            correction(), reason="Pindaian tidak terbaca", actor=cast.unit_pengolah
+        ),
         "core.documents.do_attach_document": scan,
         "core.documents.do_delete_document": lambda: docs.do_delete_document(scan(), actor=cast.admin),
         "core.documents.do_record_download": lambda: docs.do_record_download(scan(), actor=cast.operator_a),
@@ -128,8 +147,9 @@ def _calls(cast, tmp_path):
 
 def all_actions() -> set[str]:
     names = set()
-    # Writes live in actions.py; the bulk import and document storage have their own modules.
-    for path in [*ROOT.glob("*/actions.py"), *ROOT.glob("*/imports.py"), *ROOT.glob("*/documents.py")]:
+    # Writes live in actions.py; the bulk import, document storage and corrections have their own modules.
+    globs = ("*/actions.py", "*/imports.py", "*/documents.py", "*/corrections.py")
+    for path in [found for pattern in globs for found in ROOT.glob(pattern)]:
         module = importlib.import_module(f"{path.parent.name}.{path.stem}")
         names |= {
             f"{module.__name__}.{n}"

@@ -15,6 +15,7 @@ EXPECTED_MENU = {
         "Pegawai",
         "Impor data",
         "Kualitas data",
+        "Verifikasi perbaikan",
         "Instansi",
         "Pengguna",
         "Hari libur",
@@ -23,7 +24,7 @@ EXPECTED_MENU = {
     "operator_a": ["Beranda", "OPD", "Pegawai", "Impor data", "Kualitas data", "Hari libur"],
     "operator_b": ["Beranda", "OPD", "Pegawai", "Impor data", "Kualitas data", "Hari libur"],
     "pegawai_a": ["Beranda", "Data Saya", "Hari libur"],
-    "unit_pengolah": ["Beranda", "OPD", "Pegawai", "Kualitas data", "Hari libur"],
+    "unit_pengolah": ["Beranda", "OPD", "Pegawai", "Kualitas data", "Verifikasi perbaikan", "Hari libur"],
     "kepala_badan": ["Beranda", "OPD", "Pegawai", "Kualitas data", "Hari libur"],
 }
 

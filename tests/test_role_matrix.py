@@ -81,6 +81,29 @@ def _private_documents(tmp_path):
         yield
 
 
+def _correction_of_pegawai_a(cast):
+    # pegawai_a proposes a fix of their own record: staff in scope, the verifiers and
+    # pegawai_a themself may open it.
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from people.corrections import do_propose_correction
+    from people.tests.factories import make_pegawai
+
+    pegawai = make_pegawai(cast.opd_a, nama="Pegawai Dinkes", user=cast.pegawai_a)
+    correction = do_propose_correction(
+        pegawai,
+        field="nomor_hp",
+        new_value="081200000001",
+        reason="Nomor baru",
+        scan=SimpleUploadedFile("ktp.pdf", b"%PDF-1.4\n%%EOF\n"),
+        actor=cast.pegawai_a,
+    )
+    return {"pk": correction.pk}
+
+
+VERIFIERS = {**dict.fromkeys(PERSONAS, 403), "admin": 200, "unit_pengolah": 200, "anonymous": 302}
+VERIFIERS_POST_ONLY = {**VERIFIERS, "admin": 405, "unit_pengolah": 405}
+
 DOCUMENT_MANAGERS = {**dict.fromkeys(PERSONAS, 403), "admin": 200, "operator_a": 200, "anonymous": 302}
 IMPORTERS = {
     **dict.fromkeys(PERSONAS, 403),
@@ -154,6 +177,13 @@ MATRIX = {
         _document_of_pegawai_a,
         {**DOCUMENT_MANAGERS, "admin": 405, "operator_a": 405, "operator_b": 405},
     ),
+    "people:correction_queue": (None, VERIFIERS),
+    "people:correction_mine": (None, LOGGED_IN),
+    # Proposing is by scope: staff who may read the Pegawai, or the Pegawai themself.
+    "people:correction_propose": (_pegawai_a, {**LOGGED_IN, "operator_b": 404, "pegawai_a": 404}),
+    "people:correction_detail": (_correction_of_pegawai_a, {**LOGGED_IN, "operator_b": 404}),
+    "people:correction_approve": (_correction_of_pegawai_a, VERIFIERS_POST_ONLY),  # POST only
+    "people:correction_reject": (_correction_of_pegawai_a, VERIFIERS_POST_ONLY),  # POST only
 }
 
 
