@@ -9,7 +9,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from core.audit import record, snapshot, update_fields
+from core.audit import create_object, record, update_fields
 from core.models import Holiday
 
 HOLIDAY_FIELDS = ("date", "name", "kind", "is_active")
@@ -32,10 +32,7 @@ def do_add_holiday(*, date: dt.date, name: str, actor) -> Holiday:
         update_fields(existing, {"name": name, "is_active": True}, actor=actor, event="hari_libur.diaktifkan")
         return existing
     holiday = Holiday(date=date, name=name, kind=Holiday.Kind.LOKAL)
-    holiday.full_clean()
-    holiday.save()
-    record(actor=actor, event="hari_libur.ditambah", obj=holiday, after=snapshot(holiday, HOLIDAY_FIELDS))
-    return holiday
+    return create_object(holiday, HOLIDAY_FIELDS, actor=actor, event="hari_libur.ditambah")
 
 
 @transaction.atomic

@@ -84,6 +84,15 @@ def record(**kwargs) -> AuditLog:
     return row
 
 
+def create_object(obj: models.Model, fields: Iterable[str], *, actor, event: str) -> models.Model:
+    """Validate and save the new ``obj`` and audit its ``fields``: the shared body of every
+    "create" action (callers wrap it in their transaction)."""
+    obj.full_clean()
+    obj.save()
+    record(actor=actor, event=event, obj=obj, after=snapshot(obj, fields))
+    return obj
+
+
 def update_fields(obj: models.Model, changes: Mapping[str, Any], *, actor, event: str) -> bool:
     """Apply ``changes`` to ``obj``, validate, save and audit them; False if nothing changed.
 

@@ -7,7 +7,7 @@ from collections.abc import Mapping
 
 from django.db import transaction
 
-from core.audit import record, snapshot, update_fields
+from core.audit import create_object, record, snapshot, update_fields
 from org.models import Instansi, OfficeHours, Opd, UnitKerja
 from regulations.sla import OfficeDay
 
@@ -17,17 +17,9 @@ UNIT_FIELDS = ("opd", "parent", "name")
 HOURS_FIELDS = ("weekday", "opens", "closes", "break_start", "break_end")
 
 
-def _create(model, fields, values: dict, *, actor, event: str):
-    obj = model(**values)
-    obj.full_clean()
-    obj.save()
-    record(actor=actor, event=event, obj=obj, after=snapshot(obj, fields))
-    return obj
-
-
 @transaction.atomic
 def do_create_instansi(*, actor, **values) -> Instansi:
-    return _create(Instansi, INSTANSI_FIELDS, values, actor=actor, event="instansi.dibuat")
+    return create_object(Instansi(**values), INSTANSI_FIELDS, actor=actor, event="instansi.dibuat")
 
 
 @transaction.atomic
@@ -37,7 +29,7 @@ def do_update_instansi(instansi: Instansi, *, changes: dict, actor) -> bool:
 
 @transaction.atomic
 def do_create_opd(*, actor, **values) -> Opd:
-    return _create(Opd, OPD_FIELDS, values, actor=actor, event="opd.dibuat")
+    return create_object(Opd(**values), OPD_FIELDS, actor=actor, event="opd.dibuat")
 
 
 @transaction.atomic
@@ -47,7 +39,7 @@ def do_update_opd(opd: Opd, *, changes: dict, actor) -> bool:
 
 @transaction.atomic
 def do_create_unit(*, actor, **values) -> UnitKerja:
-    return _create(UnitKerja, UNIT_FIELDS, values, actor=actor, event="unit_kerja.dibuat")
+    return create_object(UnitKerja(**values), UNIT_FIELDS, actor=actor, event="unit_kerja.dibuat")
 
 
 @transaction.atomic
@@ -82,6 +74,7 @@ def do_set_office_hours(
         hours = OfficeHours(instansi=instansi, weekday=weekday, **values)
         hours.full_clean()
         hours.save()
+        # Logged against the instansi (not the hours row), like the updates and closures.
         record(actor=actor, event="jam_kerja.diubah", obj=instansi, after=snapshot(hours, HOURS_FIELDS))
         return True
     return update_fields(current, values, actor=actor, event="jam_kerja.diubah")

@@ -73,8 +73,3 @@ def get_instansi_for_user(user, pk: int) -> Instansi:
 
 def office_hours_of(instansi: Instansi) -> list[OfficeHours]:
     return list(OfficeHours.objects.filter(instansi=instansi).order_by("weekday"))
-
-
-def default_instansi() -> Instansi | None:
-    """The instansi this deployment serves (the first one; see docs/decisions)."""
-    return Instansi.objects.order_by("pk").first()

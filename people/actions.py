@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from django.db import models, transaction
 
-from core.audit import record, snapshot, update_fields
+from core.audit import create_object, record, snapshot, update_fields
 from people import state
 from people.models import (
     Pegawai,
@@ -23,11 +23,7 @@ PEGAWAI_FIELDS = tuple(f.name for f in Pegawai._meta.concrete_fields if f.name n
 
 @transaction.atomic
 def do_create_pegawai(*, actor, **values) -> Pegawai:
-    pegawai = Pegawai(**values)
-    pegawai.full_clean()
-    pegawai.save()
-    record(actor=actor, event="pegawai.dibuat", obj=pegawai, after=snapshot(pegawai, PEGAWAI_FIELDS))
-    return pegawai
+    return create_object(Pegawai(**values), PEGAWAI_FIELDS, actor=actor, event="pegawai.dibuat")
 
 
 @transaction.atomic
