@@ -53,7 +53,6 @@ def holiday_list(request):
             "holidays": list_holidays(year=year, include_cancelled=show_cancelled),
             "show_cancelled": show_cancelled,
             "can_manage": user_can(request.user, Capability.MANAGE_CALENDAR),
-            "form": HolidayAddForm(),
         },
     )
 
