@@ -42,6 +42,27 @@ class Capability(models.TextChoices):
         _("Mengimpor berkas Data ASN dan riwayat (semua OPD, atau OPD sendiri bagi Operator OPD)"),
     )
     VERIFY_CORRECTIONS = "verify_corrections", _("Memverifikasi usulan perbaikan data pegawai")
+    MANAGE_SERVICES = (
+        "manage_services",
+        _("Mengelola katalog layanan, standar pelayanan, alur dan templat produk"),
+    )
+    SUBMIT_ON_BEHALF = (
+        "submit_on_behalf",
+        _("Mengajukan permohonan dan isian kampanye atas nama pegawai OPD sendiri"),
+    )
+    VIEW_ALL_REQUESTS = "view_all_requests", _("Melihat permohonan layanan semua OPD")
+    PROCESS_REQUESTS = "process_requests", _("Memproses permohonan di kotak masuk tahap milik peran sendiri")
+    VIEW_SLA_REPORT = "view_sla_report", _("Melihat laporan kepatuhan SLA layanan")
+    MANAGE_CAMPAIGNS = "manage_campaigns", _("Membuat dan mengelola kampanye pengumpulan data")
+    REVIEW_CAMPAIGNS = "review_campaigns", _("Memeriksa isian kampanye (diterima / perlu perbaikan)")
+    VIEW_PARTICIPATION = (
+        "view_participation",
+        _("Melihat partisipasi kampanye (semua OPD, atau OPD sendiri bagi Operator OPD)"),
+    )
+    VIEW_JAFUNG = (
+        "view_jafung",
+        _("Melihat pemantauan jabatan fungsional (semua OPD, atau OPD sendiri bagi Operator OPD)"),
+    )
 
 
 # BKD staff read across OPDs; an Operator OPD reads only their own OPD.
@@ -50,7 +71,13 @@ _BKD_READERS = {
     Capability.VIEW_ALL_OPDS,
     Capability.VIEW_PEGAWAI,
     Capability.VIEW_DATA_QUALITY,
+    Capability.VIEW_ALL_REQUESTS,
+    Capability.VIEW_SLA_REPORT,
+    Capability.VIEW_PARTICIPATION,
+    Capability.VIEW_JAFUNG,
 }
+# The officials of the disposition chain work requests from their inbox.
+_CHAIN = {*_BKD_READERS, Capability.PROCESS_REQUESTS}
 
 CAPABILITIES: dict[str, frozenset[str]] = {
     Role.PEGAWAI: frozenset(),
@@ -61,14 +88,17 @@ CAPABILITIES: dict[str, frozenset[str]] = {
             Capability.MANAGE_DOCUMENTS,
             Capability.VIEW_DATA_QUALITY,
             Capability.IMPORT_PEGAWAI,
+            Capability.SUBMIT_ON_BEHALF,
+            Capability.VIEW_PARTICIPATION,
+            Capability.VIEW_JAFUNG,
         }
     ),
-    Role.PETUGAS_ADMINISTRASI: frozenset(_BKD_READERS),
-    Role.KASUBBAG_UMUM: frozenset(_BKD_READERS),
-    Role.SEKRETARIS: frozenset(_BKD_READERS),
-    Role.KEPALA_BADAN: frozenset(_BKD_READERS),
-    Role.KEPALA_BIDANG: frozenset(_BKD_READERS),
-    Role.UNIT_PENGOLAH: frozenset({*_BKD_READERS, Capability.VERIFY_CORRECTIONS}),
+    Role.PETUGAS_ADMINISTRASI: frozenset(_CHAIN),
+    Role.KASUBBAG_UMUM: frozenset(_CHAIN),
+    Role.SEKRETARIS: frozenset(_CHAIN),
+    Role.KEPALA_BADAN: frozenset(_CHAIN),
+    Role.KEPALA_BIDANG: frozenset(_CHAIN),
+    Role.UNIT_PENGOLAH: frozenset({*_CHAIN, Capability.VERIFY_CORRECTIONS, Capability.REVIEW_CAMPAIGNS}),
     Role.OPERATOR_HELPDESK: frozenset(),
     Role.ADMIN: frozenset(Capability.values),
 }

@@ -38,6 +38,9 @@ INSTALLED_APPS = [
     "accounts",
     "org",
     "people",
+    "layanan",
+    "campaigns",
+    "jafung",
     "reports",
 ]
 
@@ -149,6 +152,17 @@ MEDIA_ROOT = Path(env_str("PELITA_DOCUMENT_ROOT", str(VAR_DIR / "documents")))
 PELITA_IMPORT_MAX_MB = env_int("PELITA_IMPORT_MAX_MB", 50, minimum=1)
 # The largest scan per document kind (core.Document.Kind), in MB; kinds not named use "default".
 PELITA_DOCUMENT_MAX_MB = {"default": env_int("PELITA_DOCUMENT_MAX_MB", 2, minimum=1)}
+
+# --- Mail and links -------------------------------------------------------------------
+# Notifications (request submitted/returned/completed, SLA escalations, campaign reminders)
+# go out through Django's mailer; the console backend prints them, so nothing leaves the
+# machine until an operator configures SMTP (EMAIL_HOST etc. are Django's own settings).
+EMAIL_BACKEND = env_str("PELITA_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+EMAIL_HOST = env_str("PELITA_EMAIL_HOST", "localhost")
+EMAIL_PORT = env_int("PELITA_EMAIL_PORT", 25, minimum=1)
+DEFAULT_FROM_EMAIL = env_str("PELITA_FROM_EMAIL", "Pelita <pelita@localhost>")
+# The public address of this installation: links in e-mails and the QR codes on products.
+PELITA_BASE_URL = env_str("PELITA_BASE_URL", "http://127.0.0.1:8000")
 
 # --- Background work ------------------------------------------------------------------
 TASKS = {

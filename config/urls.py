@@ -12,5 +12,8 @@ urlpatterns = [
     path("organisasi/", include("org.urls")),
     path("pegawai/kualitas-data/", include("people.quality_urls")),
     path("pegawai/", include("people.urls")),
+    path("layanan/", include("layanan.urls")),
+    path("kampanye/", include("campaigns.urls")),
+    path("jafung/", include("jafung.urls")),
     path("", include("core.urls")),
 ]

@@ -89,6 +89,9 @@ class Document(models.Model):
         IJAZAH = "ijazah", _("Ijazah")
         SERTIFIKAT = "sertifikat", _("Sertifikat")
         SKP = "skp", _("SKP")
+        PERSYARATAN = "persyaratan", _("Berkas persyaratan layanan")
+        PRODUK = "produk", _("Produk layanan")
+        ISIAN_KAMPANYE = "isian_kampanye", _("Unggahan isian kampanye")
         LAINNYA = "lainnya", _("Lainnya")
 
     # The owner, through a generic relation: core must not import the apps above it.
@@ -131,3 +134,32 @@ class Document(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()}: {self.original_name}"
+
+
+class Notification(models.Model):
+    """An in-app message to one user (request submitted, returned, completed; campaign
+    reminders). Written only by core.notifications.do_notify, which also sends the e-mail."""
+
+    recipient = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="notifications",
+        verbose_name=_("penerima"),
+    )
+    title = models.CharField(_("judul"), max_length=200)
+    body = models.TextField(_("isi"), blank=True)
+    url = models.CharField(_("tautan"), max_length=300, blank=True)
+    created_at = models.DateTimeField(_("waktu"), default=timezone.now)
+    read_at = models.DateTimeField(_("dibaca"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("notifikasi")
+        verbose_name_plural = _("notifikasi")
+        ordering = ["-created_at", "-id"]
+        indexes = [
+            # the unread badge and the list of one user's notifications
+            models.Index(fields=["recipient", "read_at", "-created_at"], name="notification_inbox_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return self.title

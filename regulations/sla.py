@@ -189,6 +189,34 @@ def working_time_between(start: datetime, end: datetime, calendar: OfficeCalenda
     return total
 
 
+def add_working_time(start: datetime, duration: timedelta, calendar: OfficeCalendar) -> datetime:
+    """The moment ``duration`` of office time after ``start`` (the inverse of
+    :func:`working_time_between`): a per-step target in office minutes, or a deadline moved
+    on by the office time a request spent paused with the applicant.
+
+    A zero duration gives ``start`` itself; otherwise the result always lies inside a
+    working period (a target that ends exactly at closing time ends at closing time).
+    """
+    if duration < timedelta():
+        raise RuleInputError("Durasi jam kerja tidak boleh negatif.")
+    zone = calendar.zone
+    moment = _local(start, zone)
+    if duration == timedelta():
+        return moment
+    left = duration
+    d = moment.date()
+    while True:
+        for opens, closes in calendar.working_periods(d):
+            lo = max(opens, moment)
+            if lo >= closes:
+                continue
+            span = _elapsed(lo, closes)
+            if span >= left:
+                return (lo.astimezone(UTC) + left).astimezone(zone)
+            left -= span
+        d += timedelta(days=1)
+
+
 def is_overdue(due: datetime, now: datetime, *, tz: str = DEFAULT_TZ) -> bool:
     """True once ``now`` is past ``due``; finishing exactly at the due moment is on time."""
     zone = _zone(tz)

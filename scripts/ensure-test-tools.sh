@@ -1,10 +1,16 @@
 #!/usr/bin/env bash
 # Install what the test suite needs outside Python: Debian's Chromium (for Playwright;
-# never `playwright install`, which downloads browsers) and PostgreSQL server binaries.
+# never `playwright install`, which downloads browsers), PostgreSQL server binaries, and the
+# Pango/HarfBuzz libraries and fonts WeasyPrint needs to render service products as PDF.
 set -euo pipefail
 need=()
 [ -x /usr/bin/chromium ] || need+=(chromium)
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need+=(postgresql)
+for lib in libpango-1.0.so.0:libpango-1.0-0 libpangoft2-1.0.so.0:libpangoft2-1.0-0 \
+           libharfbuzz-subset.so.0:libharfbuzz-subset0; do
+  ldconfig -p | grep -q "${lib%%:*}" || need+=("${lib##*:}")
+done
+[ -d /usr/share/fonts/truetype/dejavu ] || need+=(fonts-dejavu-core)
 [ ${#need[@]} -eq 0 ] && exit 0
 if [ "$(id -u)" -ne 0 ]; then
   echo "Tes membutuhkan paket Debian: ${need[*]}. Jalankan sebagai root: apt-get install -y ${need[*]}" >&2

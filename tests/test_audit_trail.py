@@ -2,7 +2,8 @@
 
 Every public action (``do_*`` in an app's actions.py) is listed here with a way to call
 it; each call must leave audit rows naming the actor and carrying before/after values.
-A new action without an entry fails ``test_every_action_is_covered``.
+A new action without an entry fails ``test_every_action_is_covered``. Apps may keep their
+entries beside them, in ``<app>/tests/audit_calls*.py`` exposing ``calls(cast, tmp_path)``.
 """
 
 from __future__ import annotations
@@ -23,7 +24,25 @@ ROOT = Path(__file__).resolve().parents[1]
 NOT_AUDITED = {
     "accounts.actions.do_record_login_failure": "the LoginFailure row is itself the record (username, time, IP)",
     "accounts.actions.do_prune_login_failures": "housekeeping of the LoginFailure log",
+    "core.notifications.do_mark_read": "reading a notification changes no record",
 }
+WRITER_GLOBS = (
+    "*/actions.py",
+    "*/actions_*.py",
+    "*/imports.py",
+    "*/documents.py",
+    "*/corrections.py",
+    "*/notifications.py",
+)
+
+
+def _app_calls(cast, tmp_path) -> dict:
+    """The entries apps keep beside them (``<app>/tests/audit_calls*.py``)."""
+    found = {}
+    for path in sorted(ROOT.glob("*/tests/audit_calls*.py")):
+        module = importlib.import_module(f"{path.parent.parent.name}.tests.{path.stem}")
+        found |= module.calls(cast, tmp_path)
+    return found
 
 
 def _calls(cast, tmp_path):
@@ -147,9 +166,8 @@ def _calls(cast, tmp_path):
 
 def all_actions() -> set[str]:
     names = set()
-    # Writes live in actions.py; the bulk import, document storage and corrections have their own modules.
-    globs = ("*/actions.py", "*/imports.py", "*/documents.py", "*/corrections.py")
-    for path in [found for pattern in globs for found in ROOT.glob(pattern)]:
+    # Writes live in actions.py; the bulk import, documents, corrections and notifications have their own modules.
+    for path in [found for pattern in WRITER_GLOBS for found in ROOT.glob(pattern)]:
         module = importlib.import_module(f"{path.parent.name}.{path.stem}")
         names |= {
             f"{module.__name__}.{n}"
@@ -160,12 +178,12 @@ def all_actions() -> set[str]:
 
 
 def test_every_action_is_covered(cast, tmp_path):
-    assert all_actions() == set(_calls(cast, tmp_path)) | set(NOT_AUDITED)
+    assert all_actions() == set(_calls(cast, tmp_path)) | set(_app_calls(cast, tmp_path)) | set(NOT_AUDITED)
 
 
 @pytest.mark.parametrize("name", sorted(n for n in all_actions() if n not in NOT_AUDITED))
 def test_action_leaves_an_audit_row_with_actor_and_values(name, cast, tmp_path):
-    call = _calls(cast, tmp_path)[name]
+    call = (_calls(cast, tmp_path) | _app_calls(cast, tmp_path))[name]
     last = AuditLog.objects.order_by("-id").values_list("id", flat=True).first() or 0
     call()
     rows = list(AuditLog.objects.filter(id__gt=last))

@@ -4,19 +4,21 @@ The table below must name every URL the project has: the URL conf is walked at c
 time, and a URL without an entry fails ``test_every_url_has_an_entry``. Statuses:
 200 allowed, 302 to the login page for anonymous users, 403 wrong role, 404 an object
 outside the persona's scope, 405 wrong method.
+
+Apps may keep their entries beside them, in ``<app>/tests/role_matrix*.py`` exposing a
+``MATRIX`` dict of the same shape; the shared status sets live in ``tests/matrix.py``.
 """
 
 from __future__ import annotations
+
+import importlib
+from pathlib import Path
 
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from conftest import PERSONAS
-
-ALL = dict.fromkeys(PERSONAS, 200)
-LOGGED_IN = {**ALL, "anonymous": 302}
-ADMIN_ONLY = {**dict.fromkeys(PERSONAS, 403), "admin": 200, "anonymous": 302}
-BKD_AND_OPERATORS = {**LOGGED_IN, "pegawai_a": 403}
+from tests.matrix import ADMIN_ONLY, ALL, BKD_AND_OPERATORS, LOGGED_IN
 
 
 def _opd_a(cast):
@@ -185,6 +187,19 @@ MATRIX = {
     "people:correction_approve": (_correction_of_pegawai_a, VERIFIERS_POST_ONLY),  # POST only
     "people:correction_reject": (_correction_of_pegawai_a, VERIFIERS_POST_ONLY),  # POST only
 }
+
+
+def _app_matrices() -> dict:
+    found = {}
+    for path in sorted(Path(__file__).resolve().parents[1].glob("*/tests/role_matrix*.py")):
+        module = importlib.import_module(f"{path.parent.parent.name}.tests.{path.stem}")
+        clash = set(found) & set(module.MATRIX)
+        assert not clash, f"{path}: entries already listed elsewhere: {sorted(clash)}"
+        found |= module.MATRIX
+    return found
+
+
+MATRIX |= _app_matrices()
 
 
 def project_url_names() -> set[str]:

@@ -19,6 +19,7 @@ from regulations.sla import (
     DEFAULT_OFFICE_HOURS,
     OfficeCalendar,
     OfficeDay,
+    add_working_time,
     counted_working_days,
     due_calendar_hours,
     due_working_days,
@@ -445,3 +446,38 @@ def test_cli_due_rejects_bad_input_with_an_indonesian_message(capsys, payload, m
     code, out = run(capsys, payload)
     assert code == 1
     assert message in out["error"]
+
+
+# --- add_working_time: the inverse of working_time_between ---------------------------------
+
+
+@pytest.mark.parametrize(
+    ("start", "minutes", "expected"),
+    [
+        # Mon–Thu hours (seed S004 "D. Jangka Waktu"): 08.00–11.30 and 13.00–15.30.
+        (datetime(2026, 5, 25, 8, 0, tzinfo=WIB), 60, datetime(2026, 5, 25, 9, 0, tzinfo=WIB)),
+        # crossing the Monday break: 11.00 + 60 min = 30 min before + 30 min after the break
+        (datetime(2026, 5, 25, 11, 0, tzinfo=WIB), 60, datetime(2026, 5, 25, 13, 30, tzinfo=WIB)),
+        # ending exactly at closing time stays on that day
+        (datetime(2026, 5, 25, 15, 0, tzinfo=WIB), 30, datetime(2026, 5, 25, 15, 30, tzinfo=WIB)),
+        # Friday 15.00 + 60 min runs over the Waisak/Pancasila long weekend to Tuesday 08.30
+        (datetime(2026, 5, 29, 15, 0, tzinfo=WIB), 60, datetime(2026, 6, 2, 8, 30, tzinfo=WIB)),
+    ],
+)
+def test_add_working_time_counts_only_office_hours(start, minutes, expected):
+    assert add_working_time(start, timedelta(minutes=minutes), calendar(PANCASILA_2026)) == expected
+
+
+def test_add_working_time_refuses_a_negative_duration():
+    with pytest.raises(RuleInputError, match="negatif"):
+        add_working_time(datetime(2026, 5, 25, 8, 0, tzinfo=WIB), timedelta(minutes=-1), calendar())
+
+
+@given(
+    st.datetimes(min_value=datetime(2026, 1, 1), max_value=datetime(2026, 12, 1)),
+    st.integers(min_value=0, max_value=60 * 24 * 20),
+)
+def test_add_working_time_is_the_inverse_of_working_time_between(start, minutes):
+    start = start.replace(tzinfo=WIB)
+    end = add_working_time(start, timedelta(minutes=minutes), calendar(IDUL_FITRI_2026))
+    assert working_time_between(start, end, calendar(IDUL_FITRI_2026)) == timedelta(minutes=minutes)

@@ -1,0 +1,3 @@
+"""URLs of layanan (see layanan/urls.py)."""
+
+urlpatterns = []
