@@ -156,10 +156,19 @@ PELITA_DOCUMENT_MAX_MB = {"default": env_int("PELITA_DOCUMENT_MAX_MB", 2, minimu
 # --- Mail and links -------------------------------------------------------------------
 # Notifications (request submitted/returned/completed, SLA escalations, campaign reminders)
 # go out through Django's mailer; the console backend prints them, so nothing leaves the
-# machine until an operator configures SMTP (EMAIL_HOST etc. are Django's own settings).
-EMAIL_BACKEND = env_str("PELITA_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
-EMAIL_HOST = env_str("PELITA_EMAIL_HOST", "localhost")
-EMAIL_PORT = env_int("PELITA_EMAIL_PORT", 25, minimum=1)
+# machine until an operator sets PELITA_EMAIL_BACKEND to the SMTP backend and its host.
+_mail_backend = env_str("PELITA_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+MAILERS = {
+    "default": {
+        "BACKEND": _mail_backend,
+        "OPTIONS": {
+            "host": env_str("PELITA_EMAIL_HOST", "localhost"),
+            "port": env_int("PELITA_EMAIL_PORT", 25, minimum=1),
+        }
+        if _mail_backend.endswith("smtp.EmailBackend")
+        else {},
+    }
+}
 DEFAULT_FROM_EMAIL = env_str("PELITA_FROM_EMAIL", "Pelita <pelita@localhost>")
 # The public address of this installation: links in e-mails and the QR codes on products.
 PELITA_BASE_URL = env_str("PELITA_BASE_URL", "http://127.0.0.1:8000")

@@ -159,6 +159,37 @@ def annual_ak(
     return AkResult(rounded, exact, amounts, reasons, config.decimals)
 
 
+# Kebutuhan angka kredit minimal (AKK): (for the next pangkat, for the next jenjang) per
+# jenjang, as the BKN "integrasi/konversi" slide gives them [scribd 712964724; domain.md §13].
+# The slide's table text is garbled, so every value is UNCONFIRMED and configurable; None
+# means the slide gives no figure (Terampil is absent; the top of a ladder has no next jenjang).
+AKK_MINIMUM: Mapping[Jenjang, tuple[int | None, int | None]] = MappingProxyType(
+    {
+        Jenjang.PEMULA: (15, 15),  # UNCONFIRMED
+        Jenjang.TERAMPIL: (None, None),  # not on the slide
+        Jenjang.MAHIR: (20, 60),  # UNCONFIRMED
+        Jenjang.PENYELIA: (100, None),  # UNCONFIRMED
+        Jenjang.AHLI_PERTAMA: (50, 100),  # UNCONFIRMED
+        Jenjang.AHLI_MUDA: (100, 200),  # UNCONFIRMED
+        Jenjang.AHLI_MADYA: (150, 450),  # UNCONFIRMED
+        Jenjang.AHLI_UTAMA: (200, None),  # UNCONFIRMED
+    }
+)
+
+
+def akk_kenaikan_pangkat(
+    level: Jenjang, akk: Mapping[Jenjang, tuple[int | None, int | None]] = AKK_MINIMUM
+) -> int | None:
+    """The minimum AK for the next pangkat within ``level``; None when no figure is known."""
+    return akk.get(level, (None, None))[0]
+
+
+def ak_pace(level: Jenjang, years_in_rank: Fraction, config: AkConfig = DEFAULT_AK_CONFIG) -> Fraction:
+    """The AK an official with predikat Baik (100%) every year would hold after ``years_in_rank``:
+    years × koefisien [AK-BKN]. Monitoring compares the real AK with this pace."""
+    return max(years_in_rank, Fraction(0)) * config.percent[Predikat.BAIK] * config.koefisien[level]
+
+
 def _round(value: Fraction, decimals: int) -> Decimal:
     return (Decimal(value.numerator) / Decimal(value.denominator)).quantize(
         Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP
