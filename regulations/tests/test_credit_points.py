@@ -10,10 +10,13 @@ from hypothesis import strategies as st
 
 from regulations.cli import main
 from regulations.credit_points import (
+    AKK_MINIMUM,
     KOEFISIEN,
     AkConfig,
     AkPeriod,
     Jenjang,
+    ak_pace,
+    akk_kenaikan_pangkat,
     annual_ak,
     jenjang,
     period_ak,
@@ -147,3 +150,29 @@ def test_cli_angka_kredit_refuses_bad_input(capsys, payload, message):
     code, out = run(capsys, "angka-kredit", payload)
     assert code == 1
     assert message in out["error"]
+
+
+# AKK minimum for the next pangkat / next jenjang, BKN "integrasi/konversi" slide
+# [scribd 712964724; domain.md §13], UNCONFIRMED (the table text is garbled).
+@pytest.mark.parametrize(
+    ("level", "kp", "next_jenjang"),
+    [
+        (J.AHLI_PERTAMA, 50, 100),
+        (J.AHLI_MUDA, 100, 200),
+        (J.AHLI_MADYA, 150, 450),
+        (J.AHLI_UTAMA, 200, None),
+        (J.PENYELIA, 100, None),
+        (J.MAHIR, 20, 60),
+        (J.PEMULA, 15, 15),
+        (J.TERAMPIL, None, None),  # not on the slide
+    ],
+)
+def test_akk_minimum_follows_the_bkn_slide(level, kp, next_jenjang):
+    assert AKK_MINIMUM[level] == (kp, next_jenjang)
+    assert akk_kenaikan_pangkat(level) == kp
+
+
+def test_the_pace_of_predikat_baik_is_years_times_koefisien():
+    # Ahli Pertama: 12.5 a year at 100% (PermenPAN-RB 1/2023 [AK-BKN]); 2.5 years → 31.25.
+    assert ak_pace(J.AHLI_PERTAMA, Fraction(5, 2)) == Fraction("31.25")
+    assert ak_pace(J.AHLI_MADYA, Fraction(-1)) == 0
