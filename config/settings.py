@@ -152,6 +152,8 @@ MEDIA_ROOT = Path(env_str("PELITA_DOCUMENT_ROOT", str(VAR_DIR / "documents")))
 PELITA_IMPORT_MAX_MB = env_int("PELITA_IMPORT_MAX_MB", 50, minimum=1)
 # The largest scan per document kind (core.Document.Kind), in MB; kinds not named use "default".
 PELITA_DOCUMENT_MAX_MB = {"default": env_int("PELITA_DOCUMENT_MAX_MB", 2, minimum=1)}
+# Days before a campaign closes at which send_campaign_reminders reminds (checked by campaigns.reminders).
+PELITA_CAMPAIGN_REMINDER_DAYS = env_list("PELITA_CAMPAIGN_REMINDER_DAYS", ["7", "3", "1"])
 
 # --- Mail and links -------------------------------------------------------------------
 # Notifications (request submitted/returned/completed, SLA escalations, campaign reminders)

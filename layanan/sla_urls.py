@@ -1,3 +1,11 @@
-"""URLs of layanan (see layanan/urls.py)."""
+"""URLs of layanan (see layanan/urls.py): /layanan/sla/…, the SLA compliance report."""
 
-urlpatterns = []
+from django.urls import path
+
+from . import views_sla
+
+urlpatterns = [
+    path("", views_sla.sla_report_view, name="sla_report"),
+    path("unduh/", views_sla.sla_export, name="sla_export"),
+    path("grafik.json", views_sla.sla_chart_data_view, name="sla_chart_data"),
+]

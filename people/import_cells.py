@@ -12,7 +12,7 @@ import decimal
 import re
 
 from django.core.exceptions import ValidationError
-from django.core.validators import validate_email
+from django.core.validators import EmailValidator
 from django.db import models
 from django.utils.translation import gettext as _
 
@@ -25,6 +25,13 @@ from regulations.reasons import RuleInputError
 
 _ISO = re.compile(r"^(\d{4})[-/](\d{1,2})[-/](\d{1,2})$")
 _DMY = re.compile(r"^(\d{1,2})[-/](\d{1,2})[-/](\d{4})$")
+_INTEGER = re.compile(r"-?\d+")
+# Dates repeat across a file (TMTs fall on the 1st, birthdays cluster): each text is
+# parsed once. None marks a text that is not a date. Cleared when it grows large.
+_DATES: dict[str, dt.date | None] = {}
+_DATES_MAX = 100_000
+# max_length per (model, field), read from _meta once instead of on every cell
+_LIMITS: dict[tuple, int | None] = {}
 
 
 def parse_date(text: str) -> dt.date:
@@ -38,29 +45,81 @@ def parse_date(text: str) -> dt.date:
     return dt.date(year, month, day)
 
 
+class _EmailValidator(EmailValidator):
+    """Django's email rule, with each domain's verdict remembered.
+
+    A file's thousands of addresses share a handful of domains, and the domain pattern
+    (hostnames with Unicode labels) is nine tenths of the check's cost.
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._domains: dict[str, bool] = {}
+        # the same pattern, compiled now rather than behind Django's lazy proxy on every call
+        lazy = EmailValidator.user_regex
+        self.user_regex = re.compile(lazy.pattern, lazy.flags)
+
+    def validate_domain_part(self, domain_part: str) -> bool:
+        known = self._domains.get(domain_part)
+        if known is None:
+            if len(self._domains) >= 10_000:
+                self._domains.clear()
+            known = self._domains[domain_part] = super().validate_domain_part(domain_part)
+        return known
+
+
+validate_email = _EmailValidator()
+
+
+def _cached_date(text: str) -> dt.date | None:
+    try:
+        return _DATES[text]
+    except KeyError:
+        pass
+    try:
+        value = parse_date(text)
+    except ValueError:
+        value = None
+    if len(_DATES) >= _DATES_MAX:
+        _DATES.clear()
+    _DATES[text] = value
+    return value
+
+
+def _limit(model: type[models.Model], field: str) -> int | None:
+    try:
+        return _LIMITS[model, field]
+    except KeyError:
+        limit = _LIMITS[model, field] = model._meta.get_field(field).max_length
+        return limit
+
+
 class Cells:
     """One row's cells, read by type. Each reader returns None (or "") when the cell is bad."""
+
+    __slots__ = ("errors", "get", "nip_text", "present", "row")
 
     def __init__(self, row, present: set[str]) -> None:
         self.row = row
         self.present = present
         self.errors: list[tuple[str, str]] = []
-        self.nip_text = "".join(row.values.get("nip_baru", "").split())
+        self.get = row.values.get  # bound once: every reader below starts with it
+        self.nip_text = "".join(self.get("nip_baru", "").split())
 
     def has(self, column: str) -> bool:
         return column in self.present
 
     def raw(self, column: str) -> str:
-        return self.row.values.get(column, "")
+        return self.get(column, "")
 
     def fail(self, column: str, reason: str) -> None:
         self.errors.append((column, reason))
 
     def text(self, column: str, model: type[models.Model], field: str, *, required: bool = False) -> str:
-        value = self.raw(column)
+        value = self.get(column, "")
         if required and not value:
             self.fail(column, _("Wajib diisi."))
-        limit = model._meta.get_field(field).max_length
+        limit = _limit(model, field)
         if limit and len(value) > limit:
             self.fail(
                 column,
@@ -71,29 +130,28 @@ class Cells:
         return value
 
     def date(self, column: str, *, required: bool = False) -> dt.date | None:
-        value = self.raw(column)
+        value = self.get(column, "")
         if not value:
             if required:
                 self.fail(column, _("Wajib diisi (tanggal dd-mm-yyyy atau yyyy-mm-dd)."))
             return None
-        try:
-            return parse_date(value)
-        except ValueError:
+        parsed = _cached_date(value)
+        if parsed is None:
             self.fail(
                 column,
                 _("Tanggal %(value)r tidak valid; tulis dd-mm-yyyy atau yyyy-mm-dd.") % {"value": value},
             )
-            return None
+        return parsed
 
     def integer(
         self, column: str, *, low: int, high: int, required: bool = False, default: int | None = None
     ) -> int | None:
-        value = self.raw(column)
+        value = self.get(column, "")
         if not value:
             if required:
                 self.fail(column, _("Wajib diisi."))
             return default
-        if not re.fullmatch(r"-?\d+", value) or not low <= int(value) <= high:
+        if not _INTEGER.fullmatch(value) or not low <= int(value) <= high:
             self.fail(
                 column,
                 _("Harus bilangan bulat %(low)s–%(high)s, bukan %(value)r.")
@@ -105,7 +163,7 @@ class Cells:
     def number(
         self, column: str, model: type[models.Model], field: str, *, required: bool = False
     ) -> decimal.Decimal | None:
-        value = self.raw(column)
+        value = self.get(column, "")
         if not value:
             if required:
                 self.fail(column, _("Wajib diisi."))
@@ -133,7 +191,7 @@ class Cells:
         return number.quantize(decimal.Decimal(1).scaleb(-spec.decimal_places))
 
     def choice(self, column: str, vocabulary: dict[str, str], names: str, *, required: bool = False) -> str:
-        value = self.raw(column)
+        value = self.get(column, "")
         if not value:
             if required:
                 self.fail(column, _("Wajib diisi; pilihan: %(names)s.") % {"names": names})
@@ -215,27 +273,48 @@ class Lookups:
         self.jf_by_name = {siasn.key(jf.name): jf for jf in JabatanFungsional.objects.all()}
         # longest names first, so "Analis Kepegawaian" loses to a longer catalogue name it prefixes
         self._jf_prefixes = sorted(self.jf_by_name.items(), key=lambda item: -len(item[0]))
+        # A file names the same few ranks and positions thousands of times: each text is
+        # resolved once (with its error message, if any).
+        self._opd_answers: dict[tuple[str, str], Opd | str | None] = {}
+        self._ranks: dict[tuple[bool, str], tuple[Golongan | None, str]] = {}
+        self._jf_matches: dict[str, tuple[JabatanFungsional | None, str]] = {}
 
     def find_golongan(self, cells: Cells, name_column: str, id_column: str | None = None) -> Golongan | None:
         name = cells.raw(name_column)
         numeric = cells.raw(id_column) if id_column else ""
         if not name and not numeric:
             return None
+        text = (True, name) if name else (False, numeric)
         try:
-            found = rank(name) if name else rank(int(numeric)) if numeric.isdigit() else rank(numeric)
-        except RuleInputError as exc:
-            cells.fail(name_column if name else id_column, exc.message)
-            return None
-        return self.golongan[found.code]
+            found, error = self._ranks[text]
+        except KeyError:
+            try:
+                code = (
+                    rank(name) if name else rank(int(numeric)) if numeric.isdigit() else rank(numeric)
+                ).code
+                found, error = self.golongan[code], ""
+            except RuleInputError as exc:
+                found, error = None, exc.message
+            self._ranks[text] = found, error
+        if error:
+            cells.fail(name_column if name else id_column, error)
+        return found
 
     def find_opd(self, name: str, instansi_name: str = "") -> Opd | str | None:
         """The OPD called ``name`` (name or short name); "ambiguous" when several instansi have one."""
+        try:
+            return self._opd_answers[name, instansi_name]
+        except KeyError:
+            pass
         found = self._opds.get(siasn.key(name), [])
         if len({o.pk for o in found}) > 1 and instansi_name:
             found = [o for o in found if siasn.key(o.instansi.name) == siasn.key(instansi_name)]
         if len({o.pk for o in found}) > 1:
-            return "ambiguous"
-        return found[0] if found else None
+            answer: Opd | str | None = "ambiguous"
+        else:
+            answer = found[0] if found else None
+        self._opd_answers[name, instansi_name] = answer
+        return answer
 
     def find_unit(self, opd: Opd, name: str) -> UnitKerja | None:
         found = self._units.get((opd.pk, siasn.key(name)), [])
@@ -244,13 +323,20 @@ class Lookups:
     def match_jf(self, jabatan_nama: str) -> tuple[JabatanFungsional | None, str]:
         """ "Analis Kepegawaian Ahli Muda" → (the JF, "ahli_muda"), or (None, "") when no catalogue fits."""
         wanted = siasn.key(jabatan_nama)
+        try:
+            return self._jf_matches[wanted]
+        except KeyError:
+            pass
+        match: tuple[JabatanFungsional | None, str] = (None, "")
         for name, jf in self._jf_prefixes:
             if wanted.startswith(name):
                 rest = wanted[len(name) :]
-                for code in jf.jenjang:
-                    if siasn.key(siasn.jenjang_label(code)) == rest:
-                        return jf, code
-        return None, ""
+                code = next((c for c in jf.jenjang if siasn.key(siasn.jenjang_label(c)) == rest), None)
+                if code is not None:
+                    match = (jf, code)
+                    break
+        self._jf_matches[wanted] = match
+        return match
 
     def find_jf(self, cells: Cells, column: str) -> JabatanFungsional | None:
         name = cells.raw(column)

@@ -2,7 +2,8 @@
 
 ``read_table`` turns a CSV or XLSX file (told apart by content, not by name) into rows of
 text; ``do_import_pegawai`` validates every row, skips and reports the bad ones, and
-upserts the good ones with one audit row per changed employee. A view, a background task
+upserts the good ones with one audit row per changed employee (and one per chunk
+naming the employees it created). A view, a background task
 and the ``import_pegawai`` command all call ``do_import_pegawai``; ``progress(done, total)``
 lets a task drive a progress bar.
 
@@ -15,8 +16,10 @@ See docs/import.md.
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import datetime as dt
+import gc
 import io
 import math
 import os
@@ -254,11 +257,16 @@ def _clean(value: str) -> str:
 
 
 def _row(line: int, columns: list[str], cells: list[str]) -> Row | None:
-    values = {c: _clean(cells[i]) if i < len(cells) else "" for i, c in enumerate(columns)}
-    overflow = sum(1 for v in cells[len(columns) :] if _clean(v))
-    if overflow == 0 and not any(values.values()):
+    # _clean inlined: this runs once per cell of the file (670,000 cells for 10,000 employees)
+    width = len(columns)
+    stripped = [v.strip() for v in cells[:width]]
+    text = ["" if len(v) == 4 and v.lower() == "null" else v for v in stripped]
+    if len(text) < width:
+        text.extend([""] * (width - len(text)))
+    overflow = sum(1 for v in cells[width:] if _clean(v)) if len(cells) > width else 0
+    if overflow == 0 and not any(text):
         return None  # blank lines and Excel's empty trailing rows
-    return Row(line, values, overflow=overflow)
+    return Row(line, dict(zip(columns, text, strict=True)), overflow=overflow)
 
 
 # --- result and report --------------------------------------------------------------------
@@ -365,6 +373,11 @@ def do_import_pegawai(
     ``opd_scope`` (OPD ids; None: every OPD) rejects the rows of employees of other OPDs:
     an Operator OPD imports only their own OPD (``people.import_scope``).
     """
+    with _gc_paused():
+        return _import(source, actor, kind, dry_run, today, progress, max_bytes, opd_scope)
+
+
+def _import(source, actor, kind, dry_run, today, progress, max_bytes, opd_scope) -> ImportResult:
     from people.import_asn import DataAsnImporter
     from people.import_history import HistoryImporter
 
@@ -390,3 +403,22 @@ def do_import_pegawai(
             if progress is not None:
                 progress(handled + min(start + CHUNK, total), handled + total)
     return result
+
+
+@contextlib.contextmanager
+def _gc_paused() -> Iterator[None]:
+    """Pause Python's cycle collector while a file is imported.
+
+    An import holds a few hundred thousand small containers (rows, cells, plans) alive at
+    once, and the collector, triggered by allocation counts, re-scans all of them again
+    and again: a third of the import's time at ten thousand employees. None of them form
+    cycles, so reference counting frees them anyway; whatever cycles do appear are
+    collected when the collector resumes. Nested or concurrent imports leave it as found.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()

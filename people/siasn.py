@@ -13,6 +13,7 @@ for golongan (its numeric code, e.g. 31, is the same everywhere) when the name i
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -256,9 +257,13 @@ def detect_kind(columns: list[str]) -> FileKind | None:
 # --- value vocabularies -------------------------------------------------------------------
 
 
+_NOT_KEY = re.compile(r"[^0-9A-Z]")
+
+
+@functools.lru_cache(maxsize=16384)  # imports key the same few names thousands of times
 def key(value: str) -> str:
     """Letters and digits only, upper case: "S-1/Sarjana" and "s1 sarjana" meet at "S1SARJANA"."""
-    return re.sub(r"[^0-9A-Z]", "", value.upper())
+    return _NOT_KEY.sub("", value.upper())
 
 
 def _index(pairs: dict[str, tuple[str, ...]]) -> dict[str, str]:

@@ -10,5 +10,15 @@ def dashboard(request):
     user = request.user
     role_labels = [label for value, label in Role.choices if value in user.roles]
     return render(
-        request, "reports/dashboard.html", {"cards": dashboard_cards(user), "role_labels": role_labels}
+        request,
+        "reports/dashboard.html",
+        {"cards": dashboard_cards(user), "role_labels": role_labels, **_open_campaigns(user)},
     )
+
+
+# --- campaigns block (issue #6, campaigns core): the open campaigns the user should fill in.
+def _open_campaigns(user) -> dict:
+    from campaigns.queries import campaigns_of_pegawai, own_pegawai_or_none
+
+    pegawai = own_pegawai_or_none(user)
+    return {"open_campaigns": campaigns_of_pegawai(pegawai, open_only=True) if pegawai else []}

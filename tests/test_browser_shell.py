@@ -11,21 +11,72 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 EXPECTED_MENU = {
     "admin": [
         "Beranda",
+        "Permohonan",
+        "Kotak masuk",
         "OPD",
         "Pegawai",
         "Impor data",
         "Kualitas data",
         "Verifikasi perbaikan",
+        "Kampanye",
+        "Partisipasi",
+        "Jabatan fungsional",
+        "Laporan SLA",
+        "Katalog layanan",
         "Instansi",
         "Pengguna",
         "Hari libur",
         "Log audit",
     ],
-    "operator_a": ["Beranda", "OPD", "Pegawai", "Impor data", "Kualitas data", "Hari libur"],
-    "operator_b": ["Beranda", "OPD", "Pegawai", "Impor data", "Kualitas data", "Hari libur"],
-    "pegawai_a": ["Beranda", "Data Saya", "Hari libur"],
-    "unit_pengolah": ["Beranda", "OPD", "Pegawai", "Kualitas data", "Verifikasi perbaikan", "Hari libur"],
-    "kepala_badan": ["Beranda", "OPD", "Pegawai", "Kualitas data", "Hari libur"],
+    "operator_a": [
+        "Beranda",
+        "Permohonan",
+        "OPD",
+        "Pegawai",
+        "Impor data",
+        "Kualitas data",
+        "Partisipasi",
+        "Jabatan fungsional",
+        "Hari libur",
+    ],
+    "operator_b": [
+        "Beranda",
+        "Permohonan",
+        "OPD",
+        "Pegawai",
+        "Impor data",
+        "Kualitas data",
+        "Partisipasi",
+        "Jabatan fungsional",
+        "Hari libur",
+    ],
+    "pegawai_a": ["Beranda", "Data Saya", "Isian kampanye", "Permohonan", "Hari libur"],
+    "unit_pengolah": [
+        "Beranda",
+        "Permohonan",
+        "Kotak masuk",
+        "OPD",
+        "Pegawai",
+        "Kualitas data",
+        "Verifikasi perbaikan",
+        "Kampanye",
+        "Partisipasi",
+        "Jabatan fungsional",
+        "Laporan SLA",
+        "Hari libur",
+    ],
+    "kepala_badan": [
+        "Beranda",
+        "Permohonan",
+        "Kotak masuk",
+        "OPD",
+        "Pegawai",
+        "Kualitas data",
+        "Partisipasi",
+        "Jabatan fungsional",
+        "Laporan SLA",
+        "Hari libur",
+    ],
 }
 
 
@@ -55,7 +106,7 @@ def test_the_language_switch_turns_the_interface_english_and_back(cast, login_pa
     page.get_by_role("button", name="Ganti bahasa").click()
     page.wait_for_load_state()
     assert page.locator("html").get_attribute("lang") == "en"
-    assert page.locator("[data-testid=main-nav] a").all_inner_texts() == ["Home", "My data", "Holidays"]
+    assert page.locator("[data-testid=main-nav] a").all_inner_texts() == ["Home", "My data", "Campaign forms", "Requests", "Holidays"]
     screenshot("english")
     page.get_by_label("Language").select_option("id")
     page.get_by_role("button", name="Change language").click()

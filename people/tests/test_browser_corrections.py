@@ -14,26 +14,26 @@ def media(tmp_path):
         yield
 
 
-def test_a_pegawai_proposes_a_new_phone_number_and_the_verifier_approves_it(
+def test_a_pegawai_proposes_a_title_the_verifier_approves_it_and_the_list_shows_it(
     cast, login_page, tmp_path, screenshot
 ):
-    rina = make_pegawai(cast.opd_a, nama="Rina Marlina", gender="P", user=cast.pegawai_a, nomor_hp="0811")
-    ktp = tmp_path / "surat-keterangan.pdf"
-    ktp.write_bytes(b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n%%EOF\n")
+    rina = make_pegawai(cast.opd_a, nama="Rina Marlina", gender="P", user=cast.pegawai_a)
+    ijazah = tmp_path / "ijazah-s1.pdf"
+    ijazah.write_bytes(b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n%%EOF\n")
 
     page = login_page(cast.pegawai_a.username)
     page.wait_for_url("**/")
     page.locator("[data-testid=main-nav] a", has_text="Data Saya").click()
     page.get_by_role("link", name="Usulkan perbaikan").click()
-    page.get_by_label("Data yang diperbaiki").select_option(label="Nomor HP")
-    page.get_by_label("Nilai baru").fill("081234567890")
-    page.get_by_label("Alasan").fill("Nomor lama sudah tidak aktif")
-    page.get_by_label("Pindaian dokumen pendukung").set_input_files(str(ktp))
+    page.get_by_label("Data yang diperbaiki").select_option(label="Gelar belakang")
+    page.get_by_label("Nilai baru").fill("S.Kom.")
+    page.get_by_label("Alasan").fill("Gelar sarjana belum tercatat")
+    page.get_by_label("Pindaian dokumen pendukung").set_input_files(str(ijazah))
     screenshot("propose")
     page.get_by_role("button", name="Kirim usulan").click()
     page.wait_for_url("**/pegawai/perbaikan/saya/")
     assert page.get_by_test_id("status").inner_text() == "Diajukan"
-    assert "0811 → 081234567890" in page.get_by_test_id("change").inner_text()
+    assert "S.Kom." in page.get_by_test_id("change").inner_text()
 
     page.context.clear_cookies()
     page = login_page(cast.unit_pengolah.username)
@@ -42,7 +42,7 @@ def test_a_pegawai_proposes_a_new_phone_number_and_the_verifier_approves_it(
     page.wait_for_url("**/pegawai/perbaikan/")
     row = page.locator("[data-correction]")
     assert "Rina Marlina" in row.inner_text()
-    assert row.get_by_test_id("scan-link").inner_text() == "surat-keterangan.pdf"
+    assert row.get_by_test_id("scan-link").inner_text() == "ijazah-s1.pdf"
     screenshot("queue")
     row.get_by_role("button", name="Setujui").click()
     page.wait_for_load_state()
@@ -52,11 +52,19 @@ def test_a_pegawai_proposes_a_new_phone_number_and_the_verifier_approves_it(
     page.context.clear_cookies()
     page = login_page(cast.admin.username)
     page.wait_for_url("**/")
-    page.goto(page.url.rstrip("/") + f"/pegawai/{rina.pk}/")
-    assert page.get_by_test_id("contact").inner_text() == "081234567890"
+    page.locator("[data-testid=main-nav] a", has_text="Pegawai").click()
+    page.wait_for_url("**/pegawai/")
+    page.get_by_label("Cari nama atau NIP").fill(rina.nip)
+    page.get_by_role("button", name="Cari").click()
+    page.wait_for_load_state()
+    assert page.get_by_test_id("result-count").inner_text() == "1 pegawai"
+    # the list shows the approved value: the name as written on decrees, with the new title
+    assert page.locator("tbody tr").first.get_by_role("link").inner_text() == "Rina Marlina, S.Kom."
+    screenshot("list")
     page.locator("[data-testid=main-nav] a", has_text="Log audit").click()
     page.wait_for_load_state()
-    log = page.locator("table").first.inner_text()
-    assert "perbaikan.disetujui" in log and "verifikator" in log
-    assert "pegawai.diubah" in log
+    # who did it: the verifier, on the change of the field and on the approval
+    edit = page.locator("tbody tr", has_text="pegawai.diubah").first.inner_text()
+    assert "verifikator" in edit and "gelar_belakang" in edit and "S.Kom." in edit
+    assert "verifikator" in page.locator("tbody tr", has_text="perbaikan.disetujui").first.inner_text()
     screenshot("audit")

@@ -52,14 +52,16 @@ def test_a_second_run_of_the_same_file_changes_nothing_and_writes_no_audit(cast,
     assert AuditLog.objects.count() == audit
 
 
-def test_each_created_employee_leaves_one_audit_row_with_the_actor(cast, tmp_path):
+def test_the_created_employees_share_one_audit_row_naming_each_of_them_with_the_actor(cast, tmp_path):
     run(cast, tmp_path, [asn_row(cast.opd_a, 1), asn_row(cast.opd_a, 2)])
-    rows = AuditLog.objects.filter(event="pegawai.diimpor")
-    assert rows.count() == 2
-    row = rows.get(object_id=str(Pegawai.objects.get(pns_id="PNS-00001").pk))
+    row = AuditLog.objects.get(event="pegawai.diimpor")
     assert (row.actor, row.actor_label, row.object_type) == (cast.admin, "admin", "people.pegawai")
-    assert row.after["nama"] == "Pegawai Uji 1"
-    assert row.after["riwayatgolongan"][0]["tmt"] == "2010-03-01"
+    first, second = Pegawai.objects.order_by("pns_id")
+    assert row.after == {
+        "jumlah": 2,
+        "pegawai": [[first.pk, first.nip, "Pegawai Uji 1"], [second.pk, second.nip, "Pegawai Uji 2"]],
+        "riwayat": {"riwayatgolongan": 2, "riwayatjabatan": 2, "riwayatpendidikan": 2},
+    }
 
 
 def test_an_update_is_matched_by_pns_id_and_audits_before_and_after(cast, tmp_path):
@@ -86,6 +88,10 @@ def test_an_update_is_matched_by_pns_id_and_audits_before_and_after(cast, tmp_pa
     assert row.before["nama"] == "Pegawai Uji 1" and row.after["nama"] == "Nama Baru"
     assert row.before["opd"] == cast.opd_a.pk and row.after["opd"] == cast.opd_b.pk
     assert "tanggal_lahir" not in row.after  # only what changed
+    # the new rank row is audited with all its values, dates as ISO text
+    (rank,) = row.after["riwayatgolongan"]
+    assert (rank["golongan"], rank["tmt"], rank["jenis_kp"]) == (pegawai.golongan_id, "2014-04-01", "reguler")
+    assert row.before["tmt_golongan"] == "2010-03-01" and row.after["tmt_golongan"] == "2014-04-01"
 
 
 def test_without_pns_id_an_employee_is_matched_by_nip(cast, tmp_path):
@@ -134,14 +140,14 @@ def test_a_later_rank_from_history_stays_current_when_data_asn_names_an_older_on
 def test_a_crash_while_writing_leaves_no_row_behind(cast, tmp_path, monkeypatch):
     from people import import_asn
 
-    real = import_asn.insert_rows
+    real = import_asn.insert_values
 
-    def boom(model, objs):
+    def boom(model, names, rows):
         if model is RiwayatJabatan:  # after the employees and their ranks are written
             raise RuntimeError("disk penuh")
-        real(model, objs)
+        real(model, names, rows)
 
-    monkeypatch.setattr(import_asn, "insert_rows", boom)
+    monkeypatch.setattr(import_asn, "insert_values", boom)
     with pytest.raises(RuntimeError):
         run(cast, tmp_path, [asn_row(cast.opd_a, n) for n in range(1, 4)])
     assert Pegawai.objects.count() == 0

@@ -41,6 +41,32 @@ class Command(BaseCommand):
             )
         else:
             self.stdout.write("Pegawai demo sudah ada (atau --pegawai 0): tidak ada yang ditambahkan.")
+        # --- campaigns block (issue #6): LIKE ASN 2025 and SI JAFUNG 2025, created once.
+        from campaigns.demo import seed_demo_campaigns
+
+        for slug, counts in seed_demo_campaigns(options["seed"]).items():
+            if counts.get("created"):
+                self.stdout.write(
+                    self.style.SUCCESS(
+                        f"Kampanye demo {slug}: {counts['submissions']} isian dari {counts['targets']} sasaran."
+                    )
+                )
+        # --- layanan: the service catalogue (CATALOGUE helper, issue #5) ---
+        from layanan.actions_catalogue import do_seed_catalogue
+
+        catalogue = do_seed_catalogue(actor=None)
+        self.stdout.write(
+            self.style.SUCCESS(
+                "Katalog layanan siap (baru dibuat: "
+                + ", ".join(f"{k} {v}" for k, v in catalogue.items())
+                + ")."
+            )
+        )
+        # --- end layanan catalogue ---
+        # Demo requests of the layanan app (after the catalogue): SLA helper's block.
+        from layanan.demo import seed_demo_layanan
+
+        self.stdout.write(seed_demo_layanan(options["seed"]))
         self.stdout.write(f"Akun demo (kata sandi sama untuk semua: {DEMO_PASSWORD}):")
         for username, _name, roles, _opd in USERS:
             self.stdout.write(f"  {username:<16} {', '.join(str(r.label) for r in roles)}")

@@ -1,0 +1,140 @@
+"""Review of submissions by BKD staff (review_campaigns), and reading an uploaded file."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_POST
+
+from accounts.permissions import require
+from accounts.roles import Capability
+from campaigns.actions import do_review_submission
+from campaigns.errors import CampaignError
+from campaigns.forms import ReviewForm, SubmissionFilterForm
+from campaigns.models import Campaign, Question, SubmissionVersion, UploadSession
+from campaigns.queries import (
+    get_submission_for_reader,
+    get_submission_for_reviewer,
+    questions_of,
+    submissions_for_reviewer,
+)
+from campaigns.validation import is_shown
+from core.documents import do_record_download, document_response, get_document
+from core.models import Document
+from core.paging import paginate
+from org.queries import opds_for_user
+
+
+@require(Capability.REVIEW_CAMPAIGNS)
+@require_GET
+def submission_list(request, slug: str):
+    campaign = get_object_or_404(Campaign, slug=slug)
+    form = SubmissionFilterForm(request.GET or None, opds=opds_for_user(request.user))
+    opd = status = None
+    if form.is_valid():
+        opd, status = form.cleaned_data["opd"], form.cleaned_data["status"]
+    submissions = submissions_for_reviewer(request.user, campaign, opd=opd, status=status or "")
+    return render(
+        request,
+        "campaigns/submission_list.html",
+        {"campaign": campaign, "form": form, **paginate(request, submissions)},
+    )
+
+
+def _answer_rows(campaign, answers) -> list[dict]:
+    questions = questions_of(campaign)
+    ids = [
+        int(answers[q.code])
+        for q in questions
+        if q.kind == Question.Kind.FILE and str(answers.get(q.code, "")).isdigit()
+    ]
+    documents = {d.pk: d for d in Document.objects.filter(pk__in=ids)} if ids else {}
+    rows = []
+    for q in questions:
+        if not is_shown(q, answers):
+            continue
+        value = answers.get(q.code)
+        rows.append(
+            {
+                "q": q,
+                "value": value,
+                "document": documents.get(value) if q.kind == Question.Kind.FILE else None,
+            }
+        )
+    return rows
+
+
+@require(Capability.REVIEW_CAMPAIGNS)
+@require_GET
+def submission_detail(request, slug: str, pk: int):
+    campaign = get_object_or_404(Campaign, slug=slug)
+    submission = get_submission_for_reviewer(request.user, campaign, pk)
+    return render(
+        request,
+        "campaigns/submission_detail.html",
+        {
+            "campaign": campaign,
+            "submission": submission,
+            "rows": _answer_rows(campaign, submission.answers),
+            "versions": SubmissionVersion.objects.filter(submission=submission)
+            .select_related("created_by")
+            .order_by("-number"),
+            "form": ReviewForm(),
+        },
+    )
+
+
+@require(Capability.REVIEW_CAMPAIGNS)
+@require_POST
+def submission_review(request, slug: str, pk: int):
+    campaign = get_object_or_404(Campaign, slug=slug)
+    submission = get_submission_for_reviewer(request.user, campaign, pk)
+    form = ReviewForm(request.POST)
+    if form.is_valid():
+        data = form.cleaned_data
+        try:
+            do_review_submission(
+                submission,
+                accept=data["decision"] == "accept",
+                reason=data["reason"],
+                fix_deadline=data["fix_deadline"],
+                actor=request.user,
+            )
+        except CampaignError as error:
+            messages.error(request, str(error))
+        else:
+            messages.success(
+                request,
+                _("Isian diterima.")
+                if data["decision"] == "accept"
+                else _("Isian dikembalikan untuk diperbaiki; pegawai diberi tahu."),
+            )
+            return redirect("campaigns:submission_list", slug=campaign.slug)
+    return render(
+        request,
+        "campaigns/submission_detail.html",
+        {
+            "campaign": campaign,
+            "submission": submission,
+            "rows": _answer_rows(campaign, submission.answers),
+            "versions": submission.versions.select_related("created_by").order_by("-number"),
+            "form": form,
+        },
+        status=200,
+    )
+
+
+@require_GET
+def submission_document(request, slug: str, pk: int, document: int):
+    campaign = get_object_or_404(Campaign, slug=slug)
+    submission = get_submission_for_reader(request.user, campaign, pk)
+    found = get_document(document, owner_models=[UploadSession])
+    if found is None:
+        raise Http404
+    session = UploadSession.objects.filter(pk=found.object_id).first()
+    if session is None or session.campaign_id != campaign.pk or session.pegawai_id != submission.pegawai_id:
+        raise Http404
+    do_record_download(found, actor=request.user)
+    return document_response(found)

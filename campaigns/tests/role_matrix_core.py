@@ -1,0 +1,112 @@
+"""Role-matrix entries of the campaigns core (see tests/test_role_matrix.py)."""
+
+from conftest import PERSONAS
+from tests.matrix import ADMIN_ONLY, LOGGED_IN, only
+
+STAFF = only("admin", "unit_pengolah")  # manage_campaigns or review_campaigns
+REVIEWERS = only("admin", "unit_pengolah")
+ADMIN_POST_ONLY = {**ADMIN_ONLY, "admin": 405}
+REVIEWERS_POST_ONLY = {**REVIEWERS, "admin": 405, "unit_pengolah": 405}
+ON_BEHALF = only("admin", "operator_a", "operator_b")
+POST_ONLY_LOGGED_IN = {**dict.fromkeys(PERSONAS, 405), "anonymous": 302}
+
+
+def _campaign(cast):
+    from campaigns.tests.helpers import make_campaign
+
+    return make_campaign(cast.admin, opds=[cast.opd_a, cast.opd_b])
+
+
+def _slug(cast):
+    return {"slug": _campaign(cast).slug}
+
+
+def _question(cast):
+    campaign = _campaign(cast)
+    return {"slug": campaign.slug, "pk": campaign.questions.get(code="capaian").pk}
+
+
+def _own_form(cast):
+    # pegawai_a gets a Pegawai record in OPD A; nobody else in the cast has one (404).
+    from people.tests.factories import make_pegawai
+
+    make_pegawai(cast.opd_a, nama="Pegawai Dinkes", user=cast.pegawai_a)
+    return _slug(cast)
+
+
+def _for_employee_a(cast):
+    from people.tests.factories import make_pegawai
+
+    budi = make_pegawai(cast.opd_a, nama="Budi Dinkes")
+    return {"slug": _campaign(cast).slug, "pegawai": budi.pk}
+
+
+def _upload_of_pegawai_a(cast):
+    from campaigns.actions_upload import do_start_upload
+    from people.tests.factories import make_pegawai
+
+    rina = make_pegawai(cast.opd_a, nama="Pegawai Dinkes", user=cast.pegawai_a)
+    campaign = _campaign(cast)
+    session = do_start_upload(
+        campaign,
+        rina,
+        campaign.questions.get(code="laporan"),
+        filename="a.pdf",
+        size=100,
+        actor=cast.pegawai_a,
+    )
+    return {"upload": session.token}
+
+
+def _submission_a(cast, *, with_document=False):
+    from campaigns.actions import do_submit
+    from campaigns.actions_upload import do_upload_file
+    from campaigns.tests.helpers import pdf_upload, valid_answers
+    from people.tests.factories import make_pegawai
+
+    rina = make_pegawai(cast.opd_a, nama="Pegawai Dinkes", user=cast.pegawai_a)
+    campaign = _campaign(cast)
+    document = do_upload_file(
+        campaign, rina, campaign.questions.get(code="laporan"), pdf_upload(), actor=cast.pegawai_a
+    )
+    submission = do_submit(
+        campaign, rina, valid_answers(laporan=document.pk), base_version=0, actor=cast.pegawai_a
+    )
+    kwargs = {"slug": campaign.slug, "pk": submission.pk}
+    if with_document:
+        kwargs["document"] = document.pk
+    return kwargs
+
+
+MATRIX = {
+    "campaigns:campaign_list": (None, STAFF),
+    "campaigns:campaign_create": (None, ADMIN_ONLY),
+    "campaigns:campaign_mine": (None, LOGGED_IN),
+    "campaigns:campaign_edit": (_slug, ADMIN_ONLY),
+    "campaigns:campaign_publish": (_slug, ADMIN_POST_ONLY),
+    "campaigns:question_add": (_slug, ADMIN_ONLY),
+    "campaigns:question_edit": (_question, ADMIN_ONLY),
+    "campaigns:question_delete": (_question, ADMIN_POST_ONLY),
+    "campaigns:question_move": (_question, ADMIN_POST_ONLY),
+    "campaigns:campaign_submit": (
+        _own_form,
+        {**dict.fromkeys(PERSONAS, 404), "pegawai_a": 200, "anonymous": 302},
+    ),
+    "campaigns:campaign_submit_for": (_for_employee_a, {**ON_BEHALF, "operator_b": 404}),
+    "campaigns:campaign_opd_pegawai": (_slug, ON_BEHALF),
+    "campaigns:upload_start": (_slug, POST_ONLY_LOGGED_IN),
+    "campaigns:upload_status": (
+        _upload_of_pegawai_a,
+        {**dict.fromkeys(PERSONAS, 404), "pegawai_a": 200, "anonymous": 302},
+    ),
+    "campaigns:upload_chunk": (_upload_of_pegawai_a, POST_ONLY_LOGGED_IN),
+    "campaigns:upload_finish": (_upload_of_pegawai_a, POST_ONLY_LOGGED_IN),
+    "campaigns:submission_list": (_slug, REVIEWERS),
+    "campaigns:submission_detail": (_submission_a, REVIEWERS),
+    "campaigns:submission_review": (_submission_a, REVIEWERS_POST_ONLY),
+    # The employee, reviewers, and staff or operators whose OPD scope holds the submission.
+    "campaigns:submission_document": (
+        lambda cast: _submission_a(cast, with_document=True),
+        {**dict.fromkeys(PERSONAS, 200), "operator_b": 404, "anonymous": 302},
+    ),
+}

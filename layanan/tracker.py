@@ -1,0 +1,142 @@
+"""The public tracker: where a request is, for anyone holding its number and the applicant's NIP.
+
+Like a parcel tracker, it shows the status, the current step, since when, the due time and
+every step passed with its dates, and nothing personal: no name, no documents, no notes, no
+official's name. The lookup matches the number and the NIP in one query, so a wrong number
+and a wrong NIP look the same (no oracle telling which half was wrong), and it always costs
+two queries (the request, then its trail).
+
+Guessing is slowed by a failure counter per client address in the cache: after
+``FAILURE_LIMIT`` misses within ``FAILURE_WINDOW`` seconds the tracker refuses to look up
+anything from that address until the window ends.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from django.core.cache import cache
+from django.utils.translation import gettext as _
+
+from .models import Action, Request, RequestStep
+
+FAILURE_LIMIT = 5
+FAILURE_WINDOW = 10 * 60  # seconds
+_KEY = "layanan:lacak:gagal:{}"
+
+
+@dataclass(frozen=True)
+class Stop:
+    """One stay of a request: at a step, or with the applicant (``with_applicant``)."""
+
+    name: str
+    started_at: dt.datetime
+    ended_at: dt.datetime | None
+    outcome: str  # the action that ended the stay, as its label ("" while open)
+    with_applicant: bool
+    current: bool
+
+
+@dataclass(frozen=True)
+class Tracked:
+    number: str
+    service_name: str
+    status: str
+    status_label: str
+    place: str  # the current step's name, "with the applicant", or "" when finished
+    since: dt.datetime | None
+    due_at: dt.datetime | None
+    submitted_at: dt.datetime | None
+    finished_at: dt.datetime | None
+    stops: tuple[Stop, ...]
+
+    @property
+    def open(self) -> bool:
+        return self.status in (Request.Status.IN_PROCESS, Request.Status.RETURNED)
+
+
+def normalise_nip(nip: str) -> str:
+    # People paste the printed grouping "19850517 201003 1 001".
+    return "".join(nip.split())
+
+
+def summarise(request: Request, trail: Iterable[RequestStep]) -> Tracked:
+    """The trail of ``request`` as stops, oldest first; ``trail`` rows need their step joined.
+
+    Pure apart from attribute reads: the applicant's own timeline can reuse it.
+    """
+    labels = dict(Action.choices)
+    stops = tuple(
+        Stop(
+            name=row.step.name if row.step_id else _("Dikembalikan ke pemohon untuk dilengkapi"),
+            started_at=row.started_at,
+            ended_at=row.ended_at,
+            outcome=str(labels.get(row.action, "")) if row.action else "",
+            with_applicant=row.step_id is None,
+            current=row.ended_at is None,
+        )
+        for row in trail
+    )
+    current = next((stop for stop in reversed(stops) if stop.current), None)
+    return Tracked(
+        number=request.number,
+        service_name=request.service.name,
+        status=request.status,
+        status_label=str(request.get_status_display()),
+        place=current.name if current else "",
+        since=current.started_at if current else None,
+        # While returned the clock is stopped: the due time moves on at resubmission.
+        due_at=request.due_at if request.status == Request.Status.IN_PROCESS else None,
+        submitted_at=request.submitted_at,
+        finished_at=request.finished_at,
+        stops=stops,
+    )
+
+
+def track(number: str, nip: str) -> Tracked | None:
+    """The request ``number`` if its applicant's NIP is ``nip``; None otherwise (drafts too)."""
+    number, nip = number.strip().upper(), normalise_nip(nip)
+    if not number or not nip:
+        return None
+    request = (
+        Request.objects.select_related("service")
+        .exclude(status=Request.Status.DRAFT)
+        .filter(number=number, pegawai__nip=nip)
+        .only(
+            "number",
+            "status",
+            "submitted_at",
+            "due_at",
+            "finished_at",
+            "service__name",
+        )
+        .first()
+    )
+    if request is None:
+        return None
+    trail = RequestStep.objects.filter(request=request).select_related("step").order_by("started_at", "id")
+    return summarise(request, trail)
+
+
+# --- Failure counter ----------------------------------------------------------------------
+
+
+def _key(client: str) -> str:
+    return _KEY.format(client or "unknown")
+
+
+def is_blocked(client: str) -> bool:
+    return (cache.get(_key(client)) or 0) >= FAILURE_LIMIT
+
+
+def record_failure(client: str) -> int:
+    """Count one miss for ``client``; the window starts at its first miss."""
+    key = _key(client)
+    cache.add(key, 0, timeout=FAILURE_WINDOW)
+    try:
+        return cache.incr(key)
+    except ValueError:  # expired between add and incr
+        cache.set(key, 1, timeout=FAILURE_WINDOW)
+        return 1
