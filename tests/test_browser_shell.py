@@ -106,7 +106,13 @@ def test_the_language_switch_turns_the_interface_english_and_back(cast, login_pa
     page.get_by_role("button", name="Ganti bahasa").click()
     page.wait_for_load_state()
     assert page.locator("html").get_attribute("lang") == "en"
-    assert page.locator("[data-testid=main-nav] a").all_inner_texts() == ["Home", "My data", "Campaign forms", "Requests", "Holidays"]
+    assert page.locator("[data-testid=main-nav] a").all_inner_texts() == [
+        "Home",
+        "My data",
+        "Campaign forms",
+        "Requests",
+        "Holidays",
+    ]
     screenshot("english")
     page.get_by_label("Language").select_option("id")
     page.get_by_role("button", name="Change language").click()
