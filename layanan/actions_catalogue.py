@@ -97,7 +97,9 @@ def _apply(obj, changes: dict, allowed: tuple[str, ...], *, service, actor, even
 # --- Seeding ----------------------------------------------------------------------------------
 
 
-def _create_chain(service: Service, targets: dict[str, int]) -> tuple[int, int]:
+def create_default_chain(service: Service, targets: dict[str, int]) -> tuple[int, int]:
+    """Give ``service`` the standard disposition chain (layanan.chain) with these step
+    targets; returns (steps, transitions). Not audited on its own: callers are actions."""
     steps = {
         spec.code: Step.objects.create(
             service=service,
@@ -165,7 +167,7 @@ def _create_service(spec: ServiceSpec, previous: Service | None, counts: dict, *
         )
         for i, r in enumerate(spec.requirements, 1)
     )
-    steps, transitions = _create_chain(service, step_targets(spec.duration, spec.unit))
+    steps, transitions = create_default_chain(service, step_targets(spec.duration, spec.unit))
     _create_template(service, spec)
     added = {
         "komponen": len(Component),
@@ -194,7 +196,9 @@ def _complete_service(service: Service, spec: ServiceSpec, previous: Service | N
         added["komponen"] = [str(c) for c in missing]
         counts["komponen"] += len(missing)
     if not service.steps.exists():
-        steps, transitions = _create_chain(service, step_targets(service.duration, service.duration_unit))
+        steps, transitions = create_default_chain(
+            service, step_targets(service.duration, service.duration_unit)
+        )
         added["tahap"], added["transisi"] = steps, transitions
         counts["tahap"] += steps
         counts["transisi"] += transitions

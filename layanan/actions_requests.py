@@ -208,10 +208,15 @@ def do_upload_request_document(request: Request, requirement: Requirement, uploa
     _ensure_requirement(request, requirement)
     _check_size(requirement, uploaded_file)
     document = do_attach_document(request, uploaded_file, kind=Document.Kind.PERSYARATAN, actor=actor)
+    return _give(request, requirement, document, actor=actor, event="permohonan.berkas_diunggah")
+
+
+def _give(request: Request, requirement: Requirement, document: Document, *, actor, event: str):
+    """Put ``document`` on ``requirement`` and audit it (uploaded or taken from the file)."""
     given = _replace(request, requirement, document, actor=actor)
     record(
         actor=actor,
-        event="permohonan.berkas_diunggah",
+        event=event,
         obj=request,
         after={
             "requirement": requirement.name,
@@ -239,19 +244,7 @@ def do_use_file_document(request: Request, requirement: Requirement, document: D
     )
     if owner is None or owner.pegawai_id != request.pegawai_id:
         raise RequestError(_("Dokumen ini bukan arsip milik pegawai pemohon."))
-    given = _replace(request, requirement, document, actor=actor)
-    record(
-        actor=actor,
-        event="permohonan.berkas_dari_arsip",
-        obj=request,
-        after={
-            "requirement": requirement.name,
-            "document": document.pk,
-            "filename": document.original_name,
-            **_on_behalf(request.pegawai, actor),
-        },
-    )
-    return given
+    return _give(request, requirement, document, actor=actor, event="permohonan.berkas_dari_arsip")
 
 
 @transaction.atomic

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from layanan.chain import DEFAULT_STEPS, DEFAULT_TRANSITIONS, ENTRY_STEP
-from layanan.models import Component, Requirement, Service, StandardComponent, Step, Transition
+from layanan.actions_catalogue import create_default_chain
+from layanan.chain import DEFAULT_STEPS
+from layanan.models import Component, Requirement, Service, StandardComponent
 
 
 def make_service(
@@ -25,29 +26,5 @@ def make_service(
     Requirement.objects.bulk_create(
         Requirement(service=service, order=i, name=text) for i, text in enumerate(requirements, 1)
     )
-    steps = {
-        spec.code: Step.objects.create(
-            service=service,
-            order=i,
-            code=spec.code,
-            name=spec.name,
-            role=spec.role,
-            escalate_to=spec.escalate_to,
-            target_minutes=spec.target_minutes,
-            is_entry=spec.code == ENTRY_STEP,
-        )
-        for i, spec in enumerate(DEFAULT_STEPS, 1)
-    }
-    Transition.objects.bulk_create(
-        Transition(
-            service=service,
-            from_step=steps[t.from_step],
-            action=t.action,
-            to_step=steps[t.to_step] if t.to_step else None,
-            label=t.label,
-            note_required=t.note_required,
-            bulk=t.bulk,
-        )
-        for t in DEFAULT_TRANSITIONS
-    )
+    create_default_chain(service, {spec.code: spec.target_minutes for spec in DEFAULT_STEPS})
     return service

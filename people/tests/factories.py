@@ -33,8 +33,10 @@ def make_pegawai(
     seq = next(_sequence)
     pegawai = do_create_pegawai(
         actor=actor,
-        nip=make_nip(birth, cpns.year, cpns.month, gender, seq % 1000 or 1),
-        nik=make_nik("61", "71", "01", birth, gender, seq % 10000 or 1),
+        nip=make_nip(
+            birth, cpns.year, cpns.month, gender, (seq - 1) % 999 + 1
+        ),  # 1–999, never repeating within 999
+        nik=make_nik("61", "71", "01", birth, gender, (seq - 1) % 9999 + 1),
         nama=nama,
         tanggal_lahir=birth,
         jenis_kelamin=gender,
