@@ -20,7 +20,6 @@ import os
 import secrets
 import zipfile
 from dataclasses import dataclass
-from io import BytesIO
 from pathlib import Path, PurePath
 
 from django.conf import settings
@@ -28,14 +27,13 @@ from django.db import transaction
 from django.db.models import QuerySet
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
-from openpyxl import Workbook
 
 from campaigns.audience import targeted_pegawai
 from campaigns.models import Campaign, ExportJob, Question, Submission
 from core.audit import record
 from core.documents import storage
 from core.models import Document
-from people.exports import XLSX_CONTENT_TYPE  # noqa: F401  (re-exported for the views)
+from core.spreadsheets import xlsx_bytes
 
 logger = logging.getLogger(__name__)
 
@@ -68,45 +66,37 @@ def submissions_xlsx(
     file_codes = [q.code for q in questions if q.kind == Question.Kind.FILE]
     ids = {s.answers.get(c) for s in rows for c in file_codes} - {None}
     documents = Document.objects.in_bulk([i for i in ids if isinstance(i, int)])
-    workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet(_("Isian"))
-    sheet.append(
+    header = [
+        _("NIP"),
+        _("Nama lengkap"),
+        _("OPD"),
+        _("Unit kerja"),
+        _("Golongan"),
+        _("Jabatan"),
+        _("Status isian"),
+        _("Versi"),
+        _("Pertama dikirim"),
+        _("Terakhir diubah"),
+        _("Diisikan operator"),
+    ] + [f"{q.label} ({q.code})" for q in questions]
+    cells = (
         [
-            _("NIP"),
-            _("Nama lengkap"),
-            _("OPD"),
-            _("Unit kerja"),
-            _("Golongan"),
-            _("Jabatan"),
-            _("Status isian"),
-            _("Versi"),
-            _("Pertama dikirim"),
-            _("Terakhir diubah"),
-            _("Diisikan operator"),
+            s.pegawai.nip,  # text: 18 digits exceed Excel's 15-digit number precision
+            s.pegawai.nama_lengkap,
+            s.pegawai.opd.name,
+            s.pegawai.unit.name if s.pegawai.unit else "",
+            s.pegawai.golongan.code if s.pegawai.golongan else "",
+            s.pegawai.jabatan,
+            s.get_status_display(),
+            s.version,
+            _when(s.submitted_at),
+            _when(s.updated_at),
+            _("ya") if s.on_behalf else _("tidak"),
         ]
-        + [f"{q.label} ({q.code})" for q in questions]
+        + [_cell(q, s.answers.get(q.code), documents) for q in questions]
+        for s in rows
     )
-    for s in rows:
-        p = s.pegawai
-        sheet.append(
-            [
-                p.nip,  # text: 18 digits exceed Excel's 15-digit number precision
-                p.nama_lengkap,
-                p.opd.name,
-                p.unit.name if p.unit else "",
-                p.golongan.code if p.golongan else "",
-                p.jabatan,
-                s.get_status_display(),
-                s.version,
-                _when(s.submitted_at),
-                _when(s.updated_at),
-                _("ya") if s.on_behalf else _("tidak"),
-            ]
-            + [_cell(q, s.answers.get(q.code), documents) for q in questions]
-        )
-    buffer = BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+    return xlsx_bytes(_("Isian"), header, cells)
 
 
 # --- ZIP of the uploaded files -----------------------------------------------------------

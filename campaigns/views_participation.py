@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from django import forms
 from django.contrib import messages
-from django.http import FileResponse, Http404, HttpResponse, JsonResponse
+from django.http import FileResponse, Http404, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
@@ -22,7 +22,7 @@ from campaigns.actions_exports import (
     do_record_submissions_export,
     do_start_files_export,
 )
-from campaigns.exports import XLSX_CONTENT_TYPE, export_path, submissions_xlsx
+from campaigns.exports import export_path, submissions_xlsx
 from campaigns.models import ExportJob
 from campaigns.participation import SORT_KEYS, clean_sort, sort_rows, totals
 from campaigns.queries import questions_of
@@ -39,6 +39,7 @@ from campaigns.queries_participation import (
 )
 from campaigns.tasks import build_files_export
 from core.paging import paginate
+from core.spreadsheets import xlsx_response
 from org.queries import opds_for_user
 from people.exports import pegawai_xlsx
 
@@ -167,9 +168,7 @@ def campaign_missing_xlsx(request, slug: str, opd: int):
     campaign = get_campaign_for_participation(request.user, slug)
     opd = get_opd_for_participation(request.user, opd)
     people = missing_pegawai(campaign, opd).select_related("opd", "unit", "golongan").defer(None)
-    response = HttpResponse(pegawai_xlsx(people), content_type=XLSX_CONTENT_TYPE)
-    response["Content-Disposition"] = f'attachment; filename="belum-{campaign.slug}-{opd.code}.xlsx"'
-    return _no_store(response)
+    return _no_store(xlsx_response(pegawai_xlsx(people), f"belum-{campaign.slug}-{opd.code}.xlsx"))
 
 
 # --- Exports -------------------------------------------------------------------------------
@@ -228,9 +227,7 @@ def campaign_export_xlsx(request, slug: str):
         opd_ids=opds_for_user(request.user).values_list("pk", flat=True),
         actor=request.user,
     )
-    response = HttpResponse(data, content_type=XLSX_CONTENT_TYPE)
-    response["Content-Disposition"] = f'attachment; filename="isian-{campaign.slug}.xlsx"'
-    return _no_store(response)
+    return _no_store(xlsx_response(data, f"isian-{campaign.slug}.xlsx"))
 
 
 @require(Capability.VIEW_PARTICIPATION)

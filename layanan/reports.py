@@ -29,13 +29,13 @@ import statistics
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
-from io import BytesIO
 
 from django.db import connection
 from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from openpyxl import Workbook
+
+from core.spreadsheets import xlsx_bytes
 
 from .models import Request, RequestStep, Service
 from .sla import OfficeClock, calendars_by_instansi
@@ -226,35 +226,29 @@ def sla_chart_data(report: SlaReport) -> dict:
 
 def sla_xlsx(report: SlaReport) -> bytes:
     """The report's table as a workbook: one row per service and a total row."""
-    workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet(_("SLA %(month)s") % {"month": report.month.strftime("%Y-%m")})
-    sheet.append(
+    header = [
+        _("Layanan"),
+        _("Jangka waktu"),
+        _("Selesai"),
+        _("Tepat waktu"),
+        _("Tepat waktu (%)"),
+        _("Median (jam kerja)"),
+        _("P90 (jam kerja)"),
+        _("Masih terbuka"),
+        _("Terlambat saat ini"),
+    ]
+    rows = (
         [
-            _("Layanan"),
-            _("Jangka waktu"),
-            _("Selesai"),
-            _("Tepat waktu"),
-            _("Tepat waktu (%)"),
-            _("Median (jam kerja)"),
-            _("P90 (jam kerja)"),
-            _("Masih terbuka"),
-            _("Terlambat saat ini"),
+            str(row.name),
+            row.duration,
+            row.finished,
+            row.on_time,
+            _rounded(row.on_time_percent),
+            _rounded(row.median_hours),
+            _rounded(row.p90_hours),
+            row.open,
+            row.overdue,
         ]
+        for row in [*report.rows, report.total]
     )
-    for row in [*report.rows, report.total]:
-        sheet.append(
-            [
-                str(row.name),
-                row.duration,
-                row.finished,
-                row.on_time,
-                _rounded(row.on_time_percent),
-                _rounded(row.median_hours),
-                _rounded(row.p90_hours),
-                row.open,
-                row.overdue,
-            ]
-        )
-    buffer = BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+    return xlsx_bytes(_("SLA %(month)s") % {"month": report.month.strftime("%Y-%m")}, header, rows)

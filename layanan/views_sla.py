@@ -11,7 +11,7 @@ import re
 from datetime import date
 
 from django import forms
-from django.http import HttpResponse, JsonResponse
+from django.http import JsonResponse
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -19,10 +19,10 @@ from django.views.decorators.http import require_GET
 
 from accounts.permissions import require
 from accounts.roles import Capability
+from core.spreadsheets import xlsx_response
 
 from .reports import sla_chart_data, sla_report, sla_xlsx
 
-XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 _MONTH = re.compile(r"^(\d{4})-(\d{2})$")
 
 
@@ -68,9 +68,7 @@ def sla_report_view(request):
 @require_GET
 def sla_export(request):
     _form, report = _report(request)
-    response = HttpResponse(sla_xlsx(report), content_type=XLSX_CONTENT_TYPE)
-    response["Content-Disposition"] = f'attachment; filename="laporan-sla-{report.month:%Y-%m}.xlsx"'
-    return response
+    return xlsx_response(sla_xlsx(report), f"laporan-sla-{report.month:%Y-%m}.xlsx")
 
 
 @require(Capability.VIEW_SLA_REPORT)

@@ -6,49 +6,39 @@ so the file never holds a row the screen would not show.
 
 from __future__ import annotations
 
-from io import BytesIO
-
 from django.db.models import QuerySet
 from django.utils.translation import gettext as _
-from openpyxl import Workbook
 
+from core.spreadsheets import xlsx_bytes
 from people.models import Pegawai
 
-XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 CHUNK = 2000
 
 
 def pegawai_xlsx(pegawai: QuerySet[Pegawai]) -> bytes:
-    # Write-only mode streams rows instead of building every cell object: 10k rows stay cheap.
-    workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet(_("Pegawai"))
-    sheet.append(
+    header = [
+        _("NIP"),
+        _("Nama lengkap"),
+        _("OPD"),
+        _("Unit kerja"),
+        _("Golongan"),
+        _("Jabatan"),
+        _("Jenis jabatan"),
+        _("Pendidikan"),
+        _("Kedudukan"),
+    ]
+    rows = (
         [
-            _("NIP"),
-            _("Nama lengkap"),
-            _("OPD"),
-            _("Unit kerja"),
-            _("Golongan"),
-            _("Jabatan"),
-            _("Jenis jabatan"),
-            _("Pendidikan"),
-            _("Kedudukan"),
+            p.nip,  # text, not a number: 18 digits exceed Excel's 15-digit precision
+            p.nama_lengkap,
+            p.opd.name,
+            p.unit.name if p.unit else "",
+            p.golongan.code if p.golongan else "",
+            p.jabatan,
+            p.get_jenis_jabatan_display(),
+            p.get_pendidikan_display(),
+            p.get_status_display(),
         ]
+        for p in pegawai.iterator(chunk_size=CHUNK)
     )
-    for p in pegawai.iterator(chunk_size=CHUNK):
-        sheet.append(
-            [
-                p.nip,  # text, not a number: 18 digits exceed Excel's 15-digit precision
-                p.nama_lengkap,
-                p.opd.name,
-                p.unit.name if p.unit else "",
-                p.golongan.code if p.golongan else "",
-                p.jabatan,
-                p.get_jenis_jabatan_display(),
-                p.get_pendidikan_display(),
-                p.get_status_display(),
-            ]
-        )
-    buffer = BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+    return xlsx_bytes(_("Pegawai"), header, rows)

@@ -3,12 +3,11 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from core.spreadsheets import XLSX_CONTENT_TYPE
 from people import siasn
 from people.imports import UnreadableFile, check_columns, max_import_bytes, read_table
 
-ACCEPT = ",".join(
-    (".csv", ".xlsx", "text/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-)
+ACCEPT = ",".join((".csv", ".xlsx", "text/csv", XLSX_CONTENT_TYPE))
 
 
 class ImportUploadForm(forms.Form):

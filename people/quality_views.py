@@ -7,19 +7,17 @@ OPD, an Operator OPD only theirs) and an OPD outside that scope is a 404.
 from __future__ import annotations
 
 from django import forms
-from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET
-from openpyxl import Workbook
 
 from accounts.permissions import require
 from accounts.roles import Capability
 from core.paging import paginate
+from core.spreadsheets import xlsx_bytes, xlsx_response
 from org.queries import get_opd_for_user, opds_for_user
-from people.exports import XLSX_CONTENT_TYPE
 from people.quality import CHECK_LABELS, CHECKS, opd_findings, ranking
 
 
@@ -72,14 +70,17 @@ def quality_opd_export(request, pk: int):
     opd = get_opd_for_user(request.user, pk)
     form = FindingFilterForm(request.GET)
     _summary, rows = opd_findings(opd, today=timezone.localdate(), code=form.code())
-    workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet(_("Temuan"))
-    sheet.append([_("NIP"), _("Nama"), _("Tingkat"), _("Kode"), _("Jenis temuan"), _("Keterangan")])
-    for row in rows:
-        f = row.finding
-        sheet.append([row.nip, row.nama, str(f.severity_label), f.code, str(CHECK_LABELS[f.code]), f.message])
-    response = HttpResponse(content_type=XLSX_CONTENT_TYPE)
-    workbook.save(response)
+    header = [_("NIP"), _("Nama"), _("Tingkat"), _("Kode"), _("Jenis temuan"), _("Keterangan")]
+    cells = (
+        [
+            r.nip,
+            r.nama,
+            str(r.finding.severity_label),
+            r.finding.code,
+            str(CHECK_LABELS[r.finding.code]),
+            r.finding.message,
+        ]
+        for r in rows
+    )
     filename = f"kualitas-data-{opd.code}-{timezone.localdate():%Y%m%d}.xlsx"
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
+    return xlsx_response(xlsx_bytes(_("Temuan"), header, cells), filename)

@@ -1,7 +1,6 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -10,7 +9,8 @@ from django.views.decorators.http import require_GET
 from accounts.permissions import require, user_can
 from accounts.roles import Capability
 from core.paging import paginate
-from people.exports import XLSX_CONTENT_TYPE, pegawai_xlsx
+from core.spreadsheets import xlsx_response
+from people.exports import pegawai_xlsx
 from people.forms import PegawaiFilterForm
 from people.profile import DEFAULT_TAB, TAB_KEYS, header_of, table_of, tabs_of
 from people.queries import get_pegawai_for_user, list_pegawai_for_user, own_pegawai
@@ -50,10 +50,7 @@ def pegawai_export(request):
     """The filtered list as XLSX; values that do not validate are dropped, as on the list."""
     form = PegawaiFilterForm(request.GET, user=request.user)
     pegawai = list_pegawai_for_user(request.user, **form.filters())
-    response = HttpResponse(pegawai_xlsx(pegawai), content_type=XLSX_CONTENT_TYPE)
-    filename = f"pegawai-{timezone.localdate():%Y%m%d}.xlsx"
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
+    return xlsx_response(pegawai_xlsx(pegawai), f"pegawai-{timezone.localdate():%Y%m%d}.xlsx")
 
 
 @require(Capability.VIEW_PEGAWAI)

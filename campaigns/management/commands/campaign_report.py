@@ -11,15 +11,14 @@ from __future__ import annotations
 
 import csv
 import sys
-from io import BytesIO
 
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
-from openpyxl import Workbook
 
 from campaigns.models import Campaign
 from campaigns.participation import REPORT_COLUMNS, sort_rows
 from campaigns.queries_participation import participation_rows
+from core.spreadsheets import xlsx_bytes
 
 
 def report_rows(campaign: Campaign) -> list[list]:
@@ -34,17 +33,6 @@ def write_csv(rows: list[list], stream) -> None:
     writer = csv.writer(stream, lineterminator="\n")
     writer.writerow(REPORT_COLUMNS)
     writer.writerows(rows)
-
-
-def xlsx_bytes(rows: list[list], title: str) -> bytes:
-    workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet(title[:31])
-    sheet.append(list(REPORT_COLUMNS))
-    for row in rows:
-        sheet.append(row)
-    buffer = BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
 
 
 class Command(BaseCommand):
@@ -71,7 +59,7 @@ class Command(BaseCommand):
         else:
             output = output or f"partisipasi-{campaign.slug}.xlsx"
             with open(output, "wb") as handle:
-                handle.write(xlsx_bytes(rows, campaign.slug))
+                handle.write(xlsx_bytes(campaign.slug, REPORT_COLUMNS, rows))
         if output:
             self.stderr.write(_("%(n)s OPD ditulis ke %(file)s.") % {"n": len(rows), "file": output})
         sys.stdout.flush()
