@@ -49,6 +49,29 @@ def _conflict(request, message: str, back: str):
     return render(request, "layanan/inbox_conflict.html", {"message": message, "back": back}, status=409)
 
 
+def _posted_transition(request) -> Transition:
+    """The transition the form names; a missing or unknown id is a forged form (403)."""
+    transition_id = _int(request.POST.get("transition"))
+    transition = Transition.objects.filter(pk=transition_id).first() if transition_id else None
+    if transition is None:
+        raise PermissionDenied
+    return transition
+
+
+def _refused(request, refused: InvalidTransition | ProductError, back: str):
+    """The answer to a refused move: 403 for a forged one, 409 for a stale form, otherwise
+    the reason as a message on the page it came from. Nothing has changed in any case."""
+    if isinstance(refused, InvalidTransition):
+        if refused.forbidden:
+            raise PermissionDenied(refused.message) from None
+        if refused.stale:
+            return _conflict(request, refused.message, back)
+        messages.error(request, refused.message)
+    else:
+        messages.error(request, str(refused))
+    return redirect(back)
+
+
 @require(Capability.PROCESS_REQUESTS)
 @require_GET
 def inbox(request):
@@ -74,10 +97,7 @@ def inbox_act(request, number: str):
     target = get_processable_request(request.user, number)
     if target is None:
         raise Http404
-    transition_id, version = _int(request.POST.get("transition")), _int(request.POST.get("version"))
-    transition = Transition.objects.filter(pk=transition_id).first() if transition_id else None
-    if transition is None:
-        raise PermissionDenied
+    transition, version = _posted_transition(request), _int(request.POST.get("version"))
     back = _back(request, reverse("layanan:request_detail", args=[target.number]))
     if version is None:
         return _conflict(request, _("Formulir tidak lengkap; muat ulang halaman permohonan."), back)
@@ -90,16 +110,8 @@ def inbox_act(request, number: str):
             version=version,
             agenda_number=request.POST.get("agenda_number", "")[:50],
         )
-    except InvalidTransition as refused:
-        if refused.forbidden:
-            raise PermissionDenied(refused.message) from None
-        if refused.stale:
-            return _conflict(request, refused.message, back)
-        messages.error(request, refused.message)
-        return redirect(back)
-    except ProductError as refused:
-        messages.error(request, str(refused))
-        return redirect(back)
+    except (InvalidTransition, ProductError) as refused:
+        return _refused(request, refused, back)
     messages.success(request, _done_message(done, transition))
     return redirect("layanan:inbox")
 
@@ -121,10 +133,7 @@ def _done_message(done: Request, transition: Transition) -> str:
 @require_POST
 def inbox_bulk(request):
     back = _back(request, reverse("layanan:inbox"))
-    transition_id = _int(request.POST.get("transition"))
-    transition = Transition.objects.filter(pk=transition_id).first() if transition_id else None
-    if transition is None:
-        raise PermissionDenied
+    transition = _posted_transition(request)
     # Each checkbox carries "number:version", the state the official saw.
     seen: dict[str, int | None] = {}
     for value in request.POST.getlist("pilih"):
@@ -153,16 +162,8 @@ def inbox_bulk(request):
             note=request.POST.get("note", "")[:2000],
             versions={r.pk: seen[n] for n, r in found.items()},
         )
-    except InvalidTransition as refused:
-        if refused.forbidden:
-            raise PermissionDenied(refused.message) from None
-        if refused.stale:
-            return _conflict(request, refused.message, back)
-        messages.error(request, refused.message)
-        return redirect(back)
-    except ProductError as refused:
-        messages.error(request, str(refused))
-        return redirect(back)
+    except (InvalidTransition, ProductError) as refused:
+        return _refused(request, refused, back)
     messages.success(
         request,
         ngettext(
@@ -189,12 +190,7 @@ def resubmit(request, number: str):
     try:
         done = do_resubmit_request(request_obj, actor=request.user, version=version)
     except InvalidTransition as refused:
-        if refused.forbidden:
-            raise PermissionDenied(refused.message) from None
-        if refused.stale:
-            return _conflict(request, refused.message, back)
-        messages.error(request, refused.message)
-        return redirect(back)
+        return _refused(request, refused, back)
     messages.success(
         request,
         _("Permohonan %(number)s diajukan kembali ke tahap %(step)s.")
