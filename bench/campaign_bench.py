@@ -28,20 +28,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from timing import p95, timed_calls
+
 TARGET_MS = 300.0
-
-
-def p95(samples: list[float]) -> float:
-    return statistics.quantiles(samples, n=20)[-1]
-
-
-def timed(call, count: int) -> list[float]:
-    samples = []
-    for _ in range(count):
-        started = time.perf_counter()
-        call()
-        samples.append((time.perf_counter() - started) * 1000)
-    return samples
 
 
 def seed_campaign(n_submissions: int):
@@ -179,7 +168,7 @@ def main() -> int:
         }
         for call in (baseline, *cases.values()):
             call()  # warm caches (templates, query plans)
-        base = timed(baseline, args.requests)
+        base = timed_calls(baseline, args.requests)
         base95 = p95(base)
         print(f"{'baseline: one GROUP BY':<26} p50 {statistics.median(base):7.1f} ms  p95 {base95:7.1f} ms")
         worst = 0.0
@@ -192,7 +181,7 @@ def main() -> int:
 
             with connection.execute_wrapper(count):
                 call()
-            samples = timed(call, args.requests)
+            samples = timed_calls(call, args.requests)
             worst = max(worst, p95(samples))
             print(
                 f"{label:<26} p50 {statistics.median(samples):7.1f} ms  p95 {p95(samples):7.1f} ms"

@@ -31,23 +31,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from timing import p95, timed_get
+
 PAGE_TARGET_MS = 200.0
 SWEEP_TARGET_S = 10.0
-
-
-def timed(client, url: str, count: int) -> list[float]:
-    samples = []
-    for _ in range(count):
-        started = time.perf_counter()
-        response = client.get(url)
-        samples.append((time.perf_counter() - started) * 1000)
-        if response.status_code != 200:
-            raise SystemExit(f"{url} answered {response.status_code}")
-    return samples
-
-
-def p95(samples: list[float]) -> float:
-    return statistics.quantiles(samples, n=20)[-1]
 
 
 def bare(sql: str, params: list, count: int) -> list[float]:
@@ -123,8 +110,8 @@ def main() -> int:
         def page(label: str, username: str, url: str, baseline_sql: str, params: list) -> None:
             client = Client()
             client.force_login(User.objects.get(username=username))
-            timed(client, url, 3)  # warm: template loading, first query plans
-            samples = timed(client, url, args.samples)
+            timed_get(client, url, 3)  # warm: template loading, first query plans
+            samples = timed_get(client, url, args.samples)
             base = bare(baseline_sql, params, args.samples)
             results.append((label, statistics.median(samples), p95(samples), p95(base)))
 

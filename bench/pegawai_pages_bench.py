@@ -19,27 +19,13 @@ import random
 import statistics
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from timing import p95, timed_get
+
 TARGET_MS = 150.0
-
-
-def timed(client, url: str, count: int) -> list[float]:
-    samples = []
-    for _ in range(count):
-        started = time.perf_counter()
-        response = client.get(url)
-        samples.append((time.perf_counter() - started) * 1000)
-        if response.status_code != 200:
-            raise SystemExit(f"{url} answered {response.status_code}")
-    return samples
-
-
-def p95(samples: list[float]) -> float:
-    return statistics.quantiles(samples, n=20)[-1]
 
 
 def main() -> int:
@@ -81,20 +67,20 @@ def main() -> int:
             "list, page 100": "/pegawai/?page=100",
             "list, sort by golongan": "/pegawai/?sort=-golongan",
         }
-        baseline = timed(client, "/healthz", args.requests)
+        baseline = timed_get(client, "/healthz", args.requests)
         base95 = p95(baseline)
         print(f"{args.n} employees, {args.requests} requests per page, {django.db.connection.vendor}")
         print(f"{'baseline /healthz':<26} p50 {statistics.median(baseline):7.1f} ms  p95 {base95:7.1f} ms")
         worst_list = 0.0
         for label, url in pages.items():
-            timed(client, url, 2)  # warm caches (template loading, first query plans)
-            samples = timed(client, url, args.requests)
+            timed_get(client, url, 2)  # warm caches (template loading, first query plans)
+            samples = timed_get(client, url, args.requests)
             worst_list = max(worst_list, p95(samples))
             print(
                 f"{label:<26} p50 {statistics.median(samples):7.1f} ms  p95 {p95(samples):7.1f} ms"
                 f"  ({p95(samples) / base95:5.1f}× baseline)"
             )
-        detail = [timed(client, f"/pegawai/{rng.choice(pks)}/", 1)[0] for _ in range(args.requests)]
+        detail = [timed_get(client, f"/pegawai/{rng.choice(pks)}/", 1)[0] for _ in range(args.requests)]
         print(
             f"{'detail, random employee':<26} p50 {statistics.median(detail):7.1f} ms  p95 {p95(detail):7.1f} ms"
             f"  ({p95(detail) / base95:5.1f}× baseline)"
