@@ -35,10 +35,11 @@ from django.utils import timezone
 from accounts.models import RoleAssignment, User
 from accounts.roles import Role
 from core.audit import record
+from org.calendar import office_calendars
 from people.models import Pegawai
 
 from .models import Action, Request, RequestStep, Service, Step, Transition
-from .sla import OfficeClock, calendars_by_instansi, request_due
+from .sla import OfficeClock, request_due
 
 _MINUTE_US = 60 * 1_000_000
 _DAY_US = 6 * 60 * _MINUTE_US  # a Monday–Thursday office day: 08.00–15.30 less the break
@@ -212,7 +213,7 @@ def seed_demo_requests(
         summary["missing"] = "pengguna"
         return summary
 
-    calendars = calendars_by_instansi()
+    calendars = office_calendars()
     clocks: dict[int | None, OfficeClock] = {}
     first_day = (as_of - timedelta(days=31 * months + 60)).date()
 

@@ -36,9 +36,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core.spreadsheets import xlsx_bytes
+from org.calendar import office_calendars
 
 from .models import Request, RequestStep, Service
-from .sla import OfficeClock, calendars_by_instansi
+from .sla import OfficeClock
 
 # BKD's own target share of requests finished on time; the chart draws it as a line.
 TARGET_PERCENT = 90
@@ -154,7 +155,7 @@ def sla_report(month: date, *, now: datetime | None = None) -> SlaReport:
     ):
         pauses[request_id].append((started, ended))
 
-    calendars = calendars_by_instansi() if finished else {}
+    calendars = office_calendars() if finished else {}
     clocks: dict[int, OfficeClock] = {}
     durations: dict[int, list[float]] = defaultdict(list)
     for request_id, service_id, submitted, done_at, due, instansi_id in finished:

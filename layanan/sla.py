@@ -12,7 +12,6 @@ from bisect import bisect_left
 from datetime import UTC, date, datetime, time, timedelta
 
 from regulations.sla import (
-    DEFAULT_OFFICE_HOURS,
     OfficeCalendar,
     add_working_time,
     due_working_days,
@@ -193,28 +192,3 @@ class OfficeClock:
         if duration <= timedelta():
             return start
         return self.moment_at(self.at(start) + duration // timedelta(microseconds=1))
-
-
-def calendars_by_instansi() -> dict[int | None, OfficeCalendar]:
-    """The office calendar of every instansi, in two queries (``office_calendar_for`` costs two
-    per instansi): reports that span all OPDs read each request's calendar from here."""
-    from core.models import Holiday
-    from org.models import OfficeHours
-    from regulations.sla import OfficeDay
-
-    holidays = frozenset(Holiday.objects.filter(is_active=True).values_list("date", flat=True))
-    hours: dict[int, dict[int, OfficeDay]] = {}
-    zones: dict[int, str] = {}
-    for h in OfficeHours.objects.select_related("instansi").only(
-        "weekday", "opens", "closes", "break_start", "break_end", "instansi__time_zone"
-    ):
-        hours.setdefault(h.instansi_id, {})[h.weekday] = OfficeDay(
-            opens=h.opens, closes=h.closes, break_start=h.break_start, break_end=h.break_end
-        )
-        zones[h.instansi_id] = h.instansi.time_zone
-    calendars: dict[int | None, OfficeCalendar] = {
-        pk: OfficeCalendar(hours=week, holidays=holidays, tz=zones[pk]) for pk, week in hours.items()
-    }
-    # An instansi whose week was never set works the standard hours (key None).
-    calendars[None] = OfficeCalendar(hours=DEFAULT_OFFICE_HOURS, holidays=holidays)
-    return calendars
