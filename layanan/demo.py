@@ -9,7 +9,7 @@ some steps run over and some requests are still open (a few of those overdue). E
 is a ``RequestStep`` row with its target, so the tracker, the inboxes, ``check_sla`` and
 the SLA report all have material.
 
-Times are generated as office time (``layanan.sla.OfficeClock``) and converted to moments,
+Times are generated as office time (``regulations.sla.OfficeClock``) and converted to moments,
 so every stay starts and ends during office hours, and the deadlines follow the same rules
 as live requests (``request_due``; moved on by the time with the applicant).
 
@@ -37,9 +37,10 @@ from accounts.roles import Role
 from core.audit import record
 from org.calendar import office_calendars
 from people.models import Pegawai
+from regulations.sla import OfficeClock
 
 from .models import Action, Request, RequestStep, Service, Step, Transition
-from .sla import OfficeClock, request_due
+from .sla import request_due
 
 _MINUTE_US = 60 * 1_000_000
 _DAY_US = 6 * 60 * _MINUTE_US  # a Monday–Thursday office day: 08.00–15.30 less the break

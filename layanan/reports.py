@@ -37,9 +37,9 @@ from django.utils.translation import gettext as _
 
 from core.spreadsheets import xlsx_bytes
 from org.calendar import office_calendars
+from regulations.sla import OfficeClock
 
 from .models import Request, RequestStep, Service
-from .sla import OfficeClock
 
 # BKD's own target share of requests finished on time; the chart draws it as a line.
 TARGET_PERCENT = 90

@@ -13,7 +13,6 @@ loaded by ``core.actions.do_load_national_holidays`` from the ``holidays`` packa
 from __future__ import annotations
 
 import datetime as dt
-import random
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -22,12 +21,12 @@ import time_machine
 from core.actions import do_load_national_holidays
 from core.models import Holiday
 from layanan.models import Action, Request, RequestStep, Service, Step, Transition
-from layanan.sla import OfficeClock, request_due, resume_due
+from layanan.sla import request_due, resume_due
 from layanan.tests.factories import make_service
 from layanan.tests.sla_builders import submitted_request
 from org.calendar import office_calendar_for
 from people.tests.factories import make_pegawai
-from regulations.sla import add_working_time, working_time_between
+from regulations.sla import working_time_between
 
 pytestmark = pytest.mark.django_db
 WIB = ZoneInfo("Asia/Jakarta")
@@ -127,29 +126,6 @@ def test_pause_over_the_imlek_weekend_costs_only_office_time(calendar):
     # in between cost nothing.
     moved = resume_due(wib(2026, 2, 13, 15, 30), wib(2026, 2, 13, 15, 0), wib(2026, 2, 18, 8, 30), calendar)
     assert moved == wib(2026, 2, 18, 9, 0)
-
-
-def test_office_clock_agrees_with_the_regulations_arithmetic(calendar):
-    rng = random.Random(5)
-    clock = OfficeClock(calendar, dt.date(2026, 1, 1))
-    start = wib(2026, 1, 1)
-    for _ in range(300):
-        a = start + dt.timedelta(minutes=rng.randint(0, 60 * 24 * 200))
-        b = a + dt.timedelta(minutes=rng.randint(0, 60 * 24 * 20), microseconds=rng.randint(0, 999_999))
-        assert clock.between(a, b) == working_time_between(a, b, calendar)
-        span = dt.timedelta(minutes=rng.randint(1, 60 * 30))
-        assert clock.add(a, span) == add_working_time(a, span, calendar)
-
-
-def test_office_clock_reaches_back_before_its_anchor(calendar):
-    clock = OfficeClock(calendar, dt.date(2026, 3, 1))
-    a, b = wib(2026, 2, 13, 9, 0), wib(2026, 3, 2, 9, 0)
-    assert clock.between(a, b) == working_time_between(a, b, calendar)
-    assert clock.between(wib(2025, 11, 3, 8, 0), a) == working_time_between(
-        wib(2025, 11, 3, 8, 0), a, calendar
-    )
-    # Tue 30 Dec 2025 15:00 + 2 h: half an hour that day, then Wed 31 Dec 08.00–09.30.
-    assert clock.add(wib(2025, 12, 30, 15, 0), dt.timedelta(hours=2)) == wib(2025, 12, 31, 9, 30)
 
 
 # --- End to end: the workflow's own actions ----------------------------------------------------

@@ -6,6 +6,7 @@ as frozensets because the rules never fetch holidays themselves.
 """
 
 import json
+import random
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
@@ -18,6 +19,7 @@ from regulations.reasons import RuleInputError
 from regulations.sla import (
     DEFAULT_OFFICE_HOURS,
     OfficeCalendar,
+    OfficeClock,
     OfficeDay,
     add_working_time,
     counted_working_days,
@@ -481,3 +483,32 @@ def test_add_working_time_is_the_inverse_of_working_time_between(start, minutes)
     start = start.replace(tzinfo=WIB)
     end = add_working_time(start, timedelta(minutes=minutes), calendar(IDUL_FITRI_2026))
     assert working_time_between(start, end, calendar(IDUL_FITRI_2026)) == timedelta(minutes=minutes)
+
+
+# --- OfficeClock: the same arithmetic as a running counter, for bulk measurement ----------
+
+
+def test_office_clock_agrees_with_working_time_between_and_add_working_time():
+    cal = calendar(IDUL_FITRI_2026 | PANCASILA_2026)
+    rng = random.Random(5)
+    clock = OfficeClock(cal, date(2026, 1, 1))
+    start = datetime(2026, 1, 1, tzinfo=WIB)
+    for _ in range(300):
+        a = start + timedelta(minutes=rng.randint(0, 60 * 24 * 200))
+        b = a + timedelta(minutes=rng.randint(0, 60 * 24 * 20), microseconds=rng.randint(0, 999_999))
+        assert clock.between(a, b) == working_time_between(a, b, cal)
+        span = timedelta(minutes=rng.randint(1, 60 * 30))
+        assert clock.add(a, span) == add_working_time(a, span, cal)
+
+
+def test_office_clock_reaches_back_before_its_anchor():
+    cal = calendar(IDUL_FITRI_2026)
+    clock = OfficeClock(cal, date(2026, 3, 25))
+    a, b = datetime(2026, 2, 13, 9, 0, tzinfo=WIB), datetime(2026, 3, 26, 9, 0, tzinfo=WIB)
+    assert clock.between(a, b) == working_time_between(a, b, cal)
+    early = datetime(2025, 11, 3, 8, 0, tzinfo=WIB)
+    assert clock.between(early, a) == working_time_between(early, a, cal)
+    # Tue 30 Dec 2025 15:00 + 2 h: half an hour that day, then Wed 31 Dec 08.00–09.30.
+    assert clock.add(datetime(2025, 12, 30, 15, 0, tzinfo=WIB), timedelta(hours=2)) == datetime(
+        2025, 12, 31, 9, 30, tzinfo=WIB
+    )
