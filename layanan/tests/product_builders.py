@@ -1,7 +1,8 @@
 """Builders for the product, verification and tracker tests.
 
 A request enters the chain the way submission leaves it (in process at the entry step, one
-open stay); from there it moves only through the workflow's own action (do_transition).
+open stay); from there it moves only through the workflow's own action, by the workflow
+tests' helpers (layanan/tests/workflow_helpers.py).
 """
 
 from __future__ import annotations
@@ -11,11 +12,10 @@ import itertools
 
 from django.utils import timezone
 
-from accounts.roles import Role
-from layanan.actions import do_transition
 from layanan.actions_products import do_create_product_template
-from layanan.models import Action, Request, RequestStep, Transition
+from layanan.models import Action, Request, RequestStep
 from layanan.products import DEFAULT_BODY
+from layanan.tests.workflow_helpers import act, holder, walk_to
 
 OFFICIAL = "Dr. Bambang Wijaya, M.Si."
 OFFICIAL_NIP = "197001011990031001"
@@ -54,40 +54,7 @@ def submitted_request(service, pegawai, *, created_by, number: str | None = None
     return request
 
 
-def holders(chain) -> dict[str, object]:
-    return {
-        Role.PETUGAS_ADMINISTRASI: chain.petugas,
-        Role.KASUBBAG_UMUM: chain.kasubbag,
-        Role.SEKRETARIS: chain.sekretaris,
-        Role.KEPALA_BADAN: chain.kepala_badan,
-        Role.KEPALA_BIDANG: chain.kepala_bidang,
-        Role.UNIT_PENGOLAH: chain.unit_pengolah,
-    }
-
-
-def take(request: Request, action: str, chain, *, note: str = "") -> Request:
-    """The holder of the request's current step takes its ``action`` transition (forward: the first)."""
-    request.refresh_from_db()
-    transition = Transition.objects.filter(from_step=request.step, action=action).order_by("pk").first()
-    assert transition is not None, f"no {action} at {request.step}"
-    return do_transition(
-        request,
-        transition,
-        actor=holders(chain)[request.step.role],
-        note=note,
-        version=request.version,
-        agenda_number="AG/001/2026" if request.step.is_entry else "",
-    )
-
-
-def forward_to(request: Request, step_code: str, chain) -> Request:
-    request.refresh_from_db()
-    while request.step.code != step_code:
-        request = take(request, Action.FORWARD, chain)
-    return request
-
-
 def complete(request: Request, chain) -> Request:
     """Walk the whole default chain and complete: the product is issued on the way out."""
-    request = forward_to(request, "penerbitan", chain)
-    return take(request, Action.COMPLETE, chain)
+    request = walk_to(request, "penerbitan", chain)
+    return act(request, holder(chain, "penerbitan"), Action.COMPLETE)

@@ -28,14 +28,8 @@ from layanan.products import (
     verification_url,
 )
 from layanan.tests.factories import make_service
-from layanan.tests.product_builders import (
-    OFFICIAL,
-    complete,
-    forward_to,
-    give_template,
-    submitted_request,
-    take,
-)
+from layanan.tests.product_builders import OFFICIAL, complete, give_template, submitted_request
+from layanan.tests.workflow_helpers import act, holder, walk_to
 from people.tests.factories import make_pegawai
 
 pytestmark = pytest.mark.django_db
@@ -126,13 +120,11 @@ def test_each_product_has_its_own_verification_code(cast, izin_belajar, andi):
 def test_a_service_without_a_template_cannot_be_completed_and_nothing_changes(
     cast, chain, izin_belajar, andi
 ):
-    request = forward_to(
-        submitted_request(izin_belajar, andi, created_by=cast.pegawai_a), "penerbitan", chain
-    )
+    request = walk_to(submitted_request(izin_belajar, andi, created_by=cast.pegawai_a), "penerbitan", chain)
     documents = Document.objects.count()
 
     with pytest.raises(NoProductTemplate, match="belum punya templat produk"):
-        take(request, Action.COMPLETE, chain)
+        act(request, holder(chain, request.step.code), Action.COMPLETE)
 
     request.refresh_from_db()
     assert request.status == Request.Status.IN_PROCESS

@@ -10,7 +10,8 @@ from django.core.cache import cache
 from django.urls import reverse
 
 from layanan.models import Action, Request
-from layanan.tests.product_builders import forward_to, submitted_request, take
+from layanan.tests.product_builders import submitted_request
+from layanan.tests.workflow_helpers import act, holder, walk_to
 from layanan.tracker import FAILURE_LIMIT, track
 from people.tests.factories import make_pegawai
 
@@ -40,9 +41,9 @@ def returned(cast, chain, izin_belajar, andi):
     with time_machine.travel(dt.datetime(2026, 8, 17, 2, 0, tzinfo=dt.UTC), tick=False):
         request = submitted_request(izin_belajar, andi, created_by=cast.pegawai_a)
     with time_machine.travel(dt.datetime(2026, 8, 18, 2, 0, tzinfo=dt.UTC), tick=False):
-        request = forward_to(request, "verifikasi", chain)
+        request = walk_to(request, "verifikasi", chain)
     with time_machine.travel(dt.datetime(2026, 8, 19, 3, 30, tzinfo=dt.UTC), tick=False):
-        return take(request, Action.RETURN, chain, note=NOTE)
+        return act(request, holder(chain, "verifikasi"), Action.RETURN, note=NOTE)
 
 
 def lookup(client, number, nip, **extra):
@@ -123,7 +124,7 @@ def test_the_tracker_costs_the_same_queries_whatever_the_trail(
     cast, chain, izin_belajar, andi, client, django_assert_num_queries
 ):
     short = submitted_request(izin_belajar, andi, created_by=cast.pegawai_a)
-    long = forward_to(submitted_request(izin_belajar, andi, created_by=cast.pegawai_a), "penerbitan", chain)
+    long = walk_to(submitted_request(izin_belajar, andi, created_by=cast.pegawai_a), "penerbitan", chain)
 
     with django_assert_num_queries(2):
         assert "tracker-result" in lookup(client, short.number, andi.nip).content.decode()
