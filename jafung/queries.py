@@ -103,7 +103,7 @@ def opd_ranking(user, today: date) -> list[OpdScore]:
     return ranking
 
 
-def opd_officials(user, opd: Opd, today: date, *, flag: str = "") -> list[OfficialRow]:
+def opd_officials(opd: Opd, today: date, *, flag: str = "") -> list[OfficialRow]:
     """The officials of one OPD (already scope-checked by the caller), optionally one flag's."""
     rows = official_rows(Opd.objects.filter(pk=opd.pk), today)
     if flag in FLAGS:

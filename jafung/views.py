@@ -42,7 +42,7 @@ def opd_detail(request, pk: int):
     opd = get_opd_for_user(request.user, pk)
     flag = request.GET.get("flag", "")
     flag = flag if flag in FLAGS else ""
-    rows = opd_officials(request.user, opd, timezone.localdate(), flag=flag)
+    rows = opd_officials(opd, timezone.localdate(), flag=flag)
     return render(
         request,
         "jafung/opd.html",
