@@ -127,6 +127,21 @@ AUTH_PASSWORD_VALIDATORS = [
 LOGIN_FAILURE_LIMIT = env_int("PELITA_LOGIN_FAILURE_LIMIT", 5, minimum=1)
 LOGIN_LOCKOUT_MINUTES = env_int("PELITA_LOGIN_LOCKOUT_MINUTES", 15, minimum=1)
 
+# How many reverse proxies (nginx, a load balancer) stand in front of the app servers; the
+# client address is read from that many X-Forwarded-For entries and no more (core.clients).
+PELITA_TRUSTED_PROXIES = env_int("PELITA_TRUSTED_PROXIES", 0, minimum=0)
+
+# --- Shared state ---------------------------------------------------------------------
+# Throttles, guess limits and progress counters must be seen by every app server and
+# worker, so the cache is a table in the database they share (created by a migration of
+# core), never one process's memory.
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": "pelita_cache",
+    }
+}
+
 # --- Internationalisation -------------------------------------------------------------
 LANGUAGE_CODE = "id"
 LANGUAGES = [("id", "Bahasa Indonesia"), ("en", "English")]

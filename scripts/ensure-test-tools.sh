@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # Install what the test suite needs outside Python: Debian's Chromium (for Playwright;
-# never `playwright install`, which downloads browsers), PostgreSQL server binaries, and the
+# never `playwright install`, which downloads browsers), PostgreSQL server binaries, nginx, and the
 # Pango/HarfBuzz libraries and fonts WeasyPrint needs to render service products as PDF.
 set -euo pipefail
 need=()
 [ -x /usr/bin/chromium ] || need+=(chromium)
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need+=(postgresql)
+# The production smoke test serves the app through nginx exactly as docs/operations.md does.
+[ -x /usr/sbin/nginx ] || need+=(nginx)
 for lib in libpango-1.0.so.0:libpango-1.0-0 libpangoft2-1.0.so.0:libpangoft2-1.0-0 \
            libharfbuzz-subset.so.0:libharfbuzz-subset0; do
   ldconfig -p | grep -q "${lib%%:*}" || need+=("${lib##*:}")

@@ -1,7 +1,7 @@
 from io import StringIO
 
 import pytest
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 
 from accounts.models import User
 from accounts.roles import Role
@@ -57,3 +57,10 @@ def test_the_demo_pegawai_logins_have_their_own_pegawai_row_in_dinas_kesehatan()
         pegawai = Pegawai.objects.select_related("opd").get(user__username=username)
         assert pegawai.opd.short_name == "Dinkes"
     assert Pegawai.objects.get(user__username="pegawai.dinkes").nama_lengkap == "dr. Andi Saputra"
+
+
+def test_seed_demo_refuses_a_production_configuration_without_the_explicit_flag(settings):
+    settings.DEBUG = False
+    with pytest.raises(CommandError, match="--i-know-this-is-demo"):
+        call_command("seed_demo", "--pegawai", "0", stdout=StringIO())
+    assert not User.objects.filter(username="admin").exists()

@@ -1,4 +1,5 @@
-from django.core.management.base import BaseCommand
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
 from org.demo import DEMO_PASSWORD, USERS, seed_minimal_demo
@@ -21,7 +22,22 @@ class Command(BaseCommand):
             "--seed", type=int, default=2026, help="benih acak; seed sama, data sama (bawaan 2026)"
         )
 
+        parser.add_argument(
+            "--i-know-this-is-demo",
+            action="store_true",
+            dest="demo_confirmed",
+            help="izinkan data demo saat DJANGO_DEBUG=0 (akun demo memakai kata sandi yang dipublikasikan)",
+        )
+
     def handle(self, *args, **options):
+        # Demo accounts share a published password: in a production configuration they
+        # would be an open door, so loading them there must be a deliberate choice.
+        if not settings.DEBUG and not options["demo_confirmed"]:
+            raise CommandError(
+                "seed_demo menolak berjalan dengan DJANGO_DEBUG=0: data demo membuat akun dengan kata "
+                "sandi yang dipublikasikan. Untuk instalasi nyata pakai setup_instansi; untuk server "
+                "demo yang disengaja tambahkan --i-know-this-is-demo."
+            )
         # Commands are assembly: org may not import people at module level, this command may.
         from people.demo import seed_demo_pegawai
 
