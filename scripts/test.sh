@@ -13,8 +13,8 @@ PG_URL=$(scripts/pg-throwaway.sh start "$PGROOT" "$PGPORT") || { echo "PostgreSQ
 WORKERS=${PELITA_TEST_WORKERS:-2}
 status=0
 echo "=== Suite on SQLite ==="
-env -u DATABASE_URL .venv/bin/python -m pytest -n "$WORKERS" -p no:cacheprovider "$@" || status=1
+env -u DATABASE_URL .venv/bin/python -m pytest -n "$WORKERS" -p no:cacheprovider --durations=15 "$@" || status=1
 echo "=== Suite on PostgreSQL ($PG_URL) ==="
-DATABASE_URL="$PG_URL" .venv/bin/python -m pytest -n "$WORKERS" -p no:cacheprovider "$@" || status=1
+DATABASE_URL="$PG_URL" .venv/bin/python -m pytest -n "$WORKERS" -p no:cacheprovider --durations=15 "$@" || status=1
 if [ $status -eq 0 ]; then echo "Semua tes lulus di SQLite dan PostgreSQL."; else echo "Ada tes yang gagal." >&2; fi
 exit $status
