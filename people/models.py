@@ -38,6 +38,9 @@ class JenisJabatan(models.TextChoices):
 
 
 class Eselon(models.TextChoices):
+    # I.a/I.b: a Sekretaris Daerah provinsi is eselon I.b (JPT madya, BUP 60).
+    I_A = "I.a", "I.a"
+    I_B = "I.b", "I.b"
     II_A = "II.a", "II.a"
     II_B = "II.b", "II.b"
     III_A = "III.a", "III.a"
