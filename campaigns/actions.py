@@ -15,7 +15,14 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from campaigns.audience import is_targeted
-from campaigns.errors import CampaignClosed, CampaignError, NotTargeted, StaleVersion, SubmissionLocked
+from campaigns.errors import (
+    CampaignClosed,
+    CampaignError,
+    NotTargeted,
+    QuestionGone,
+    StaleVersion,
+    SubmissionLocked,
+)
 from campaigns.models import Campaign, Question, Submission, SubmissionVersion, UploadSession
 from campaigns.prefill import facts_of
 from campaigns.validation import clean_answers
@@ -138,7 +145,12 @@ def do_delete_question(question: Question, *, actor) -> None:
 def do_move_question(question: Question, *, direction: int, actor) -> bool:
     """Swap the question with its neighbour above (direction -1) or below (+1)."""
     siblings = list(question.campaign.questions.select_for_update().order_by("order", "id"))
-    index = next(i for i, q in enumerate(siblings) if q.pk == question.pk)
+    index = next((i for i, q in enumerate(siblings) if q.pk == question.pk), None)
+    if index is None:
+        # Deleted in another tab between the view's lookup and this locked read.
+        raise QuestionGone(
+            _("Pertanyaan ini sudah dihapus; muat ulang halaman untuk melihat urutan terbaru.")
+        )
     other = index + (1 if direction > 0 else -1)
     if not 0 <= other < len(siblings):
         return False

@@ -27,5 +27,9 @@ class StaleVersion(CampaignError):
         self.current = current
 
 
+class QuestionGone(CampaignError):
+    """The question was deleted (in another tab) while this action was on its way."""
+
+
 class UploadRefused(CampaignError):
     """An upload (chunk, declared size or type, final content) was refused."""

@@ -30,6 +30,7 @@ from campaigns.queries import (
 )
 from campaigns.uploads import CHUNK_SIZE
 from campaigns.validation import AnswersInvalid, is_shown
+from core.inputs import parse_id
 from core.models import Document
 from core.paging import paginate
 
@@ -158,10 +159,12 @@ def _form(request, campaign, pegawai, *, on_behalf: bool):
 
 def _rows(questions, answers, errors, facts, *, readonly: bool) -> list[dict]:
     """What the template shows per question; in read-only mode only the questions that applied."""
+    # The answers may be the raw post shown back with its errors: parse_id keeps a posted
+    # 10^26 out of the pk__in query (OverflowError on SQLite, DataError on PostgreSQL).
     document_ids = [
-        int(answers[q.code])
+        pk
         for q in questions
-        if q.kind == Question.Kind.FILE and str(answers.get(q.code, "")).isdigit()
+        if q.kind == Question.Kind.FILE and (pk := parse_id(answers.get(q.code))) is not None
     ]
     documents = {d.pk: d for d in Document.objects.filter(pk__in=document_ids)} if document_ids else {}
     rows = []
@@ -180,7 +183,7 @@ def _rows(questions, answers, errors, facts, *, readonly: bool) -> list[dict]:
             "condition_label": labels.get(question.show_if_code, ""),
         }
         if question.kind == Question.Kind.FILE:
-            row["document"] = documents.get(int(value)) if str(value).isdigit() else None
+            row["document"] = documents.get(parse_id(value))
             row["accept"] = ",".join(
                 ext
                 for t in allowed_types(question)

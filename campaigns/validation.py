@@ -17,9 +17,15 @@ from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
 from campaigns.models import Question
+from core.inputs import parse_id
 
 YES, NO = "ya", "tidak"
 MAX_TEXT = 2000
+# A sane range for any number answer, whatever the question's own bounds: answers are
+# stored in JSON and shown back, so 10^26 or 1e999999 must never reach int()/float()
+# (a float overflows to Infinity, which PostgreSQL's jsonb refuses) or the database.
+MAX_NUMBER = Decimal("1e15")
+MAX_DECIMALS = 6
 _DATE_DMY = re.compile(r"^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$")
 
 
@@ -54,6 +60,13 @@ def _clean_number(question: Question, raw: str):
         raise ValueError(_("Masukkan angka, mis. 12 atau 12,5.")) from None
     if not value.is_finite():
         raise ValueError(_("Masukkan angka, mis. 12 atau 12,5."))
+    if abs(value) >= MAX_NUMBER:
+        raise ValueError(
+            _("Angka terlalu besar; gunakan angka di antara -%(max)s dan %(max)s.")
+            % {"max": number_format(MAX_NUMBER - 1, force_grouping=True)}
+        )
+    if value != value.quantize(Decimal(1).scaleb(-MAX_DECIMALS), rounding="ROUND_DOWN"):
+        raise ValueError(_("Paling banyak %(n)s angka di belakang koma.") % {"n": MAX_DECIMALS})
     low, high = question.min_value, question.max_value
     if (low is not None and value < low) or (high is not None and value > high):
         if low is not None and high is not None:
@@ -91,11 +104,9 @@ def clean_value(question: Question, raw, *, documents: Iterable[int] = ()):
     if question.kind == Question.Kind.FILE:
         if raw in ("", None):
             return None
-        try:
-            document_id = int(raw)
-        except (TypeError, ValueError):
-            raise ValueError(_("Berkas unggahan tidak dikenal; unggah ulang.")) from None
-        if document_id not in set(documents):
+        # parse_id, not int(): a posted 10^26 must be "unknown", not an overflow later on.
+        document_id = parse_id(raw)
+        if document_id is None or document_id not in set(documents):
             raise ValueError(_("Berkas unggahan tidak dikenal; unggah ulang."))
         return document_id
     raw = str(raw).strip()

@@ -1,0 +1,68 @@
+"""Bad input on the campaign screens gives an Indonesian message or a 404, never a 500."""
+
+from __future__ import annotations
+
+import pytest
+from django.urls import reverse
+
+from campaigns.models import Submission
+from campaigns.tests.helpers import make_campaign, valid_answers
+from people.tests.factories import make_pegawai
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def rina(cast):
+    return make_pegawai(cast.opd_a, nama="Rina Dinkes", user=cast.pegawai_a)
+
+
+@pytest.fixture
+def campaign(cast):
+    return make_campaign(cast.admin, opds=[cast.opd_a])
+
+
+def test_a_huge_number_as_a_file_answer_is_refused_with_a_message(cast, rina, campaign, client_for):
+    url = reverse("campaigns:campaign_submit", kwargs={"slug": campaign.slug})
+    response = client_for(cast.pegawai_a).post(
+        url, {**valid_answers(), "laporan": "99999999999999999999999999", "version": "0"}
+    )
+    assert response.status_code == 200
+    assert "Berkas unggahan tidak dikenal" in response.content.decode()
+    assert not Submission.objects.exists()
+
+
+def test_a_number_answer_beyond_any_sane_size_is_refused_in_indonesian(cast, rina, client_for):
+    from campaigns.actions import do_add_question, do_publish_campaign
+
+    open_campaign = make_campaign(cast.admin, opds=[cast.opd_a], questions="none", publish=False)
+    do_add_question(open_campaign, actor=cast.admin, code="jumlah", label="Jumlah kegiatan", kind="number")
+    do_publish_campaign(open_campaign, actor=cast.admin)
+    url = reverse("campaigns:campaign_submit", kwargs={"slug": open_campaign.slug})
+    client = client_for(cast.pegawai_a)
+    for huge in ("99999999999999999999999999", "-1e999999", "1e400"):
+        response = client.post(url, {"jumlah": huge, "version": "0"})
+        assert response.status_code == 200, huge
+        assert "Angka terlalu besar" in response.content.decode(), huge
+    assert not Submission.objects.exists()
+
+
+def test_moving_a_question_that_was_deleted_meanwhile_says_so(cast, campaign):
+    from campaigns.actions import do_move_question
+    from campaigns.errors import CampaignError
+    from campaigns.models import Question
+
+    question = campaign.questions.get(code="capaian")
+    Question.objects.filter(pk=question.pk).delete()  # the other tab's delete
+    with pytest.raises(CampaignError, match="sudah dihapus"):
+        do_move_question(question, direction=-1, actor=cast.admin)
+
+
+def test_the_move_screen_redirects_with_a_message_when_the_question_vanished(cast, campaign, client_for):
+    from campaigns.models import Question
+
+    question = campaign.questions.get(code="capaian")
+    url = reverse("campaigns:question_move", kwargs={"slug": campaign.slug, "pk": question.pk})
+    Question.objects.filter(pk=question.pk).delete()
+    response = client_for(cast.admin).post(url, {"direction": "up"})
+    assert response.status_code == 404
