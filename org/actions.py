@@ -11,9 +11,9 @@ from core.audit import create_object, record, snapshot, update_fields
 from org.models import Instansi, OfficeHours, Opd, UnitKerja
 from regulations.sla import OfficeDay
 
-INSTANSI_FIELDS = ("code", "name", "kind", "time_zone", "address")
-OPD_FIELDS = ("instansi", "code", "name", "short_name", "is_active")
-UNIT_FIELDS = ("opd", "parent", "name")
+INSTANSI_FIELDS = ("code", "name", "kind", "time_zone", "address", "unor_id")
+OPD_FIELDS = ("instansi", "code", "name", "short_name", "is_active", "unor_id")
+UNIT_FIELDS = ("opd", "parent", "name", "unor_id")
 HOURS_FIELDS = ("weekday", "opens", "closes", "break_start", "break_end")
 
 

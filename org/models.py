@@ -27,6 +27,9 @@ class Instansi(models.Model):
         _("zona waktu"), max_length=40, choices=TimeZone.choices, default=TimeZone.WIB
     )
     address = models.CharField(_("alamat"), max_length=300, blank=True)
+    # The id of the instansi's root in the national unor tree (SIASN), learnt by import_opd:
+    # rows whose induk is this id are OPDs.
+    unor_id = models.CharField(_("ID unor SIASN"), max_length=64, blank=True)
 
     class Meta:
         verbose_name = _("instansi")
@@ -47,6 +50,9 @@ class Opd(models.Model):
     name = models.CharField(_("nama"), max_length=200)
     short_name = models.CharField(_("singkatan"), max_length=40, blank=True)
     is_active = models.BooleanField(_("aktif"), default=True)
+    # The unor id of the national system (SIASN): import_opd matches rows by it, so a
+    # re-import renames instead of duplicating. Empty for OPDs created by hand.
+    unor_id = models.CharField(_("ID unor SIASN"), max_length=64, blank=True)
 
     class Meta:
         verbose_name = _("OPD")
@@ -62,6 +68,12 @@ class Opd(models.Model):
                 fields=["instansi", "name"],
                 name="opd_name_unique_in_instansi",
                 violation_error_message=_("Nama OPD ini sudah dipakai OPD lain di instansi yang sama."),
+            ),
+            models.UniqueConstraint(
+                fields=["unor_id"],
+                condition=~Q(unor_id=""),
+                name="opd_unor_id_unique",
+                violation_error_message=_("ID unor ini sudah dipakai OPD lain."),
             ),
         ]
 
@@ -82,6 +94,7 @@ class UnitKerja(models.Model):
         verbose_name=_("induk"),
     )
     name = models.CharField(_("nama"), max_length=200)
+    unor_id = models.CharField(_("ID unor SIASN"), max_length=64, blank=True)  # as on Opd
 
     class Meta:
         verbose_name = _("unit kerja")
@@ -94,6 +107,12 @@ class UnitKerja(models.Model):
                 violation_error_message=_("Sudah ada unit kerja dengan nama ini di bawah induk yang sama."),
             ),
             models.CheckConstraint(condition=~Q(parent=F("id")), name="unit_not_own_parent"),
+            models.UniqueConstraint(
+                fields=["unor_id"],
+                condition=~Q(unor_id=""),
+                name="unit_unor_id_unique",
+                violation_error_message=_("ID unor ini sudah dipakai unit kerja lain."),
+            ),
         ]
 
     def __str__(self) -> str:
