@@ -31,15 +31,14 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import os
 import secrets
 from collections import defaultdict
 from fractions import Fraction
-from pathlib import Path
 from random import Random
 from zoneinfo import ZoneInfo
 
 from django.contrib.contenttypes.models import ContentType
+from django.core.files.base import ContentFile
 from django.db import transaction
 from django.db.models import OuterRef, Subquery
 from django.utils import timezone
@@ -292,8 +291,6 @@ def _like_asn(rng: Random, today: dt.date, tz: str, actor) -> dict:
     files = []
     submissions = []
     store = storage()
-    month_dir = Path(store.location) / STORAGE_DIR / f"{now:%Y}" / f"{now:%m}"
-    month_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
     for pk, opd_id, opd_name, nip, depan, nama, belakang, gol, pangkat, jabatan, _user in chosen:
         submitted_at = _when(rng, campaign.opens_at, now)
         nama_lengkap = _nama_lengkap(depan, nama, belakang)
@@ -351,10 +348,8 @@ def _like_asn(rng: Random, today: dt.date, tz: str, actor) -> dict:
     content_type = ContentType.objects.get_for_model(UploadSession)
     documents = []
     for session, (storage_name, data) in zip(sessions, files, strict=True):
-        path = Path(store.path(storage_name))
-        fd = os.open(path, os.O_CREAT | os.O_WRONLY | os.O_EXCL, 0o600)
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
+        # Through the storage, not a path: the demo also seeds an S3 bucket (PELITA_STORAGE=s3).
+        storage_name = store.save(storage_name, ContentFile(data))
         documents.append(
             Document(
                 content_type=content_type,

@@ -8,21 +8,22 @@
   campaign has one file question, ``<NIP>_<code>.pdf`` when it has several). A job for every
   OPD (BKD staff) is one ZIP holding one ZIP per OPD. Only the latest version's files are
   exported. Progress (files done / total) is written to the ExportJob row as it goes (no
-  long transaction here, so the polling page sees it); the result lands in private storage
-  (MEDIA_ROOT/campaign_exports/, owner-only permissions) and is served only by the
-  permission-checked download view.
+  long transaction here, so the polling page sees it); the ZIP is built in an unnamed
+  temporary file and then saved to the private storage (core.documents.storage(): MEDIA_ROOT
+  or the S3 bucket, under campaign_exports/), so any app server can serve it; only the
+  permission-checked download view does.
 """
 
 from __future__ import annotations
 
 import logging
-import os
 import secrets
+import tempfile
 import zipfile
 from dataclasses import dataclass
-from pathlib import Path, PurePath
+from pathlib import PurePath
 
-from django.conf import settings
+from django.core.files import File
 from django.db import transaction
 from django.db.models import QuerySet
 from django.utils import formats, timezone
@@ -154,8 +155,12 @@ def files_of(campaign: Campaign, opd_id: int | None) -> list[FileEntry]:
     return entries
 
 
-def export_path(job: ExportJob) -> Path:
-    return Path(settings.MEDIA_ROOT) / job.file
+def open_export(job: ExportJob):
+    """The finished job's ZIP from the private storage, or None when it is gone."""
+    store = storage()
+    if not job.file or not store.exists(job.file):
+        return None
+    return store.open(job.file, "rb")
 
 
 def _copy_into(archive: zipfile.ZipFile, entry: FileEntry) -> None:
@@ -165,7 +170,7 @@ def _copy_into(archive: zipfile.ZipFile, entry: FileEntry) -> None:
             target.write(block)
 
 
-def _write_archive(job: ExportJob, entries: list[FileEntry], path: Path) -> None:
+def _write_archive(job: ExportJob, entries: list[FileEntry], path) -> None:
     done = 0
 
     def tick():
@@ -222,24 +227,19 @@ def run_files_export(job_id: int) -> None:
         return
     ExportJob.objects.filter(pk=job.pk).update(status=ExportJob.Status.DIPROSES, done=0)
     job.status = ExportJob.Status.DIPROSES
-    partial = None
     try:
         entries = files_of(job.campaign, job.opd_id)
         job.total = len(entries)
         ExportJob.objects.filter(pk=job.pk).update(total=job.total)
-        directory = Path(settings.MEDIA_ROOT) / EXPORT_DIR
-        directory.mkdir(parents=True, exist_ok=True, mode=0o700)
-        name = f"{EXPORT_DIR}/{secrets.token_hex(16)}.zip"
-        partial = Path(settings.MEDIA_ROOT) / f"{name}.part"
-        # Owner-only from the first byte: the archive holds personal documents.
-        os.close(os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600))
-        _write_archive(job, entries, partial)
-        os.replace(partial, Path(settings.MEDIA_ROOT) / name)
-        job.file = name
+        # An unnamed temporary file (owner-only, gone when closed, even after a crash) as
+        # scratch space: the ZIP writer needs to seek, an object store cannot. Only the
+        # finished archive is saved, so a half-written ZIP is never in the storage.
+        with tempfile.TemporaryFile() as scratch:
+            _write_archive(job, entries, scratch)
+            scratch.seek(0)
+            job.file = storage().save(f"{EXPORT_DIR}/{secrets.token_hex(16)}.zip", File(scratch))
     except Exception:
         logger.exception("campaign export %s failed", job.pk)
-        if partial is not None:
-            partial.unlink(missing_ok=True)
         _finish(job, error=_("Ekspor gagal karena kesalahan sistem. Coba lagi atau hubungi Admin."))
         raise
     _finish(job)

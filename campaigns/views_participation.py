@@ -22,7 +22,7 @@ from campaigns.actions_exports import (
     do_record_submissions_export,
     do_start_files_export,
 )
-from campaigns.exports import export_path, submissions_xlsx
+from campaigns.exports import open_export, submissions_xlsx
 from campaigns.models import ExportJob
 from campaigns.participation import SORT_KEYS, clean_sort, sort_rows, totals
 from campaigns.queries import questions_of
@@ -273,13 +273,13 @@ def campaign_export_download(request, slug: str, job: int):
     job = get_export_job_for_user(request.user, campaign, job)
     if job.status != ExportJob.Status.SELESAI or not job.file:
         raise Http404
-    path = export_path(job)
-    if not path.is_file():
+    archive = open_export(job)
+    if archive is None:
         raise Http404
     do_record_export_download(job, actor=request.user)
     suffix = job.opd.code if job.opd else "semua-opd"
     response = FileResponse(
-        path.open("rb"),
+        archive,
         as_attachment=True,
         filename=f"berkas-{campaign.slug}-{suffix}.zip",
         content_type="application/zip",

@@ -163,6 +163,48 @@ STORAGES = {
 }
 # Private documents live outside every URL; they are served only by permission-checked views.
 MEDIA_ROOT = Path(env_str("PELITA_DOCUMENT_ROOT", str(VAR_DIR / "documents")))
+# Where every private file (scans, campaign uploads and their parts, import files, exports)
+# is kept: "local" is MEDIA_ROOT on this server's disk; "s3" is an S3-compatible object store,
+# which several app servers behind a load balancer can share. Code reads and writes them only
+# through default_storage (core.documents.storage()), never through a path on disk.
+PELITA_STORAGE = env_choice("PELITA_STORAGE", "local", {"local", "s3"})
+if PELITA_STORAGE == "s3":
+    _s3_bucket = env_str("PELITA_S3_BUCKET", "")
+    if not _s3_bucket:
+        raise ImproperlyConfigured("PELITA_S3_BUCKET must be set when PELITA_STORAGE=s3.")
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": _s3_bucket,
+            "endpoint_url": env_str("PELITA_S3_ENDPOINT_URL", "") or None,  # None: AWS itself
+            "access_key": env_str("PELITA_S3_ACCESS_KEY", "") or None,  # None: boto3's own chain
+            "secret_key": env_str("PELITA_S3_SECRET_KEY", "") or None,
+            # us-east-1 is what MinIO, Ceph and most S3-compatible stores answer to by default.
+            "region_name": env_str("PELITA_S3_REGION", "us-east-1"),
+            # Path style (endpoint/bucket/key) works on every S3-compatible store; virtual hosts
+            # need a DNS name per bucket, which an agency's own MinIO seldom has.
+            "addressing_style": env_choice("PELITA_S3_ADDRESSING_STYLE", "path", {"path", "virtual", "auto"}),
+            "signature_version": "s3v4",
+            # Personal data: objects are private and never given a public URL; they are
+            # streamed through Pelita's permission-checked views only.
+            "default_acl": "private",
+            "querystring_auth": True,
+            "custom_domain": None,
+            # Never replace an object: a name collision gets a new name, as on local disk.
+            "file_overwrite": False,
+            # Reads larger than this spill to a temporary file instead of memory (ZIP exports).
+            "max_memory_size": 4 * 1024 * 1024,
+        },
+    }
+else:
+    # Owner-only permissions: the files are personal data, and nothing but Pelita reads them.
+    STORAGES["default"] = {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"file_permissions_mode": 0o600, "directory_permissions_mode": 0o700},
+    }
+# Chunked campaign uploads (and completed ones never used in a submission) older than this
+# are removed by `manage.py prune_uploads`.
+PELITA_UPLOAD_MAX_AGE_HOURS = env_int("PELITA_UPLOAD_MAX_AGE_HOURS", 24, minimum=1)
 # The largest employee file (CSV/XLSX) an import reads; bigger files are refused unread.
 PELITA_IMPORT_MAX_MB = env_int("PELITA_IMPORT_MAX_MB", 50, minimum=1)
 # The largest scan per document kind (core.Document.Kind), in MB; kinds not named use "default".

@@ -3,10 +3,10 @@
 A scan is accepted only when its first bytes say PDF, JPEG or PNG (the name and the
 browser's Content-Type are the uploader's claim, not evidence), when its extension agrees
 with what the bytes say, and when it is within the size limit of its kind
-(``settings.PELITA_DOCUMENT_MAX_MB``). The bytes go to MEDIA_ROOT/documents/YYYY/MM/ under
-a random name; no URL serves that directory. The app that owns the record checks who may
-read it (its scoped query) and then calls :func:`document_response`; every download is
-audited by :func:`do_record_download`.
+(``settings.PELITA_DOCUMENT_MAX_MB``). The bytes go to the private storage (:func:`storage`:
+MEDIA_ROOT or a private S3 bucket) as documents/YYYY/MM/<random>; no URL serves them. The
+app that owns the record checks who may read it (its scoped query) and then calls
+:func:`document_response`; every download is audited by :func:`do_record_download`.
 
 Owner objects are referred to through content types, so core never imports the apps above
 it; the owning app decides which of its models may hold documents.
@@ -24,7 +24,7 @@ from pathlib import PurePath
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
-from django.core.files.storage import FileSystemStorage
+from django.core.files.storage import Storage, default_storage
 from django.db import models, transaction
 from django.http import FileResponse
 from django.utils import timezone
@@ -148,14 +148,15 @@ def inspect_upload(uploaded_file, kind: str) -> Inspection:
     return Inspection(file_type=file_type, size=size, sha256=digest.hexdigest())
 
 
-def storage() -> FileSystemStorage:
-    """The private storage. Built per call so a test's MEDIA_ROOT override is honoured.
+def storage() -> Storage:
+    """The private storage: ``default_storage``, whatever STORAGES["default"] says.
 
-    Owner-only permissions: the scans are personal data, and nothing but Pelita reads them.
+    That is MEDIA_ROOT with owner-only permissions (``PELITA_STORAGE=local``) or a private
+    S3 bucket (``PELITA_STORAGE=s3``). Use only its own methods (open, save, delete, exists,
+    listdir, size), never ``.path()``: an object store has no path, and several servers do
+    not share a disk. Django resets it when a test overrides STORAGES or MEDIA_ROOT.
     """
-    return FileSystemStorage(
-        location=settings.MEDIA_ROOT, file_permissions_mode=0o600, directory_permissions_mode=0o700
-    )
+    return default_storage
 
 
 def _new_storage_name(file_type: FileType) -> str:

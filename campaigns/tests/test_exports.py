@@ -114,9 +114,9 @@ def test_an_all_opd_export_holds_one_zip_per_opd(cast, scenario):
     run_files_export(job.pk)
     job.refresh_from_db()
     assert job.status == "selesai" and job.total == 3
-    from campaigns.exports import export_path
+    from campaigns.exports import open_export
 
-    outer = zipfile.ZipFile(export_path(job))
+    outer = zipfile.ZipFile(open_export(job))
     assert sorted(outer.namelist()) == ["13 Dinkes.zip", "24 Dishub.zip"]
     inner = zipfile.ZipFile(BytesIO(outer.read("24 Dishub.zip")))
     assert inner.namelist() == [f"{b[0].nip}.pdf"]
