@@ -1,0 +1,81 @@
+from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
+from django.core.management.base import BaseCommand, CommandError
+
+from org.actions_unor import UnorFileError, do_import_unor, plan_unor_import
+from org.models import Instansi
+
+
+class Command(BaseCommand):
+    help = (
+        "Impor daftar unor SIASN (CSV atau XLSX; kolom unor_id, unor_nama, unor_induk_id): unor tanpa "
+        "induk (atau di bawah unor instansi) menjadi OPD, yang lain menjadi unit kerja di bawah induknya. "
+        "Dicocokkan dengan unor_id, jadi aman diulang. Satu baris salah: tidak ada yang disimpan."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("file")
+        parser.add_argument("--dry-run", action="store_true", help="periksa dan hitung saja, tanpa menyimpan")
+        parser.add_argument(
+            "--instansi", help="kode instansi (wajib bila Pelita memuat lebih dari satu instansi)"
+        )
+        parser.add_argument(
+            "--root-unor-id",
+            default="",
+            help="unor_id unor instansi sendiri; anak-anaknya menjadi OPD (bawaan: baris tanpa induk "
+            "yang bernama sama dengan instansi, atau yang tersimpan dari impor sebelumnya)",
+        )
+        parser.add_argument("--actor", help="username pelaku yang dicatat di log audit (bawaan: sistem)")
+
+    def handle(self, *args, file, dry_run, instansi, root_unor_id, actor, **options):
+        # Commands are assembly: org may not import people at module level, this command may
+        # (the file reader is the one the employee import uses).
+        from people.imports import UnreadableFile, read_table
+
+        user = None
+        if actor:
+            user = get_user_model().objects.filter(username=actor).first()
+            if user is None:
+                raise CommandError(f"Pengguna {actor!r} tidak ada.", returncode=2)
+        target = self._instansi(instansi)
+        try:
+            table = read_table(file)
+            plan = plan_unor_import(table.columns, table.rows, instansi=target, root_id=root_unor_id)
+        except (UnreadableFile, UnorFileError) as exc:
+            raise CommandError(exc.message, returncode=2) from None
+        if plan.rejections:
+            for r in sorted(plan.rejections, key=lambda r: r.line):
+                self.stderr.write(
+                    f"baris {r.line}" + (f" (unor {r.unor_id})" if r.unor_id else "") + f": {r.reason}"
+                )
+            raise CommandError(
+                f"{len({r.line for r in plan.rejections})} baris ditolak; tidak ada yang disimpan. "
+                "Perbaiki baris-baris itu lalu impor lagi (--dry-run untuk memeriksa saja)."
+            )
+        try:
+            result = do_import_unor(plan, actor=user, dry_run=dry_run)
+        except ValidationError as exc:
+            raise CommandError(
+                "Impor dibatalkan, tidak ada yang disimpan: " + " ".join(exc.messages)
+            ) from None
+        if plan.root_id:
+            self.stdout.write(f"Unor instansi: {plan.root_id} (anak-anaknya menjadi OPD).")
+        self.stdout.write(result.summary + (" (dry run: tidak ada yang disimpan)" if dry_run else ""))
+
+    def _instansi(self, code: str | None) -> Instansi:
+        if code:
+            found = Instansi.objects.filter(code=code).first()
+            if found is None:
+                raise CommandError(f"Instansi dengan kode {code!r} tidak ada.", returncode=2)
+            return found
+        every = list(Instansi.objects.all()[:2])
+        if not every:
+            raise CommandError(
+                "Belum ada instansi. Jalankan setup_instansi lebih dulu (lihat docs/installation.md).",
+                returncode=2,
+            )
+        if len(every) > 1:
+            raise CommandError(
+                "Pelita memuat lebih dari satu instansi: sebutkan --instansi KODE.", returncode=2
+            )
+        return every[0]
