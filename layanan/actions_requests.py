@@ -300,7 +300,7 @@ def do_submit_request(request: Request, *, actor) -> Request:
     if missing:
         raise MissingDocuments(missing)
     pegawai = pegawai_for_eligibility(request.pegawai)
-    verdict = eligibility.check(request.service, pegawai, timezone.localdate())
+    verdict = eligibility.check(request.service, pegawai, timezone.localdate(), request.answers)
     if not verdict.eligible:
         raise NotEligible(verdict)
     entry = request.service.steps.get(is_entry=True)

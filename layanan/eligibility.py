@@ -9,14 +9,12 @@ maps ``Service.eligibility`` to the rule that applies:
   credit-point history and regulations.credit_points); other posts are left to the verifier;
 * ``ujian_dinas``  → regulations.ujian_dinas.ujian_dinas;
 * ``upkp``         → regulations.ujian_dinas.upkp for the latest ijazah in the history;
-* ``izin_belajar`` / ``tugas_belajar`` → status aktif, PNS (not CPNS/PPPK), no hukuman
-  disiplin being served (domain.md §8: izin/tugas belajar need a "surat keterangan tidak
-  pernah dijatuhi hukuman disiplin" [S000]; we block on a penalty being served and leave
-  older ones to the verifier), SKP of the previous year at least Baik
-  (regulations.ujian_dinas.appraisal_failures over regulations.skp; the one-year "minimal
-  Baik" of domain.md §6 for UPKP, which an ijazah earned on izin belajar leads to [S004];
-  a rule specific to izin belajar is UNCONFIRMED);
-* ``pensiun``      → regulations.pension.pension: the BUP and TMT, shown as information;
+* ``izin_belajar`` / ``tugas_belajar`` → regulations.study.study_permit: PNS only, no
+  hukdis sedang/berat being served (a ringan one has no duration), the SKP of the last two
+  years at least Baik [S000], and the answers of the request: a level higher than the one
+  held, an accredited programme;
+* ``pensiun``      → regulations.pension.pension: the BUP and TMT as information; the request
+  opens 24 months before the TMT (regulations.pension.request_window);
 * ``kenaikan_jf``  → no automatic rule yet (a note says so; the verifier checks).
 
 A *hard failure* blocks submission; a *note* is information for the applicant.
@@ -32,13 +30,15 @@ from datetime import date, timedelta
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from people.profile import jabatan_kind
 from regulations import ranks
 from regulations.credit_points import akk_kenaikan_pangkat
 from regulations.credit_points import jenjang as parse_jenjang
 from regulations.discipline import Level
-from regulations.pension import pension
+from regulations.pension import pension, request_window
 from regulations.promotion import kp_fungsional, kp_reguler, next_kp_period
 from regulations.reasons import Reason, RuleInputError
+from regulations.study import StudyPlan, study_permit
 from regulations.ujian_dinas import (
     Appraisal,
     Diklat,
@@ -46,7 +46,6 @@ from regulations.ujian_dinas import (
     Pegawai,
     Tingkat,
     UpkpRequest,
-    appraisal_failures,
     ujian_dinas,
     upkp,
 )
@@ -81,17 +80,6 @@ class Result:
 
 # --- master data → rule inputs -------------------------------------------------------------
 
-_ESELON_JABATAN = {
-    "II": ranks.Jabatan.JPT_PRATAMA,
-    "III": ranks.Jabatan.ADMINISTRATOR,
-    "IV": ranks.Jabatan.PENGAWAS,
-}
-_AHLI = {
-    "ahli_pertama": ranks.Jabatan.JF_AHLI_PERTAMA,
-    "ahli_muda": ranks.Jabatan.JF_AHLI_MUDA,
-    "ahli_madya": ranks.Jabatan.JF_AHLI_MADYA,
-    "ahli_utama": ranks.Jabatan.JF_AHLI_UTAMA,
-}
 # Leadership courses by the words of their recorded name (old and current names, demo data
 # and imports): longest words first so "Tingkat III" is not read as "Tingkat II".
 _DIKLAT_WORDS = (
@@ -109,17 +97,16 @@ _UJIAN = {"ujian_dinas_i": Tingkat.I, "ujian_dinas_ii": Tingkat.II}
 
 
 def jabatan_of(pegawai) -> ranks.Jabatan:
-    """The kind of position the rules tell apart, from the current jabatan fields."""
-    if pegawai.jenis_jabatan == "fungsional":
-        name = pegawai.jabatan.lower()
-        if name.startswith("guru"):
-            return ranks.Jabatan.GURU
-        if name.startswith("dosen"):
-            return ranks.Jabatan.DOSEN
-        return _AHLI.get(pegawai.jenjang, ranks.Jabatan.JF_KETERAMPILAN)
-    if pegawai.jenis_jabatan == "struktural":
-        return _ESELON_JABATAN.get(pegawai.eselon.split(".")[0], ranks.Jabatan.PENGAWAS)
-    return ranks.Jabatan.PELAKSANA
+    """The kind of position the rules tell apart (people.profile.jabatan_kind, the one reading
+    of the jabatan fields); a record that does not say enough is data to complete, not a guess."""
+    kind = jabatan_kind(pegawai)
+    if kind is None:
+        raise RuleInputError(
+            _(
+                "Eselon jabatan struktural atau jenjang jabatan fungsional belum tercatat pada data kepegawaian."
+            )
+        )
+    return kind
 
 
 def _diklat(rows) -> frozenset[Diklat]:
@@ -185,24 +172,27 @@ def _period(today: date) -> date:
     return next_kp_period(today - timedelta(days=1))
 
 
-def _study(pegawai, today: date) -> tuple[list[Reason], list[Reason]]:
-    failures = []
-    if pegawai.jenis_pegawai != "pns":
-        failures.append(
-            Reason(
-                "bukan_pns",
-                _("Izin/tugas belajar hanya untuk PNS; status kepegawaian %(jenis)s.")
-                % {"jenis": pegawai.get_jenis_pegawai_display()},
-            )
-        )
-    p = rule_input(pegawai)
-    if any(h.served_on(today) for h in p.hukuman):
-        failures.append(Reason("sedang_hukuman_disiplin", _("Sedang menjalani hukuman disiplin.")))
-    failures += appraisal_failures(p.appraisals, [today.year - 1])
-    return failures, []
+# The study level answered in the request (layanan.forms_requests.JENJANG) as an ijazah kind;
+# profesi (dokter, apoteker, ners) ranks with S-2 in the starting-rank table.
+_STUDY_LEVEL = {
+    "d3": ranks.Pendidikan.D3,
+    "d4": ranks.Pendidikan.D4,
+    "s1": ranks.Pendidikan.S1,
+    "s2": ranks.Pendidikan.S2,
+    "s3": ranks.Pendidikan.S3,
+    "profesi": ranks.Pendidikan.S2,
+}
 
 
-def _kp_reguler(pegawai, today: date):
+def _study(pegawai, today: date, answers: dict):
+    plan = StudyPlan(
+        jenjang=_STUDY_LEVEL.get(answers.get("jenjang", "")), akreditasi=answers.get("akreditasi")
+    )
+    verdict = study_permit(rule_input(pegawai), today, pns=pegawai.jenis_pegawai == "pns", plan=plan)
+    return list(verdict.reasons), []
+
+
+def _kp_reguler(pegawai, today: date, answers: dict):
     result = kp_reguler(rule_input(pegawai), _period(today))
     note = Reason(
         "periode_kp",
@@ -212,7 +202,7 @@ def _kp_reguler(pegawai, today: date):
     return list(result.verdict.reasons), [note]
 
 
-def _kp_pilihan(pegawai, today: date):
+def _kp_pilihan(pegawai, today: date, answers: dict):
     p = rule_input(pegawai)
     if not p.jabatan.fungsional:
         return [], [
@@ -221,23 +211,24 @@ def _kp_pilihan(pegawai, today: date):
                 _("KP pilihan jabatan struktural diperiksa oleh verifikator BKD."),
             )
         ]
-    required = akk_kenaikan_pangkat(parse_jenjang(pegawai.jenjang)) if pegawai.jenjang else None
+    level = parse_jenjang(pegawai.jenjang) if pegawai.jenjang else None
+    required = akk_kenaikan_pangkat(level) if level else None
     if required is None:
         raise RuleInputError(
             _("Jenjang jabatan fungsional belum tercatat atau angka kreditnya belum diketahui.")
         )
     rows = sorted(pegawai.riwayat_angka_kredit.all(), key=lambda r: (r.tahun, r.pk))
     current = float(rows[-1].kumulatif or 0) if rows else 0.0
-    result = kp_fungsional(p, _period(today), current, float(required))
+    result = kp_fungsional(p, _period(today), current, float(required), jenjang=level)
     return list(result.verdict.reasons), []
 
 
-def _ujian_dinas(pegawai, today: date):
+def _ujian_dinas(pegawai, today: date, answers: dict):
     result = ujian_dinas(rule_input(pegawai), today)
     return list(result.eligible.reasons), []
 
 
-def _upkp(pegawai, today: date):
+def _upkp(pegawai, today: date, answers: dict):
     rows = sorted(pegawai.riwayat_pendidikan.all(), key=lambda r: (r.tahun_lulus, r.pk))
     if not rows:
         raise RuleInputError(_("Riwayat pendidikan belum tercatat pada data kepegawaian."))
@@ -252,17 +243,26 @@ def _upkp(pegawai, today: date):
     return list(upkp(rule_input(pegawai), request, today).reasons), []
 
 
-def _pensiun(pegawai, today: date):
+def _pensiun(pegawai, today: date, answers: dict):
     result = pension(pegawai.tanggal_lahir, jabatan_of(pegawai))
     note = Reason(
         "tmt_pensiun",
         _("Batas usia pensiun %(bup)s tahun; TMT pensiun %(tmt)s.")
         % {"bup": result.bup, "tmt": date_format(result.tmt, "j F Y")},
     )
+    opens, _last = request_window(result)
+    if today < opens:
+        # regulations.pension.request_window: 24 months before the TMT (Perban BKN 3/2020).
+        early = Reason(
+            "belum_masa_usul_pensiun",
+            _("Usul pensiun dibuka mulai %(opens)s, 24 bulan sebelum TMT pensiun.")
+            % {"opens": date_format(opens, "j F Y")},
+        )
+        return [early], [note]
     return [], [note]
 
 
-def _unchecked(pegawai, today: date):
+def _unchecked(pegawai, today: date, answers: dict):
     return [], [Reason("diperiksa_verifikator", _("Syarat layanan ini diperiksa oleh verifikator BKD."))]
 
 
@@ -278,8 +278,12 @@ RULES = {
 }
 
 
-def check(service, pegawai, today: date) -> Result:
-    """The verdict for ``pegawai`` asking for ``service`` on ``today``.
+_KEDUDUKAN_CODES = frozenset({"cltn", "diberhentikan_sementara"})
+
+
+def check(service, pegawai, today: date, answers: dict | None = None) -> Result:
+    """The verdict for ``pegawai`` asking for ``service`` on ``today``, with the request's
+    ``answers`` (the study level and accreditation count in an izin belajar's verdict).
 
     Reads the Pegawai's histories through their related managers: prefetch them
     (``layanan.queries.with_eligibility_data``) to keep the query count fixed.
@@ -289,7 +293,11 @@ def check(service, pegawai, today: date) -> Result:
         return Result(rule=service.eligibility or "")
     status = _status(pegawai)
     try:
-        failures, notes = rule(pegawai, today)
+        failures, notes = rule(pegawai, today, answers or {})
     except RuleInputError as exc:
         failures, notes = [Reason("data_belum_lengkap", exc.message)], []
+    if status:
+        # "Kedudukan pegawai CLTN; …" already says it: the rule's own CLTN/suspension reason
+        # would tell the applicant the same thing twice.
+        failures = [f for f in failures if f.code not in _KEDUDUKAN_CODES]
     return Result(rule=service.eligibility, hard_failures=tuple(status + failures), notes=tuple(notes))

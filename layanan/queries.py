@@ -127,7 +127,9 @@ def active_service(slug: str) -> Service:
 
 def with_eligibility_data(pegawai_qs: QuerySet[Pegawai]) -> QuerySet[Pegawai]:
     """The histories layanan.eligibility reads: one query each, whatever their length."""
-    return pegawai_qs.select_related("golongan", "opd", "opd__instansi").prefetch_related(
+    return pegawai_qs.select_related(
+        "golongan", "jabatan_fungsional", "opd", "opd__instansi"
+    ).prefetch_related(
         "riwayat_diklat",
         "sertifikat_ujian",
         "riwayat_hukdis",

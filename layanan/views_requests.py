@@ -159,7 +159,10 @@ def _render_detail(request, request_obj: Request, answers_form=None):
     documents_editable = may_act and request_obj.status in EDITABLE_DOCUMENTS
     if is_draft:
         verdict = eligibility.check(
-            request_obj.service, pegawai_for_eligibility(request_obj.pegawai), timezone.localdate()
+            request_obj.service,
+            pegawai_for_eligibility(request_obj.pegawai),
+            timezone.localdate(),
+            request_obj.answers,
         )
     else:
         verdict = request_obj.eligibility or None

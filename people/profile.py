@@ -34,14 +34,11 @@ from people.models import (
 )
 from regulations.identity import parse_nip
 from regulations.pension import Pension, pension
-from regulations.ranks import Jabatan
+from regulations.ranks import Jabatan, jabatan_for_eselon
 from regulations.reasons import RuleInputError
 
 # --- Header -----------------------------------------------------------------------------
 
-# Eselon of a structural post → the kind the pension rule knows (PP 11/2017 Pasal 239):
-# eselon II is JPT pratama, III administrator, IV pengawas.
-_ESELON_KIND = {"II": Jabatan.JPT_PRATAMA, "III": Jabatan.ADMINISTRATOR, "IV": Jabatan.PENGAWAS}
 _JENJANG_KIND = {
     "pemula": Jabatan.JF_KETERAMPILAN,
     "terampil": Jabatan.JF_KETERAMPILAN,
@@ -54,8 +51,10 @@ _JENJANG_KIND = {
 }
 
 
-def pension_kind(pegawai: Pegawai) -> Jabatan | None:
-    """The position kind that sets the BUP, or None when the record does not say enough.
+def jabatan_kind(pegawai: Pegawai) -> Jabatan | None:
+    """The kind of position the rules tell apart (it sets the BUP and the KP route), or None
+    when the record does not say enough. The one reading of the jabatan fields: the profile's
+    pension date and every eligibility rule of layanan use it.
 
     Guessing would print a wrong pension date, so a structural post without eselon or a
     JF without jenjang gives None and the page shows the date as unknown.
@@ -63,7 +62,7 @@ def pension_kind(pegawai: Pegawai) -> Jabatan | None:
     if pegawai.jenis_jabatan == JenisJabatan.PELAKSANA:
         return Jabatan.PELAKSANA
     if pegawai.jenis_jabatan == JenisJabatan.STRUKTURAL:
-        return _ESELON_KIND.get(pegawai.eselon.split(".")[0])
+        return jabatan_for_eselon(pegawai.eselon)
     if pegawai.jenis_jabatan == JenisJabatan.FUNGSIONAL:
         jf = pegawai.jabatan_fungsional
         # Guru and dosen have their BUP from their own Undang-Undang (PP 11/2017 Pasal 240).
@@ -96,7 +95,7 @@ class Header:
 
 
 def header_of(pegawai: Pegawai, today: dt.date) -> Header:
-    kind = pension_kind(pegawai)
+    kind = jabatan_kind(pegawai)
     return Header(
         nip=nip_printed(pegawai.nip),
         age=age_on(pegawai.tanggal_lahir, today),

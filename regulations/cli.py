@@ -25,10 +25,12 @@ COMMANDS: dict[str, str] = {
     "kp-reguler": "regulations.promotion:command_kp_reguler",
     "kp-fungsional": "regulations.promotion:command_kp_fungsional",
     "ujian-dinas": "regulations.ujian_dinas:command_ujian_dinas",
+    "izin-belajar": "regulations.study:command_izin_belajar",
     "ipasn": "regulations.ipasn:command_ipasn",
     "ikm": "regulations.skm:command_ikm",
     "sample-size": "regulations.skm:command_sample_size",
     "angka-kredit": "regulations.credit_points:command_angka_kredit",
+    "jf-golongan": "regulations.credit_points:command_jf_golongan",
     "cpns": "regulations.cpns:command_cpns",
     "due": "regulations.sla:command_due",
 }

@@ -30,6 +30,7 @@ from regulations.inputs import (
     parse_json_argument,
     reject_unknown_fields,
 )
+from regulations.ranks import Golongan, golongan
 from regulations.reasons import Reason, RuleInputError
 from regulations.skp import Predikat, parse_predikat
 
@@ -160,21 +161,55 @@ def annual_ak(
 
 
 # Kebutuhan angka kredit minimal (AKK): (for the next pangkat, for the next jenjang) per
-# jenjang, as the BKN "integrasi/konversi" slide gives them [scribd 712964724; domain.md §13].
-# The slide's table text is garbled, so every value is UNCONFIRMED and configurable; None
-# means the slide gives no figure (Terampil is absent; the top of a ladder has no next jenjang).
+# jenjang, PermenPAN-RB 1/2023 Lampiran (the AKK table) as the BKN "integrasi/konversi" slide
+# repeats it [scribd 712964724; domain.md §13]. The slide's garbled text had been read one row
+# off in the keterampilan ladder; in the annex Terampil needs 20 (pangkat) / 60 (jenjang) and
+# Mahir 50 / 100, the keterampilan ladder mirroring the keahlian one a step lower (Mahir, at
+# III/a–III/b, needs what Ahli Pertama at III/a–III/b needs). Every value stays configurable
+# (``akk`` arguments); None: no next jenjang at the top of a ladder.
 AKK_MINIMUM: Mapping[Jenjang, tuple[int | None, int | None]] = MappingProxyType(
     {
-        Jenjang.PEMULA: (15, 15),  # UNCONFIRMED
-        Jenjang.TERAMPIL: (None, None),  # not on the slide
-        Jenjang.MAHIR: (20, 60),  # UNCONFIRMED
-        Jenjang.PENYELIA: (100, None),  # UNCONFIRMED
-        Jenjang.AHLI_PERTAMA: (50, 100),  # UNCONFIRMED
-        Jenjang.AHLI_MUDA: (100, 200),  # UNCONFIRMED
-        Jenjang.AHLI_MADYA: (150, 450),  # UNCONFIRMED
-        Jenjang.AHLI_UTAMA: (200, None),  # UNCONFIRMED
+        Jenjang.PEMULA: (15, 15),
+        Jenjang.TERAMPIL: (20, 60),
+        Jenjang.MAHIR: (50, 100),
+        Jenjang.PENYELIA: (100, None),
+        Jenjang.AHLI_PERTAMA: (50, 100),
+        Jenjang.AHLI_MUDA: (100, 200),
+        Jenjang.AHLI_MADYA: (150, 450),
+        Jenjang.AHLI_UTAMA: (200, None),
     }
 )
+
+# The pangkat range of each jenjang: the lowest and highest golongan a holder of that jenjang
+# may have. A KP above the top of the range is not a kenaikan pangkat but a kenaikan jenjang
+# (Peraturan BKN 3/2023), with its own conditions (the jenjang AK, uji kompetensi, a vacancy).
+# The ranges are the ones every JF regulation repeats (e.g. PermenPAN-RB 1/2023 and the JF's own
+# PermenPAN-RB); the article number is UNCONFIRMED.
+JENJANG_GOLONGAN: Mapping[Jenjang, tuple[str, str]] = MappingProxyType(
+    {
+        Jenjang.PEMULA: ("II/a", "II/a"),
+        Jenjang.TERAMPIL: ("II/b", "II/d"),
+        Jenjang.MAHIR: ("III/a", "III/b"),
+        Jenjang.PENYELIA: ("III/c", "III/d"),
+        Jenjang.AHLI_PERTAMA: ("III/a", "III/b"),
+        Jenjang.AHLI_MUDA: ("III/c", "III/d"),
+        Jenjang.AHLI_MADYA: ("IV/a", "IV/c"),
+        Jenjang.AHLI_UTAMA: ("IV/d", "IV/e"),
+    }
+)
+
+
+def jenjang_golongan(level: Jenjang) -> tuple[Golongan, Golongan]:
+    """(lowest, highest) golongan of the jenjang ``level``."""
+    low, high = JENJANG_GOLONGAN[level]
+    return golongan(low), golongan(high)
+
+
+def akk_kenaikan_jenjang(
+    level: Jenjang, akk: Mapping[Jenjang, tuple[int | None, int | None]] = AKK_MINIMUM
+) -> int | None:
+    """The minimum AK to move from ``level`` to the next jenjang; None at the top of a ladder."""
+    return akk.get(level, (None, None))[1]
 
 
 def akk_kenaikan_pangkat(
@@ -233,3 +268,18 @@ def command_angka_kredit(argv: list[str]) -> dict:
         )
     )
     return annual_ak(periods, AkConfig(decimals=decimals)).as_dict()
+
+
+def command_jf_golongan(argv: list[str]) -> dict:
+    """``jf-golongan ahli_pertama`` → the jenjang's golongan range and its AKK figures."""
+    if len(argv) != 1:
+        raise RuleInputError("Berikan satu jenjang, misalnya: jf-golongan ahli_pertama.")
+    level = jenjang(argv[0])
+    low, high = jenjang_golongan(level)
+    return {
+        "jenjang": level.value,
+        "golongan_terendah": low.code,
+        "golongan_tertinggi": high.code,
+        "akk_kenaikan_pangkat": akk_kenaikan_pangkat(level),
+        "akk_kenaikan_jenjang": akk_kenaikan_jenjang(level),
+    }

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from types import MappingProxyType
 
 from regulations.inputs import RuleArgumentParser, parse_iso_date
@@ -39,12 +39,25 @@ BUP: Mapping[Jabatan, int] = MappingProxyType(
 )
 
 
+# A pension (BUP) request opens 24 months before the TMT pensiun. Perban BKN 3/2020 Pasal 8
+# huruf i asks that the pertimbangan teknis be proposed at least 15 months before the TMT and
+# lets the PPK propose with the data at hand when the file is still missing 3 months before
+# (domain.md §4, a secondary source); opening at 24 months leaves the OPD 9 months to gather
+# the file before that deadline, and the KPO/PPO reconciliation runs in the same window. Years
+# earlier there is nothing to propose yet. Configurable (:class:`PensionConfig`).
+REQUEST_MONTHS_BEFORE = 24
+PERTEK_MONTHS_BEFORE = 15  # Perban BKN 3/2020 Pasal 8 huruf i (secondary source)
+
+
 @dataclass(frozen=True)
 class PensionConfig:
     """BUP per jabatan, overridable: SILKA keeps BUP on each jabatan record rather than in
     code, and whether UU 20/2023 changed any BUP is UNCONFIRMED (domain.md §4)."""
 
     bup: Mapping[Jabatan, int] = field(default_factory=lambda: BUP)
+    # How many months before the TMT pensiun a pension request may be made (see
+    # :func:`request_window`).
+    request_months_before: int = REQUEST_MONTHS_BEFORE
 
 
 DEFAULT_PENSION_CONFIG = PensionConfig()
@@ -92,10 +105,25 @@ def pension(birth: date, position: Jabatan | str, config: PensionConfig = DEFAUL
     return Pension(position, birth, age, bup_date, first_of_next_month(bup_date))
 
 
+def months_before(day: date, months: int) -> date:
+    """``day`` moved back by whole months; days past the 28th are clamped to it (TMT dates are
+    always the 1st, so the clamp only keeps other dates valid)."""
+    index = day.year * 12 + day.month - 1 - months
+    year, month = divmod(index, 12)
+    return day.replace(year=year, month=month + 1, day=min(day.day, 28))
+
+
+def request_window(result: Pension, config: PensionConfig = DEFAULT_PENSION_CONFIG) -> tuple[date, date]:
+    """(first day a pension request may be made, the last day before the TMT pensiun)."""
+    return months_before(result.tmt, config.request_months_before), result.tmt - timedelta(days=1)
+
+
 def command_pensiun(argv: list[str]) -> dict:
     """``pensiun --birth 1966-09-19 --jabatan pelaksana`` → BUP, BUP birthday and TMT."""
     parser = RuleArgumentParser(prog="pensiun", add_help=False)
     parser.add_argument("--birth", required=True)
     parser.add_argument("--jabatan", required=True)
     args = parser.parse_args(argv)
-    return pension(parse_iso_date(args.birth, "--birth"), args.jabatan).as_dict()
+    result = pension(parse_iso_date(args.birth, "--birth"), args.jabatan)
+    opens, _last = request_window(result)
+    return {**result.as_dict(), "request_opens": opens.isoformat()}

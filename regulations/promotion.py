@@ -11,8 +11,16 @@ Legal basis (domain.md §3, §13):
   nor above the direct superior's rank, and the ujian dinas for II/d → III/a and III/d →
   IV/a unless exempt (:mod:`regulations.ujian_dinas`). Only for PNS holding neither a
   structural post nor a jabatan fungsional.
+* Every KP: not while serving a hukuman disiplin sedang or berat, on CLTN, suspended
+  (diberhentikan sementara) or on uang tunggu — the negative conditions seed 004 lists for the
+  ujian dinas and UPKP that lead to a KP [S004]; a PNS serving a penalty cannot be promoted
+  in the same period (PP 94/2021 punishes by demotion and tunjangan cuts for exactly that
+  time). The article that says so for KP itself is UNCONFIRMED; :class:`KpConfig` can switch
+  the check off. A *ringan* punishment has no duration and never blocks (PP 94/2021 Pasal 8(2)).
 * KP jabatan fungsional, PP 99/2000 Pasal 13 [PASAL-PP99]: ≥ 2 years in rank, the angka
-  kredit required, appraisal at least baik for the last 2 years.
+  kredit required, appraisal at least baik for the last 2 years, and within the pangkat range
+  of the jenjang (:data:`regulations.credit_points.JENJANG_GOLONGAN`): above it the next step
+  is a kenaikan jenjang (Peraturan BKN 3/2023) with its own conditions, not a KP.
 
 Which calendar years "the last 2 years" are under the post-2019 SKP regimes is UNCONFIRMED;
 :class:`KpConfig` holds our reading (the two years before the period's year).
@@ -24,6 +32,7 @@ from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 
+from regulations.credit_points import Jenjang, jenjang_golongan
 from regulations.inputs import (
     json_number,
     parse_iso_date,
@@ -31,7 +40,7 @@ from regulations.inputs import (
     reject_unknown_fields,
     required,
 )
-from regulations.ranks import Golongan, golongan, max_golongan_reguler, next_golongan
+from regulations.ranks import Golongan, Jabatan, golongan, max_golongan_reguler, next_golongan
 from regulations.reasons import Reason, RuleInputError, Verdict
 from regulations.ujian_dinas import (
     DEFAULT_UJIAN_DINAS_CONFIG,
@@ -41,6 +50,7 @@ from regulations.ujian_dinas import (
     appraisal_failures,
     exemption,
     pegawai_from_json,
+    status_failures,
     tingkat_for,
     years_in_rank_failures,
 )
@@ -91,6 +101,13 @@ def next_kp_period(after: date) -> date:
 
 # --- eligibility -----------------------------------------------------------------------------
 
+_AHLI_JENJANG = {
+    Jabatan.JF_AHLI_PERTAMA: Jenjang.AHLI_PERTAMA,
+    Jabatan.JF_AHLI_MUDA: Jenjang.AHLI_MUDA,
+    Jabatan.JF_AHLI_MADYA: Jenjang.AHLI_MADYA,
+    Jabatan.JF_AHLI_UTAMA: Jenjang.AHLI_UTAMA,
+}
+
 MIN_YEARS_IN_RANK_REGULER = 4  # [KPCODE]: PP 99/2000 as amended by PP 12/2002
 MIN_YEARS_IN_RANK_FUNGSIONAL = 2  # PP 99/2000 Pasal 13 [PASAL-PP99]
 
@@ -103,6 +120,7 @@ class KpConfig:
 
     appraisal_years: int = 2
     ujian_dinas: UjianDinasConfig = DEFAULT_UJIAN_DINAS_CONFIG
+    status_blocks: bool = True  # hukdis sedang/berat being served, CLTN, suspension block a KP
 
 
 DEFAULT_KP_CONFIG = KpConfig()
@@ -142,8 +160,9 @@ def _check_period(period: date) -> None:
 
 
 def _common_failures(p: Pegawai, period: date, years_in_rank: int, config: KpConfig) -> list[Reason]:
-    """Time in rank at the period and the appraisals of the years before it."""
-    failures = years_in_rank_failures(p, period, years_in_rank)
+    """The employee's state at the period, time in rank, and the appraisals of the years before."""
+    failures = status_failures(p, period) if config.status_blocks else []
+    failures += years_in_rank_failures(p, period, years_in_rank)
     years = range(period.year - config.appraisal_years, period.year)
     return failures + appraisal_failures(p.appraisals, years)
 
@@ -208,8 +227,13 @@ def kp_fungsional(
     ak_current: float,
     ak_required: float,
     config: KpConfig = DEFAULT_KP_CONFIG,
+    jenjang: Jenjang | None = None,
 ) -> KpResult:
-    """KP of a jabatan fungsional holder at ``period`` (PP 99/2000 Pasal 13) [PASAL-PP99]."""
+    """KP of a jabatan fungsional holder at ``period`` (PP 99/2000 Pasal 13) [PASAL-PP99].
+
+    ``jenjang``: the holder's jenjang, whose pangkat range caps the KP; None reads it from an
+    ``ahli`` jabatan and skips the cap for keterampilan holders whose jenjang is not given.
+    """
     _check_period(period)
     failures = []
     if not p.jabatan.fungsional:
@@ -219,6 +243,18 @@ def kp_fungsional(
     target = next_golongan(p.golongan)
     if target is None:
         failures.append(Reason("pangkat_puncak", f"Golongan {p.golongan} adalah golongan tertinggi."))
+    level = jenjang or _AHLI_JENJANG.get(p.jabatan)
+    if target is not None and level is not None:
+        top = jenjang_golongan(level)[1]
+        if target > top:
+            failures.append(
+                Reason(
+                    "puncak_jenjang",
+                    f"Golongan {p.golongan} adalah pangkat tertinggi jenjang {level.label}; golongan "
+                    f"{target} dicapai lewat kenaikan jenjang (angka kredit jenjang, uji kompetensi, "
+                    "formasi), bukan kenaikan pangkat (Peraturan BKN 3/2023).",
+                )
+            )
     failures += _common_failures(p, period, MIN_YEARS_IN_RANK_FUNGSIONAL, config)
     if ak_current < ak_required:
         failures.append(

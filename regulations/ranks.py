@@ -202,6 +202,28 @@ class Jabatan(StrEnum):
         return not self.fungsional and self is not Jabatan.PELAKSANA
 
 
+# Eselon of a structural post → the kind of position of UU 5/2014 (ASN) Pasal 131: eselon I.a
+# and I.b are JPT madya (an eselon I.a heading a non-ministerial agency is JPT utama, which no
+# regional government has), II is JPT pratama, III administrator, IV pengawas, V pelaksana.
+ESELON_JABATAN: dict[str, Jabatan] = {
+    "I": Jabatan.JPT_MADYA,
+    "II": Jabatan.JPT_PRATAMA,
+    "III": Jabatan.ADMINISTRATOR,
+    "IV": Jabatan.PENGAWAS,
+    "V": Jabatan.PELAKSANA,
+}
+
+
+def jabatan_for_eselon(eselon: str) -> Jabatan | None:
+    """The position kind of an eselon ("I.b", "II.a", "IV", …); None when it is not one.
+
+    Unknown values give None, never a guess: a wrong kind prints a wrong pension date
+    (a JPT madya defaulted to pengawas would get BUP 58 instead of 60).
+    """
+    head = eselon.strip().upper().replace(" ", "").split(".")[0].split("/")[0]
+    return ESELON_JABATAN.get(head)
+
+
 def jabatan(value: str | Jabatan) -> Jabatan:
     """Parse a jabatan code ("pelaksana", "jf_ahli_muda", …), with an Indonesian error."""
     return parse_choice(Jabatan, value, "Jabatan", lambda s: s.strip().lower())

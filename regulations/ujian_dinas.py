@@ -184,6 +184,15 @@ class DisciplinePeriod:
     end: date | None = None
 
     def served_on(self, day: date) -> bool:
+        """Whether the punishment is still being served on ``day``.
+
+        A *ringan* punishment (teguran lisan, teguran tertulis, pernyataan tidak puas) has no
+        duration (PP 94/2021 Pasal 8 ayat (2); PP 53/2010 Pasal 7 ayat (2)): it is given and
+        done, so it is never "being served", whatever the record's end date says. Reading its
+        missing end date as "not ended" would block a teguran's receiver for a whole career.
+        """
+        if self.level is Level.RINGAN:
+            return False
         return self.start <= day and (self.end is None or day <= self.end)
 
 
@@ -204,8 +213,9 @@ class Pegawai:
     appraisals: tuple[Appraisal, ...] = ()
 
 
-def _status_failures(p: Pegawai, today: date) -> list[Reason]:
-    """The negative conditions shared by UD and UPKP (domain.md §6) [S004]."""
+def status_failures(p: Pegawai, today: date) -> list[Reason]:
+    """The negative conditions shared by UD, UPKP [S004] and every KP (domain.md §6): not
+    serving a hukdis sedang/berat, not on CLTN, not suspended, not on uang tunggu."""
     failures = []
     if any(h.level in {Level.SEDANG, Level.BERAT} and h.served_on(today) for h in p.hukuman):
         failures.append(Reason("sedang_hukuman_disiplin", "Sedang menjalani hukuman disiplin sedang/berat."))
@@ -321,7 +331,7 @@ def ujian_dinas(
             )
         )
     failures += years_in_rank_failures(p, today, MIN_YEARS_IN_RANK_FOR_UD)
-    failures += _status_failures(p, today)
+    failures += status_failures(p, today)
     return UjianDinasResult(tingkat, exempt, passed, Verdict.from_failures(failures))
 
 
@@ -371,7 +381,7 @@ def upkp(p: Pegawai, request: UpkpRequest, today: date, config: UpkpConfig = DEF
     failures += years_in_rank_failures(p, today, config.min_years_in_rank)
     years = range(today.year - config.appraisal_years, today.year)
     failures += appraisal_failures(p.appraisals, years)
-    failures += _status_failures(p, today)
+    failures += status_failures(p, today)
     return Verdict.from_failures(failures)
 
 

@@ -92,16 +92,31 @@ def _no_rank(p):
 
 
 CASES = [
-    # Izin belajar: status aktif, PNS, no hukuman disiplin being served, SKP last year ≥ Baik.
+    # Izin belajar: status aktif, PNS, no hukdis sedang/berat being served, SKP of the last two
+    # years ≥ Baik [S000].
     ("izin belajar, good record", Eligibility.IZIN_BELAJAR, None, {}, "domain.md §8 [S000]"),
     ("izin belajar, CPNS", Eligibility.IZIN_BELAJAR, _cpns, {"bukan_pns"}, "PNS only [S000]"),
     ("izin belajar, on CLTN", Eligibility.IZIN_BELAJAR, _cltn, {"tidak_aktif"}, "status aktif"),
     (
-        "izin belajar, teguran being served",
+        "izin belajar, a teguran does not block",
         Eligibility.IZIN_BELAJAR,
-        _hukdis("ringan", dt.date(2026, 9, 1), dt.date(2027, 2, 28)),
+        _hukdis("ringan", dt.date(2016, 9, 1), None),
+        set(),
+        "a ringan punishment has no duration (PP 94/2021 Pasal 8 ayat (2))",
+    ),
+    (
+        "izin belajar, sedang being served",
+        Eligibility.IZIN_BELAJAR,
+        _hukdis("sedang", dt.date(2026, 9, 1), dt.date(2027, 2, 28)),
         {"sedang_hukuman_disiplin"},
         "domain.md §8: surat keterangan tidak dijatuhi hukdis [S000]",
+    ),
+    (
+        "izin belajar, no SKP 2024",
+        Eligibility.IZIN_BELAJAR,
+        _skp(2024, None),
+        {"skp_tidak_ada"},
+        "SKP 2 tahun terakhir [S000]",
     ),
     (
         "izin belajar, hukuman served out",
@@ -139,6 +154,13 @@ CASES = [
         _skp(2024, "kurang"),
         {"skp_kurang_dari_baik"},
         "appraisal ≥ baik for 2 years [KPCODE]",
+    ),
+    (
+        "KP reguler, berat being served",
+        Eligibility.KP_REGULER,
+        _hukdis("berat", dt.date(2026, 6, 1), dt.date(2027, 5, 31)),
+        {"sedang_hukuman_disiplin"},
+        "no KP while a hukdis sedang/berat is served [S004]",
     ),
     (
         "KP reguler, structural post",
@@ -210,13 +232,25 @@ def test_kp_reguler_notes_the_period_and_the_target_rank(cast):
     ]
 
 
-def test_pension_gives_the_tmt_as_information_only(cast):
+def test_a_pension_request_years_before_the_bup_is_refused_with_the_opening_date(cast):
     result = eligibility.check(
         Service(name="Pensiun", duration=2, eligibility=Eligibility.PENSIUN), _record(cast, None), TODAY
     )
-    # born 17 May 1985, pelaksana: BUP 58 (PP 11/2017 Pasal 239(2)a) → TMT 1 June 2043
-    assert result.eligible
+    # born 17 May 1985, pelaksana: BUP 58 (PP 11/2017 Pasal 239(2)a) → TMT 1 June 2043; the
+    # request opens 24 months before (regulations.pension.request_window, Perban BKN 3/2020).
+    assert not result.eligible
+    assert [r.code for r in result.hard_failures] == ["belum_masa_usul_pensiun"]
+    assert "1 Juni 2041" in result.hard_failures[0].message
     assert result.notes[0].message == "Batas usia pensiun 58 tahun; TMT pensiun 1 Juni 2043."
+
+
+def test_a_pension_request_inside_its_window_is_eligible(cast):
+    result = eligibility.check(
+        Service(name="Pensiun", duration=2, eligibility=Eligibility.PENSIUN),
+        _record(cast, None),
+        dt.date(2041, 6, 1),
+    )
+    assert result.eligible
 
 
 def test_the_verdict_is_stored_as_plain_json(cast):
@@ -226,8 +260,40 @@ def test_the_verdict_is_stored_as_plain_json(cast):
     assert result.as_dict() == {
         "rule": "izin_belajar",
         "eligible": False,
-        "hard_failures": [
-            {"code": "bukan_pns", "message": "Izin/tugas belajar hanya untuk PNS; status kepegawaian CPNS."}
-        ],
+        "hard_failures": [{"code": "bukan_pns", "message": "Izin/tugas belajar hanya untuk PNS."}],
         "notes": [],
     }
+
+
+@pytest.mark.parametrize(
+    ("answers", "expected"),
+    [
+        ({"jenjang": "s2", "akreditasi": "a"}, set()),
+        ({"jenjang": "s1", "akreditasi": "a"}, {"jenjang_sudah_dimiliki"}),  # S-1 already held
+        ({"jenjang": "s2", "akreditasi": "belum"}, {"belum_terakreditasi"}),  # BAN-PT/BAN-PRODI [S000]
+    ],
+)
+def test_the_answers_of_an_izin_belajar_count_in_its_verdict(cast, answers, expected):
+    service = Service(name="Izin belajar", duration=3, eligibility=Eligibility.IZIN_BELAJAR)
+    result = eligibility.check(service, _record(cast, None), TODAY, answers)
+    assert {r.code for r in result.hard_failures} == expected
+
+
+def test_a_sekda_at_eselon_i_b_retires_at_60_not_58(cast):
+    # UU 5/2014 Pasal 131: eselon I.b is JPT madya; PP 11/2017 Pasal 239(2)b: BUP 60.
+    def sekda(p):
+        do_add_riwayat(
+            p,
+            RiwayatJabatan,
+            actor=None,
+            jenis=JenisJabatan.STRUKTURAL,
+            nama="Sekretaris Daerah",
+            eselon="I.b",
+            opd=p.opd,
+            tmt=dt.date(2024, 1, 2),
+        )
+
+    result = eligibility.check(
+        Service(name="Pensiun", duration=2, eligibility=Eligibility.PENSIUN), _record(cast, sekda), TODAY
+    )
+    assert result.notes[0].message == "Batas usia pensiun 60 tahun; TMT pensiun 1 Juni 2045."

@@ -20,7 +20,7 @@ from people.models import (
     RiwayatSkp,
     SertifikatUjian,
 )
-from people.profile import TABS, age_on, nip_printed, pension_kind
+from people.profile import TABS, age_on, jabatan_kind, nip_printed
 from people.tests.factories import make_pegawai
 from regulations.ranks import Jabatan
 
@@ -73,6 +73,8 @@ def test_the_pension_date_follows_the_bup_of_the_position(cast, client_for, rina
     ("jenis", "extra", "kind"),
     [
         (JenisJabatan.PELAKSANA, {}, Jabatan.PELAKSANA),
+        # UU 5/2014 Pasal 131: eselon I.a/I.b JPT madya (a Sekda provinsi, BUP 60), II JPT pratama.
+        (JenisJabatan.STRUKTURAL, {"eselon": Eselon.I_B}, Jabatan.JPT_MADYA),
         (JenisJabatan.STRUKTURAL, {"eselon": Eselon.II_A}, Jabatan.JPT_PRATAMA),
         (JenisJabatan.STRUKTURAL, {"eselon": Eselon.III_B}, Jabatan.ADMINISTRATOR),
         (JenisJabatan.STRUKTURAL, {"eselon": Eselon.IV_A}, Jabatan.PENGAWAS),
@@ -86,7 +88,7 @@ def test_the_pension_date_follows_the_bup_of_the_position(cast, client_for, rina
 )
 def test_the_pension_rule_gets_the_position_kind_from_the_record(cast, rina, jenis, extra, kind):
     do_update_pegawai(rina, changes={"jenis_jabatan": jenis, **extra}, actor=None)
-    assert pension_kind(rina) == kind
+    assert jabatan_kind(rina) == kind
 
 
 def test_an_unknown_pension_is_said_not_guessed(cast, client_for, rina):

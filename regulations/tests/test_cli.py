@@ -74,6 +74,12 @@ CASES: dict[str, tuple[list[str], list[str], str]] = {
         [json.dumps({**KP_EMPLOYEE, "period": "2026-04-01", "ak_current": "100", "ak_required": 100})],
         "ak_current harus angka",
     ),
+    "jf-golongan": (["ahli_pertama"], ["ahli_super"], "tidak dikenal"),
+    "izin-belajar": (
+        [json.dumps({**KP_EMPLOYEE, "today": "2026-03-01", "jenjang": "S2", "akreditasi": "a"})],
+        [json.dumps({**KP_EMPLOYEE, "today": "2026-03-01", "akreditasi": "bagus"})],
+        "akreditasi tidak dikenal",
+    ),
     "ujian-dinas": (
         [json.dumps({**KP_EMPLOYEE, "golongan": "III/d", "today": "2026-03-01", "jabatan": "administrator"})],
         [json.dumps({**KP_EMPLOYEE, "today": "kemarin"})],

@@ -16,9 +16,11 @@ from regulations.credit_points import (
     AkPeriod,
     Jenjang,
     ak_pace,
+    akk_kenaikan_jenjang,
     akk_kenaikan_pangkat,
     annual_ak,
     jenjang,
+    jenjang_golongan,
     period_ak,
 )
 from regulations.reasons import RuleInputError
@@ -152,8 +154,9 @@ def test_cli_angka_kredit_refuses_bad_input(capsys, payload, message):
     assert message in out["error"]
 
 
-# AKK minimum for the next pangkat / next jenjang, BKN "integrasi/konversi" slide
-# [scribd 712964724; domain.md §13], UNCONFIRMED (the table text is garbled).
+# AKK minimum for the next pangkat / next jenjang: PermenPAN-RB 1/2023 Lampiran, as the BKN
+# "integrasi/konversi" slide repeats it [scribd 712964724; domain.md §13]. Terampil and Mahir
+# were read one row off before (Mahir had Terampil's 20/60, Terampil nothing).
 @pytest.mark.parametrize(
     ("level", "kp", "next_jenjang"),
     [
@@ -162,14 +165,33 @@ def test_cli_angka_kredit_refuses_bad_input(capsys, payload, message):
         (J.AHLI_MADYA, 150, 450),
         (J.AHLI_UTAMA, 200, None),
         (J.PENYELIA, 100, None),
-        (J.MAHIR, 20, 60),
+        (J.MAHIR, 50, 100),
         (J.PEMULA, 15, 15),
-        (J.TERAMPIL, None, None),  # not on the slide
+        (J.TERAMPIL, 20, 60),
     ],
 )
-def test_akk_minimum_follows_the_bkn_slide(level, kp, next_jenjang):
+def test_akk_minimum_follows_the_annex(level, kp, next_jenjang):
     assert AKK_MINIMUM[level] == (kp, next_jenjang)
     assert akk_kenaikan_pangkat(level) == kp
+    assert akk_kenaikan_jenjang(level) == next_jenjang
+
+
+# The pangkat range of each jenjang (the JF regulations' jenjang–pangkat table).
+@pytest.mark.parametrize(
+    ("level", "low", "high"),
+    [
+        (J.PEMULA, "II/a", "II/a"),
+        (J.TERAMPIL, "II/b", "II/d"),
+        (J.MAHIR, "III/a", "III/b"),
+        (J.PENYELIA, "III/c", "III/d"),
+        (J.AHLI_PERTAMA, "III/a", "III/b"),
+        (J.AHLI_MUDA, "III/c", "III/d"),
+        (J.AHLI_MADYA, "IV/a", "IV/c"),
+        (J.AHLI_UTAMA, "IV/d", "IV/e"),
+    ],
+)
+def test_each_jenjang_spans_its_pangkat_range(level, low, high):
+    assert tuple(g.code for g in jenjang_golongan(level)) == (low, high)
 
 
 def test_the_pace_of_predikat_baik_is_years_times_koefisien():

@@ -85,6 +85,7 @@ def test_pensiun_command_prints_bup_and_tmt(capsys):
         "bup": 58,
         "bup_date": "2024-09-19",
         "tmt": "2024-10-01",
+        "request_opens": "2022-10-01",
     }
 
 
@@ -99,3 +100,14 @@ def test_pensiun_command_prints_bup_and_tmt(capsys):
 def test_pensiun_command_rejects_bad_input(capsys, argv, message):
     assert main(["pensiun", *argv]) == 1
     assert message in json.loads(capsys.readouterr().out)["error"]
+
+
+# A pension request opens 24 months before the TMT pensiun, which leaves 9 months before the
+# pertek must be proposed 15 months ahead (Perban BKN 3/2020 Pasal 8 huruf i; domain.md §4).
+def test_a_pension_request_opens_24_months_before_the_tmt():
+    from regulations.pension import PERTEK_MONTHS_BEFORE, request_window
+
+    result = pension(date(1968, 5, 10), "pelaksana")  # BUP 58 on 10 May 2026 → TMT 1 June 2026
+    opens, last = request_window(result)
+    assert (opens, last) == (date(2024, 6, 1), date(2026, 5, 31))
+    assert PERTEK_MONTHS_BEFORE == 15

@@ -9,6 +9,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from regulations.cli import main
+from regulations.credit_points import Jenjang
+from regulations.discipline import Level
 from regulations.promotion import (
     JenisKp,
     KpConfig,
@@ -22,7 +24,7 @@ from regulations.promotion import (
 )
 from regulations.ranks import Jabatan, Pendidikan, golongan
 from regulations.reasons import RuleInputError
-from regulations.ujian_dinas import Appraisal, Diklat, Pegawai, Tingkat, UjianDinasConfig
+from regulations.ujian_dinas import Appraisal, Diklat, DisciplinePeriod, Pegawai, Tingkat, UjianDinasConfig
 
 # --- periods ---
 
@@ -90,6 +92,32 @@ III_B = Pegawai(golongan("III/b"), date(2022, 4, 1), Pendidikan.S1, appraisals=G
 
 def codes(result):
     return [r.code for r in result.verdict.reasons]
+
+
+# Every KP: not while a hukdis sedang/berat is served, on CLTN or suspended [S004]; a ringan
+# punishment has no duration (PP 94/2021 Pasal 8 ayat (2)) and never blocks.
+@pytest.mark.parametrize(
+    ("change", "code"),
+    [
+        (
+            {"hukuman": (DisciplinePeriod(Level.BERAT, date(2025, 9, 1), date(2026, 8, 31)),)},
+            "sedang_hukuman_disiplin",
+        ),
+        ({"hukuman": (DisciplinePeriod(Level.SEDANG, date(2026, 1, 1)),)}, "sedang_hukuman_disiplin"),
+        ({"cltn": True}, "cltn"),
+        ({"diberhentikan_sementara": True}, "diberhentikan_sementara"),
+    ],
+)
+def test_kp_reguler_is_refused_while_a_penalty_or_leave_is_running(change, code):
+    result = kp_reguler(replace(III_B, **change), PERIOD, atasan_golongan=golongan("IV/a"))
+    assert codes(result) == [code]
+
+
+def test_kp_reguler_ignores_a_ringan_penalty_and_one_already_served():
+    served = DisciplinePeriod(Level.BERAT, date(2023, 1, 1), date(2023, 12, 31))
+    teguran = DisciplinePeriod(Level.RINGAN, date(2025, 6, 1))  # no end date: ringan has none
+    result = kp_reguler(replace(III_B, hukuman=(served, teguran)), PERIOD, atasan_golongan=golongan("IV/a"))
+    assert result.eligible
 
 
 def test_kp_reguler_eligible_goes_one_rank_up_on_the_period():
@@ -210,12 +238,36 @@ def test_kp_reguler_only_takes_a_kp_period(day):
 
 # --- KP jabatan fungsional: PP 99/2000 Pasal 13 [PASAL-PP99] ---
 
-JF = replace(III_B, jabatan=Jabatan.JF_AHLI_PERTAMA, tmt_golongan=date(2024, 4, 1))
+JF = replace(
+    III_B, golongan=golongan("III/a"), jabatan=Jabatan.JF_AHLI_PERTAMA, tmt_golongan=date(2024, 4, 1)
+)
 
 
 def test_kp_fungsional_needs_two_years_and_the_credit_points():
     result = kp_fungsional(JF, PERIOD, ak_current=50, ak_required=50)
-    assert (result.eligible, result.target.code, result.jenis) == (True, "III/c", JenisKp.FUNGSIONAL)
+    assert (result.eligible, result.target.code, result.jenis) == (True, "III/b", JenisKp.FUNGSIONAL)
+
+
+def test_kp_fungsional_stops_at_the_top_of_the_jenjang():
+    # An Ahli Pertama spans III/a–III/b: III/b → III/c is a kenaikan jenjang to Ahli Muda
+    # (Peraturan BKN 3/2023), with its own conditions, not a kenaikan pangkat.
+    top = replace(JF, golongan=golongan("III/b"))
+    assert codes(kp_fungsional(top, PERIOD, ak_current=500, ak_required=50)) == ["puncak_jenjang"]
+
+
+@pytest.mark.parametrize(
+    ("jenjang", "gol", "blocked"),
+    [
+        ("mahir", "III/a", False),
+        ("mahir", "III/b", True),
+        ("terampil", "II/d", True),
+        ("terampil", "II/c", False),
+    ],
+)
+def test_kp_fungsional_keterampilan_is_capped_by_the_given_jenjang(jenjang, gol, blocked):
+    p = replace(JF, golongan=golongan(gol), jabatan=Jabatan.JF_KETERAMPILAN)
+    result = kp_fungsional(p, PERIOD, 100, 50, jenjang=Jenjang(jenjang))
+    assert ("puncak_jenjang" in codes(result)) is blocked
 
 
 def test_kp_fungsional_one_day_short_of_two_years_or_one_credit_short_fails():

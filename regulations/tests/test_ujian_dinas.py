@@ -311,3 +311,11 @@ def test_ujian_dinas_command_rejects_bad_input(capsys, payload, message):
     status, out = run(capsys, payload)
     assert status == 1
     assert message in out["error"]
+
+
+def test_a_ringan_punishment_has_no_duration_so_it_is_never_being_served():
+    # PP 94/2021 Pasal 8 ayat (2): teguran lisan, teguran tertulis and pernyataan tidak puas
+    # have no duration; a missing end date on such a record means "none", not "not ended".
+    teguran = DisciplinePeriod(Level.RINGAN, date(2010, 1, 4))
+    assert not teguran.served_on(date(2010, 1, 4))
+    assert not teguran.served_on(TODAY)
