@@ -17,7 +17,7 @@ org actions, in one transaction.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
 
@@ -416,7 +416,7 @@ def _check_names(items: list[_Item], plan: UnorPlan, opds: dict, units: dict) ->
     plan.taken_codes = set(codes)
 
 
-def _free_codes(taken: set[str]):
+def free_opd_codes(taken: set[str]) -> Iterator[str]:
     """Codes for new OPDs without unor_kode: the next free numbers after the highest in use."""
     number = max((int(c) for c in taken if c.isdigit()), default=0)
     while True:
@@ -439,7 +439,7 @@ def do_import_unor(plan: UnorPlan, *, actor, dry_run: bool = False) -> UnorResul
     if plan.root_id and instansi.unor_id != plan.root_id and not dry_run:
         do_update_instansi(instansi, changes={"unor_id": plan.root_id}, actor=actor)
     written: dict[str, Opd | UnitKerja] = {}
-    codes = _free_codes(plan.taken_codes)
+    codes = free_opd_codes(plan.taken_codes)
     for item in plan.items:
         if item.is_opd:
             _write_opd(item, plan, result, written, codes, actor=actor, dry_run=dry_run)

@@ -1,8 +1,15 @@
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
 
 from people import siasn
-from people.imports import UnreadableFile, do_import_pegawai, write_report_csv
+from people.actions_import_opd import (
+    do_create_import_opds,
+    needs_opds_first,
+    no_opd_message,
+    opds_to_create,
+)
+from people.imports import UnreadableFile, check_columns, do_import_pegawai, read_table, write_report_csv
 
 
 class Command(BaseCommand):
@@ -19,18 +26,40 @@ class Command(BaseCommand):
         )
         parser.add_argument("--report", help="tulis daftar baris yang ditolak ke berkas CSV ini")
         parser.add_argument("--actor", help="username pelaku yang dicatat di log audit (bawaan: sistem)")
+        parser.add_argument(
+            "--create-opd",
+            action="store_true",
+            help="buat dulu OPD yang disebut berkas Data ASN tetapi belum ada di Pelita",
+        )
 
-    def handle(self, *args, file, dry_run, kind, report, actor, **options):
+    def handle(self, *args, file, dry_run, kind, report, actor, create_opd, **options):
         user = None
         if actor:
             user = get_user_model().objects.filter(username=actor).first()
             if user is None:
                 raise CommandError(f"Pengguna {actor!r} tidak ada.", returncode=2)
         try:
-            result = do_import_pegawai(file, actor=user, kind=kind, dry_run=dry_run)
+            table = read_table(file)
+            file_kind = check_columns(table, kind).code
+            new = opds_to_create(table) if create_opd and file_kind == "data-asn" else []
+            if not new and needs_opds_first(file_kind):
+                # One message instead of every row rejected for its unknown OPD.
+                raise UnreadableFile(no_opd_message(can_create=True, command=True))
+            # The new OPDs and the employees in one transaction: a file that cannot be
+            # imported leaves no OPD behind, and a dry run leaves nothing at all.
+            with transaction.atomic():
+                created = do_create_import_opds(new, actor=user)
+                result = do_import_pegawai(table, actor=user, kind=file_kind, dry_run=dry_run)
+                if dry_run:
+                    transaction.set_rollback(True)
         except UnreadableFile as exc:
             # exit 2: the file as a whole was refused and nothing changed
             raise CommandError(exc.message, returncode=2) from None
+        if created:
+            verb = "OPD yang akan dibuat" if dry_run else "OPD dibuat"
+            self.stdout.write(
+                f"{verb} ({len(created)}): " + "; ".join(f"{o.name} ({o.code})" for o in created)
+            )
         if report:
             write_report_csv(result, report)
         for r in sorted(result.rejections, key=lambda r: r.line)[:20]:
