@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
-from django.conf import settings
 from django.db import transaction
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from accounts.models import LoginFailure, RoleAssignment, User
+from accounts import login_guard
+from accounts.models import RoleAssignment, User
 from accounts.roles import OPD_SCOPED_ROLES
 from core.audit import record, snapshot, update_fields
 
@@ -84,25 +81,8 @@ def do_change_password(user: User, *, new_password: str, actor) -> None:
     record(actor=actor, event="pengguna.kata_sandi_diubah", obj=user, after={"password": "diubah"})
 
 
-def lockout_window_start(now: dt.datetime | None = None) -> dt.datetime:
-    return (now or timezone.now()) - dt.timedelta(minutes=settings.LOGIN_LOCKOUT_MINUTES)
-
-
-def is_locked_out(username: str) -> bool:
-    recent = LoginFailure.objects.filter(username__iexact=username, at__gte=lockout_window_start())
-    return recent.count() >= settings.LOGIN_FAILURE_LIMIT
-
-
-def do_record_login_failure(*, username: str, ip: str | None) -> None:
-    LoginFailure.objects.create(username=username[:150], ip=ip)
-
-
 @transaction.atomic
 def do_record_login(user: User, *, ip: str | None) -> None:
-    LoginFailure.objects.filter(username__iexact=user.username).delete()
+    # The owner got in: this username starts afresh (from this address and for the captcha).
+    login_guard.forget_failures(user.username, ip or "")
     record(actor=user, event="akun.masuk", obj=user, after={"ip": ip})
-
-
-def do_prune_login_failures(*, older_than: dt.datetime) -> int:
-    deleted, _ = LoginFailure.objects.filter(at__lt=older_than).delete()
-    return deleted

@@ -54,16 +54,29 @@ class RoleAssignment(models.Model):
         return f"{self.user} – {self.get_role_display()}"
 
 
-class LoginFailure(models.Model):
-    """A failed login, kept to lock out guessing. Pruned by the prune_login_failures command."""
+class ThrottleCount(models.Model):
+    """How many times one key hit one throttle in one time slice (accounts/throttle.py).
 
-    username = models.CharField(max_length=150, db_index=True)
-    at = models.DateTimeField(auto_now_add=True, db_index=True)
-    ip = models.GenericIPAddressField(null=True, blank=True)
+    A row per (scope, key, slice), counted up in the database itself (``count = count + 1``
+    in one upsert) so that every app server sees the same number and concurrent hits are
+    never lost. ``key`` is a keyed hash of the client address or username: failed-login
+    usernames are often passwords typed in the wrong box and must not sit here in clear.
+    Pruned by the ``prune_throttle`` command once ``expires_at`` has passed.
+    """
+
+    scope = models.CharField(max_length=40)
+    key = models.CharField(max_length=64)
+    slice_start = models.DateTimeField()
+    expires_at = models.DateTimeField(db_index=True)  # pruning deletes by it
+    count = models.PositiveIntegerField(default=0)
 
     class Meta:
-        verbose_name = _("kegagalan masuk")
-        verbose_name_plural = _("kegagalan masuk")
+        verbose_name = _("hitungan pembatas")
+        verbose_name_plural = _("hitungan pembatas")
+        constraints = [
+            # The upsert's conflict target; its index also serves every read (scope, key).
+            models.UniqueConstraint(fields=["scope", "key", "slice_start"], name="throttle_slice_once")
+        ]
 
     def __str__(self) -> str:
-        return f"{self.username} @ {self.at:%Y-%m-%d %H:%M}"
+        return f"{self.scope} {self.key[:8]} @ {self.slice_start:%Y-%m-%d %H:%M}: {self.count}"

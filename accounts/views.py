@@ -11,10 +11,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from accounts import actions
-from accounts.forms import NewUserForm, ThrottledLoginForm, UserFilterForm, UserForm, client_ip
+from accounts.forms import NewUserForm, ThrottledLoginForm, UserFilterForm, UserForm
 from accounts.permissions import require
 from accounts.queries import get_user, list_users
 from accounts.roles import Capability, Role
+from core.clients import client_address
 from core.forms import edit_form
 from core.paging import paginate
 
@@ -27,7 +28,7 @@ class LoginView(auth_views.LoginView):
 
     def form_valid(self, form):
         response = super().form_valid(form)
-        actions.do_record_login(form.get_user(), ip=client_ip(self.request))
+        actions.do_record_login(form.get_user(), ip=client_address(self.request))
         return response
 
 

@@ -42,6 +42,8 @@ INSTALLED_APPS = [
     "campaigns",
     "jafung",
     "reports",
+    # After accounts: accounts/templates/captcha/ overrides the widget's template.
+    "captcha",
 ]
 
 MIDDLEWARE = [
@@ -123,9 +125,27 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
-# Lock a username out after this many failed logins inside the window.
-LOGIN_FAILURE_LIMIT = env_int("PELITA_LOGIN_FAILURE_LIMIT", 5, minimum=1)
+# Failed logins (accounts/login_guard.py, docs/decisions/0002-login-throttling.md). Nobody
+# is ever locked out of their own account: an address, or a username from one address, is
+# refused for a while; a username failing from anywhere only gets a captcha.
+# The window, in minutes, of the two refusals below.
 LOGIN_LOCKOUT_MINUTES = env_int("PELITA_LOGIN_LOCKOUT_MINUTES", 15, minimum=1)
+# Failed logins from one client address (any usernames) before that address is refused.
+LOGIN_ADDRESS_LIMIT = env_int("PELITA_LOGIN_ADDRESS_LIMIT", 50, minimum=1)
+# Failed logins of one username from one address before that pair is refused.
+LOGIN_FAILURE_LIMIT = env_int("PELITA_LOGIN_FAILURE_LIMIT", 5, minimum=1)
+# Failed logins of one username from any address within LOGIN_CAPTCHA_HOURS before the
+# login form asks that username for a captcha.
+LOGIN_CAPTCHA_AFTER = env_int("PELITA_LOGIN_CAPTCHA_AFTER", 3, minimum=1)
+LOGIN_CAPTCHA_HOURS = env_int("PELITA_LOGIN_CAPTCHA_HOURS", 24, minimum=1)
+# django-simple-captcha: a picture drawn here (no outside service). Test mode accepts the
+# answer "passed" for any picture, so it would switch the captcha off: never in production.
+CAPTCHA_TEST_MODE = env_bool("PELITA_CAPTCHA_TEST_MODE", False)
+if CAPTCHA_TEST_MODE and not DEBUG:
+    raise ImproperlyConfigured(
+        "PELITA_CAPTCHA_TEST_MODE=1 disables the login captcha; it is refused when DJANGO_DEBUG=0."
+    )
+CAPTCHA_TIMEOUT = 10  # minutes a picture stays valid: a slow phone connection needs time
 
 # How many reverse proxies (nginx, a load balancer) stand in front of the app servers; the
 # client address is read from that many X-Forwarded-For entries and no more (core.clients).

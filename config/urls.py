@@ -9,6 +9,7 @@ urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("i18n/setlang/", login_not_required(set_language), name="set_language"),
     path("akun/", include("accounts.urls")),
+    path("akun/captcha/", include("accounts.captcha_urls")),
     path("organisasi/", include("org.urls")),
     path("pegawai/kualitas-data/", include("people.quality_urls")),
     path("pegawai/", include("people.urls")),

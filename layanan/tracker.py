@@ -6,9 +6,10 @@ official's name. The lookup matches the number and the NIP in one query, so a wr
 and a wrong NIP look the same (no oracle telling which half was wrong), and it always costs
 two queries (the request, then its trail).
 
-Guessing is slowed by a failure counter per client address in the cache: after
-``FAILURE_LIMIT`` misses within ``FAILURE_WINDOW`` seconds the tracker refuses to look up
-anything from that address until the window ends.
+Guessing is slowed by a failure counter per client address (``core.clients``), the same
+database throttle as failed logins (``accounts.throttle``): after ``FAILURE_LIMIT`` misses
+within ``FAILURE_WINDOW`` the tracker refuses to look up anything from that address until
+enough of them have left the window. Checking costs one query, counting a miss one more.
 """
 
 from __future__ import annotations
@@ -17,14 +18,15 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from django.core.cache import cache
 from django.utils.translation import gettext as _
+
+from accounts import throttle
 
 from .models import Action, Request, RequestStep
 
 FAILURE_LIMIT = 5
-FAILURE_WINDOW = 10 * 60  # seconds
-_KEY = "layanan:lacak:gagal:{}"
+FAILURE_WINDOW = dt.timedelta(minutes=10)
+FAILURES = throttle.Limit("layanan-lacak", FAILURE_LIMIT, FAILURE_WINDOW)
 
 
 @dataclass(frozen=True)
@@ -123,20 +125,10 @@ def track(number: str, nip: str) -> Tracked | None:
 # --- Failure counter ----------------------------------------------------------------------
 
 
-def _key(client: str) -> str:
-    return _KEY.format(client or "unknown")
-
-
 def is_blocked(client: str) -> bool:
-    return (cache.get(_key(client)) or 0) >= FAILURE_LIMIT
+    return throttle.tallies(FAILURES.on(client or "unknown"))[0].blocked
 
 
-def record_failure(client: str) -> int:
-    """Count one miss for ``client``; the window starts at its first miss."""
-    key = _key(client)
-    cache.add(key, 0, timeout=FAILURE_WINDOW)
-    try:
-        return cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.set(key, 1, timeout=FAILURE_WINDOW)
-        return 1
+def record_failure(client: str) -> None:
+    """Count one miss for ``client`` (atomic: concurrent misses are all counted)."""
+    throttle.hit(FAILURES.on(client or "unknown"))

@@ -14,6 +14,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from accounts.permissions import require
 from accounts.roles import Capability
+from core.clients import client_address
 from core.documents import do_record_download, document_response
 from core.forms import edit_form
 
@@ -110,11 +111,6 @@ def product_download(request, number: str):
     return document_response(product.document)
 
 
-def _client(request) -> str:
-    # REMOTE_ADDR: behind a reverse proxy this is the proxy; docs/layanan-products.md says so.
-    return request.META.get("REMOTE_ADDR") or ""
-
-
 @login_not_required
 @never_cache
 @require_http_methods(["GET", "POST"])
@@ -124,7 +120,7 @@ def tracker_page(request):
     found = None
     refusal = ""
     if request.method == "POST" and form.is_valid():
-        client = _client(request)
+        client = client_address(request)
         if tracker.is_blocked(client):
             refusal = _("Terlalu banyak pencarian yang gagal. Silakan coba lagi dalam 10 menit.")
         else:

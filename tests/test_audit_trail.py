@@ -22,8 +22,6 @@ ROOT = Path(__file__).resolve().parents[1]
 
 # Actions that write their own log instead of the audit log, with the reason.
 NOT_AUDITED = {
-    "accounts.actions.do_record_login_failure": "the LoginFailure row is itself the record (username, time, IP)",
-    "accounts.actions.do_prune_login_failures": "housekeeping of the LoginFailure log",
     "core.notifications.do_mark_read": "reading a notification changes no record",
 }
 WRITER_GLOBS = (
