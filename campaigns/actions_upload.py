@@ -8,10 +8,11 @@ core.documents'; the question adds its own type list and size limit on top.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 from pathlib import PurePath
 
-from django.core.files import File
+from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 from django.utils.formats import number_format
@@ -20,10 +21,21 @@ from django.utils.translation import gettext as _
 from campaigns.actions import check_editable
 from campaigns.audience import is_targeted
 from campaigns.errors import NotTargeted, UploadRefused
-from campaigns.models import Question, Submission, UploadSession
-from campaigns.uploads import create_temp, remove_temp, temp_path
+from campaigns.models import Question, Submission, SubmissionVersion, UploadSession
+from campaigns.uploads import assemble, remove_parts, upload_dirs
 from core.audit import record
-from core.documents import JPEG, PDF, PNG, DocumentRejected, FileType, detect, do_attach_document, max_bytes
+from core.documents import (
+    JPEG,
+    PDF,
+    PNG,
+    DocumentRejected,
+    FileType,
+    clean_filename,
+    detect,
+    do_attach_document,
+    do_delete_document,
+    max_bytes,
+)
 from core.models import Document
 
 KIND = Document.Kind.ISIAN_KAMPANYE
@@ -103,6 +115,8 @@ def _attach(
 def do_start_upload(
     campaign, pegawai, question: Question, *, filename: str, size: int, actor
 ) -> UploadSession:
+    """Open a chunked upload; the claim (name, size, type) is refused here, before any byte."""
+    filename = clean_filename(filename)
     _check_may_upload(campaign, pegawai, question)
     _check_claim(question, filename, size)
     session = UploadSession.objects.create(
@@ -110,10 +124,9 @@ def do_start_upload(
         pegawai=pegawai,
         question_code=question.code,
         user=actor,
-        filename=PurePath(filename).name[:255],
+        filename=filename,
         size=size,
     )
-    create_temp(session)
     record(
         actor=actor,
         event="kampanye.unggah_dimulai",
@@ -125,7 +138,11 @@ def do_start_upload(
 
 
 def do_finish_upload(session: UploadSession, *, actor, sha256: str = "") -> Document:
-    """Assemble, check and attach the uploaded file; the temp file is removed either way."""
+    """Assemble, check and attach the uploaded file; its parts are removed either way.
+
+    The parts go only once the outcome is committed, so a finish that fails half-way (a
+    lost database connection) can be retried on any server with every part still there.
+    """
     with transaction.atomic():
         session = (
             UploadSession.objects.select_for_update().select_related("campaign", "pegawai").get(pk=session.pk)
@@ -144,11 +161,10 @@ def do_finish_upload(session: UploadSession, *, actor, sha256: str = "") -> Docu
             session.campaign,
             Submission.objects.filter(campaign=session.campaign, pegawai=session.pegawai).first(),
         )
+        token = session.token.hex
         try:
-            with transaction.atomic(), temp_path(session).open("rb") as handle:
-                document = _attach(
-                    session, question, File(handle, name=session.filename), actor=actor, client_sha256=sha256
-                )
+            with transaction.atomic(), assemble(session) as content:
+                document = _attach(session, question, content, actor=actor, client_sha256=sha256)
         except UploadRefused as error:
             session.status = UploadSession.Status.REJECTED
             session.error = str(error)[:300]
@@ -161,7 +177,6 @@ def do_finish_upload(session: UploadSession, *, actor, sha256: str = "") -> Docu
                 object_repr=f"{session.campaign.slug} · {session.pegawai.nip} · {session.question_code}",
                 after={"filename": session.filename, "reason": session.error},
             )
-            remove_temp(session)  # the bytes are stored (or refused): the partial file has served
             refused = error
         else:
             refused = None
@@ -176,7 +191,8 @@ def do_finish_upload(session: UploadSession, *, actor, sha256: str = "") -> Docu
                 object_repr=f"{session.campaign.slug} · {session.pegawai.nip} · {session.question_code}",
                 after={"document": document.pk, "sha256": document.sha256, "size": document.size},
             )
-            remove_temp(session)  # the bytes are stored (or refused): the partial file has served
+        # The bytes are stored (or refused): the parts have served.
+        transaction.on_commit(lambda: remove_parts(token))
     if refused is not None:
         raise refused
     return document
@@ -185,14 +201,15 @@ def do_finish_upload(session: UploadSession, *, actor, sha256: str = "") -> Docu
 @transaction.atomic
 def do_upload_file(campaign, pegawai, question: Question, uploaded_file, *, actor) -> Document:
     """The no-JavaScript path: a plain multipart file, checked and attached at once."""
+    filename = clean_filename(uploaded_file.name)
     _check_may_upload(campaign, pegawai, question)
-    _check_claim(question, uploaded_file.name, uploaded_file.size or 0)
+    _check_claim(question, filename, uploaded_file.size or 0)
     session = UploadSession.objects.create(
         campaign=campaign,
         pegawai=pegawai,
         question_code=question.code,
         user=actor,
-        filename=PurePath(uploaded_file.name).name[:255],
+        filename=filename,
         size=uploaded_file.size,
         received=uploaded_file.size,
         status=UploadSession.Status.COMPLETE,
@@ -208,3 +225,105 @@ def do_upload_file(campaign, pegawai, question: Question, uploaded_file, *, acto
         after={"document": document.pk, "sha256": document.sha256, "size": document.size},
     )
     return document
+
+
+@transaction.atomic
+def do_discard_uploads(documents, *, actor) -> None:
+    """Remove files uploaded for a submission that was then refused (plain form path).
+
+    The form sent the files with the answers; when the answers are refused nothing of that
+    request may stay behind: the stored bytes (after commit) and the sessions that own them.
+    """
+    for document in documents:
+        owner_id = document.object_id
+        do_delete_document(document, actor=actor)
+        UploadSession.objects.filter(pk=owner_id, document__isnull=True).delete()
+
+
+def _referenced_documents(sessions) -> set[int]:
+    """The document ids that a submission, or any earlier version of one, gives as an answer."""
+    found: set[int] = set()
+    keys = {(s.campaign_id, s.pegawai_id) for s in sessions}
+    codes = {s.question_code for s in sessions}
+    campaigns = {c for c, _p in keys}
+    pegawai = {p for _c, p in keys}
+    submissions = Submission.objects.filter(campaign_id__in=campaigns, pegawai_id__in=pegawai)
+    answer_sets = list(submissions.values_list("answers", flat=True))
+    answer_sets += list(
+        SubmissionVersion.objects.filter(submission__in=submissions).values_list("answers", flat=True)
+    )
+    for answers in answer_sets:
+        for code in codes:
+            value = (answers or {}).get(code)
+            if isinstance(value, int):
+                found.add(value)
+            elif isinstance(value, str) and value.isdigit():
+                found.add(int(value))
+    return found
+
+
+def do_prune_uploads(*, actor, now=None, max_age: dt.timedelta | None = None) -> dict[str, int]:
+    """Expire abandoned uploads and remove what they left; idempotent, for a timer.
+
+    Older than ``max_age`` (``PELITA_UPLOAD_MAX_AGE_HOURS``) since their last byte:
+    - an upload still receiving is closed as expired and its parts deleted;
+    - a refused or expired upload's row is deleted (it stayed one period so that a client
+      still sending learns why);
+    - a finished upload whose file no submission (nor any earlier version) refers to, a
+      form that was never sent, loses its document (audited as a deletion) and its row;
+    - parts whose upload is no longer receiving (a crash between two steps) are deleted.
+    One audit row sums up a run that changed anything; a second run changes nothing.
+    """
+    now = now or timezone.now()
+    max_age = max_age or dt.timedelta(hours=settings.PELITA_UPLOAD_MAX_AGE_HOURS)
+    cutoff = now - max_age
+    counts = {"expired": 0, "deleted_sessions": 0, "deleted_documents": 0, "orphan_parts": 0}
+    with transaction.atomic():
+        stale = list(
+            UploadSession.objects.select_for_update().filter(
+                status=UploadSession.Status.RECEIVING, updated_at__lt=cutoff
+            )
+        )
+        reason = _("Unggahan ini sudah kedaluwarsa; mulai unggahan baru.")
+        for session in stale:
+            session.status = UploadSession.Status.REJECTED
+            session.error = reason
+            session.updated_at = now
+            session.save(update_fields=["status", "error", "updated_at"])
+        counts["expired"] = len(stale)
+        old_refused = UploadSession.objects.filter(
+            status=UploadSession.Status.REJECTED, updated_at__lt=cutoff
+        )
+        counts["deleted_sessions"] = old_refused.delete()[0]
+        unused = list(
+            UploadSession.objects.filter(
+                status=UploadSession.Status.COMPLETE, document__isnull=False, updated_at__lt=cutoff
+            ).select_related("document")
+        )
+        referenced = _referenced_documents(unused) if unused else set()
+        for session in unused:
+            if session.document_id in referenced:
+                continue
+            do_delete_document(session.document, actor=actor)
+            session.delete()
+            counts["deleted_documents"] += 1
+        if any(counts.values()):
+            record(
+                actor=actor,
+                event="kampanye.unggahan_dibersihkan",
+                object_type="campaigns.uploadsession",
+                object_repr=_("Unggahan kedaluwarsa dibersihkan"),
+                after={**counts, "older_than_hours": max_age.total_seconds() / 3600},
+            )
+    # Parts last, outside the transaction (storage deletes cannot roll back): those of the
+    # uploads just expired, and any whose upload is gone or over.
+    receiving = {
+        t.hex
+        for t in UploadSession.objects.filter(status=UploadSession.Status.RECEIVING).values_list(
+            "token", flat=True
+        )
+    }
+    for token in upload_dirs():
+        if token not in receiving:
+            counts["orphan_parts"] += remove_parts(token)
+    return counts

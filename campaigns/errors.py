@@ -33,3 +33,7 @@ class QuestionGone(CampaignError):
 
 class UploadRefused(CampaignError):
     """An upload (chunk, declared size or type, final content) was refused."""
+
+
+class UploadClosed(UploadRefused):
+    """The upload is over (finished, refused or expired): resending cannot help; start anew."""

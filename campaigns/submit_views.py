@@ -13,7 +13,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from accounts.permissions import require
 from accounts.roles import Capability
 from campaigns.actions import can_edit, check_editable, do_submit
-from campaigns.actions_upload import allowed_types, do_upload_file, limit_bytes
+from campaigns.actions_upload import allowed_types, do_discard_uploads, do_upload_file, limit_bytes
 from campaigns.audience import matches
 from campaigns.errors import CampaignError, NotTargeted, StaleVersion
 from campaigns.models import Question
@@ -107,15 +107,18 @@ def _form(request, campaign, pegawai, *, on_behalf: bool):
             base_version = int(request.POST.get("version", "0"))
         except ValueError:
             base_version = -1
+        uploaded = {}  # question code → the Document this very request stored
         for question in questions:
             upload = request.FILES.get(question.code + FILE_SUFFIX)
             if question.kind == Question.Kind.FILE and upload is not None:
                 try:
-                    raw[question.code] = answers[question.code] = do_upload_file(
+                    uploaded[question.code] = do_upload_file(
                         campaign, pegawai, question, upload, actor=request.user
-                    ).pk
+                    )
                 except CampaignError as error:
                     errors[question.code] = str(error)
+                else:
+                    raw[question.code] = answers[question.code] = uploaded[question.code].pk
         if not errors:
             try:
                 submission = do_submit(
@@ -127,6 +130,7 @@ def _form(request, campaign, pegawai, *, on_behalf: bool):
                 messages.warning(request, str(stale))
                 version = stale.current
             except NotTargeted as error:
+                do_discard_uploads(uploaded.values(), actor=request.user)
                 messages.error(request, str(error))
                 return redirect(_form_url(campaign, pegawai, on_behalf))
             else:
@@ -136,6 +140,16 @@ def _form(request, campaign, pegawai, *, on_behalf: bool):
                     % {"version": submission.version},
                 )
                 return redirect(_form_url(campaign, pegawai, on_behalf))
+        if uploaded:
+            # Refused (or stale): the files sent with these answers must not stay stored
+            # without them. The form shows the file questions empty again.
+            do_discard_uploads(uploaded.values(), actor=request.user)
+            previous = submission.answers if submission else {}
+            for code in uploaded:
+                answers[code] = previous.get(code, "")
+                errors.setdefault(
+                    code, _("Isian belum terkirim, jadi berkas ini tidak disimpan; pilih lagi.")
+                )
         if errors:
             messages.error(request, _("Beberapa isian belum benar; lihat pesan pada tiap isian."))
     return render(

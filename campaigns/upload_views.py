@@ -6,10 +6,11 @@ import re
 
 from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from campaigns.actions_upload import do_finish_upload, do_start_upload
-from campaigns.errors import CampaignError, UploadRefused
+from campaigns.errors import CampaignError, UploadClosed, UploadRefused
 from campaigns.queries import (
     get_own_pegawai,
     get_pegawai_on_behalf,
@@ -49,7 +50,7 @@ def upload_start(request, slug: str):
     try:
         size = int(request.POST.get("size", ""))
     except ValueError:
-        return JsonResponse({"error": "Ukuran berkas tidak diketahui."}, status=400)
+        return JsonResponse({"error": _("Ukuran berkas tidak diketahui.")}, status=400)
     try:
         session = do_start_upload(
             campaign,
@@ -77,10 +78,13 @@ def upload_chunk(request, upload):
         offset = int(request.GET.get("offset", ""))
     except ValueError:
         return JsonResponse(
-            {"error": "Posisi potongan tidak diketahui.", "received": session.received}, status=400
+            {"error": _("Posisi potongan tidak diketahui."), "received": session.received}, status=400
         )
     try:
         received = receive_chunk(session, offset, request.body)
+    except UploadClosed as error:
+        # Gone for good (finished, refused, expired): resending cannot help, so not a 409.
+        return _refused(error, status=410, received=session.received)
     except UploadRefused as error:
         session.refresh_from_db()
         return _refused(error, status=409, received=session.received)

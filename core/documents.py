@@ -17,6 +17,7 @@ from __future__ import annotations
 import hashlib
 import math
 import secrets
+import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -159,6 +160,36 @@ def storage() -> Storage:
     return default_storage
 
 
+_MAX_NAME = 255  # the column (Document.original_name, UploadSession.filename) and most file systems
+
+
+def clean_filename(name: str | None) -> str:
+    """The uploader's file name made safe to keep, show and send back in Content-Disposition.
+
+    The one sanitiser for every upload path (forms, the chunked upload API, imports): only the
+    last path part (``../../x.pdf`` and ``C:\\x.pdf`` keep ``x.pdf``); no control or format
+    characters (NUL, newlines, and bidi overrides: ``rapor`` U+202E ``fdp.exe`` reads as
+    ``raporexe.pdf``); NFC, trimmed; at most 255 characters with the extension kept.
+    The stored object is named at random anyway: this is the name people see.
+    """
+    text = unicodedata.normalize("NFC", name or "")
+    text = text.replace("\\", "/").rsplit("/", 1)[-1]
+    # Cc: control characters (NUL, CR, LF…); Cf: format characters (bidi controls, zero-width).
+    text = "".join(
+        " " if ch.isspace() else ch
+        for ch in text
+        if ch.isspace() or unicodedata.category(ch) not in ("Cc", "Cf")
+    )
+    text = " ".join(text.split()).strip(". ")
+    if not text:
+        return "berkas"
+    if len(text) > _MAX_NAME:
+        stem, dot, extension = text.rpartition(".")
+        extension = dot + extension if dot and stem and len(extension) <= 16 else ""
+        text = text[: _MAX_NAME - len(extension)].rstrip(". ") + extension
+    return text
+
+
 def _new_storage_name(file_type: FileType) -> str:
     # Random, so the name reveals nothing about the person and cannot be guessed.
     return f"{STORAGE_DIR}/{timezone.now():%Y/%m}/{secrets.token_hex(16)}{file_type.extensions[0]}"
@@ -193,7 +224,7 @@ def do_attach_document(obj: models.Model, uploaded_file, *, kind: str, actor) ->
             document = Document(
                 owner=obj,
                 kind=kind,
-                original_name=PurePath(uploaded_file.name).name[:255],
+                original_name=clean_filename(uploaded_file.name),
                 mime_type=facts.file_type.mime_type,
                 size=facts.size,
                 sha256=facts.sha256,

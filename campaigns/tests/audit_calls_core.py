@@ -62,6 +62,14 @@ def calls(cast, tmp_path) -> dict:
                 actor=cast.pegawai_a,
             )
 
+    def prune():
+        from campaigns.models import UploadSession
+
+        old = start()
+        UploadSession.objects.filter(pk=old.pk).update(updated_at=timezone.now() - dt.timedelta(days=2))
+        with media:
+            return actions_upload.do_prune_uploads(actor=cast.admin)
+
     return {
         "campaigns.actions.do_create_campaign": lambda: actions.do_create_campaign(
             actor=cast.admin,
@@ -100,4 +108,8 @@ def calls(cast, tmp_path) -> dict:
         "campaigns.actions_upload.do_start_upload": start,
         "campaigns.actions_upload.do_finish_upload": finish,
         "campaigns.actions_upload.do_upload_file": upload,
+        "campaigns.actions_upload.do_discard_uploads": lambda: actions_upload.do_discard_uploads(
+            [upload()], actor=cast.pegawai_a
+        ),
+        "campaigns.actions_upload.do_prune_uploads": prune,
     }

@@ -84,7 +84,9 @@
           ui.progress(result.body.received, file.size);
           return sendFrom(urls, file, result.body.received, ui, 0);
         }
-        if (result.status === 409 && typeof result.body.received === "number") {
+        // 409: the server holds a different offset; resume from there (bounded, like a
+        // dropped connection). Anything else (410: the upload is over) ends this upload.
+        if (result.status === 409 && typeof result.body.received === "number" && retries < MAX_RETRIES) {
           return sendFrom(urls, file, result.body.received, ui, retries + 1);
         }
         throw new Error(result.body.error || "Unggahan gagal.");
