@@ -109,13 +109,19 @@ def drop_database(database_url: str) -> None:
 def production_env(database_url: str, var_dir: Path, **extra: str) -> dict[str, str]:
     """os.environ plus the production variables docs/operations.md documents.
 
-    ``extra`` adds or overrides variables (e.g. ``PELITA_TRUSTED_PROXIES="0"`` for a
-    gunicorn reached directly). Variables a developer's shell might carry that would make
-    the process less production-like are removed.
+    ``extra`` adds or overrides variables (e.g. ``PELITA_EMAIL_PORT`` of a test's own mail
+    server). The DJANGO_*, PELITA_*, DATABASE_URL and DB_* variables of the calling shell
+    are dropped first. ``PELITA_TRUSTED_PROXIES=1`` is right behind the Nginx below, and
+    harmless for a Gunicorn reached directly: a request without X-Forwarded-For is keyed
+    on its own address (core.clients).
     """
-    env = dict(os.environ)
-    for leftover in ("DJANGO_SECURE_SSL_REDIRECT", "DJANGO_HSTS_SECONDS", "PELITA_DOCUMENT_ROOT"):
-        env.pop(leftover, None)
+    # Only the variables set here (and in ``extra``) configure Pelita: a developer's own
+    # DJANGO_*/PELITA_* variables must not leak into a production-like process.
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        if not key.startswith(("DJANGO_", "PELITA_", "DATABASE_URL", "DB_"))
+    }
     env.update(
         {
             "DJANGO_SETTINGS_MODULE": "config.settings",
@@ -130,6 +136,13 @@ def production_env(database_url: str, var_dir: Path, **extra: str) -> dict[str, 
             "PELITA_TRUSTED_PROXIES": "1",
             "PELITA_TASK_BACKEND": "django_tasks_db.DatabaseBackend",
             "PELITA_BASE_URL": "https://127.0.0.1",
+            # Production sends mail over SMTP (the console backend fails check --deploy).
+            # Nothing listens on this port: notifications are sent with fail_silently, so
+            # they are dropped; a test that reads mail points these at its own server.
+            "PELITA_EMAIL_BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+            "PELITA_EMAIL_HOST": "127.0.0.1",
+            "PELITA_EMAIL_PORT": str(free_port()),
+            "PELITA_FROM_EMAIL": "Pelita <pelita@bkd.example.go.id>",
             "PELITA_LOG_LEVEL": "INFO",
             "PYTHONUNBUFFERED": "1",
         }
