@@ -40,18 +40,31 @@ from regulations.inputs import (
     reject_unknown_fields,
     required,
 )
-from regulations.ranks import Golongan, Jabatan, golongan, max_golongan_reguler, next_golongan
+from regulations.ranks import (
+    Golongan,
+    Jabatan,
+    anniversary,
+    golongan,
+    max_golongan_reguler,
+    next_golongan,
+    pendidikan,
+    starting_golongan,
+)
 from regulations.reasons import Reason, RuleInputError, Verdict
 from regulations.ujian_dinas import (
     DEFAULT_UJIAN_DINAS_CONFIG,
+    DEFAULT_UPKP_CONFIG,
     PEGAWAI_FIELDS,
     Pegawai,
     UjianDinasConfig,
+    UpkpConfig,
+    UpkpRequest,
     appraisal_failures,
     exemption,
     pegawai_from_json,
     status_failures,
     tingkat_for,
+    upkp,
     years_in_rank_failures,
 )
 
@@ -65,6 +78,8 @@ PERIOD_MONTHS_FROM_2024 = (2, 4, 6, 8, 10, 12)  # Peraturan BKN 4/2023 Pasal 2 [
 class JenisKp(StrEnum):
     REGULER = "reguler"
     FUNGSIONAL = "fungsional"  # KP pilihan for jabatan fungsional (PP 99/2000 Pasal 13)
+    STRUKTURAL = "struktural"  # KP pilihan for a structural post
+    PENYESUAIAN_IJAZAH = "penyesuaian_ijazah"  # KP pilihan after a UPKP (PP 12/2002 Pasal 18)
     PENGABDIAN = "pengabdian"
     ANUMERTA = "anumerta"
 
@@ -266,6 +281,160 @@ def kp_fungsional(
     return KpResult(JenisKp.FUNGSIONAL, p.golongan, target, period, Verdict.from_failures(failures))
 
 
+# --- KP pilihan struktural ------------------------------------------------------------------
+
+# The pangkat range of each eselon, PP 100/2000 jo PP 13/2002 Lampiran (domain.md §3.3 quotes
+# IV.a = III/c–III/d and III.a = IV/a–IV/b [BKDLEB]; the other rows are the same table).
+ESELON_GOLONGAN: dict[str, tuple[str, str]] = {
+    "I.a": ("IV/d", "IV/e"),
+    "I.b": ("IV/c", "IV/e"),
+    "II.a": ("IV/c", "IV/d"),
+    "II.b": ("IV/b", "IV/c"),
+    "III.a": ("IV/a", "IV/b"),
+    "III.b": ("III/d", "IV/a"),
+    "IV.a": ("III/c", "III/d"),
+    "IV.b": ("III/b", "III/c"),
+}
+
+
+@dataclass(frozen=True)
+class StrukturalConfig:
+    """The time conditions of KP pilihan struktural, UNCONFIRMED (domain.md §3.3 has them from
+    one code comment only): 4 years in rank and 1 in the post; the special case of a holder
+    still below the eselon's lowest rank needs 1 year in rank and 1 in the post."""
+
+    years_in_rank: int = 4
+    years_in_post: int = 1
+    below_range_years_in_rank: int = 1
+
+
+DEFAULT_STRUKTURAL_CONFIG = StrukturalConfig()
+
+
+def kp_struktural(
+    p: Pegawai,
+    period: date,
+    eselon: str,
+    tmt_jabatan: date,
+    config: KpConfig = DEFAULT_KP_CONFIG,
+    struktural: StrukturalConfig = DEFAULT_STRUKTURAL_CONFIG,
+) -> KpResult:
+    """KP pilihan of a structural official at ``period``: one rank up, not above the top of the
+    eselon's pangkat range (PP 99/2000 jo PP 12/2002; ranges PP 13/2002)."""
+    _check_period(period)
+    if eselon not in ESELON_GOLONGAN:
+        raise RuleInputError(f"Eselon tidak dikenal: {eselon!r}. Pilihan: {', '.join(ESELON_GOLONGAN)}.")
+    failures = []
+    if not p.jabatan.struktural:
+        failures.append(Reason("bukan_struktural", f"Jabatan {p.jabatan.value} bukan jabatan struktural."))
+    low, high = (golongan(g) for g in ESELON_GOLONGAN[eselon])
+    target = next_golongan(p.golongan)
+    if target is None:
+        failures.append(Reason("pangkat_puncak", f"Golongan {p.golongan} adalah golongan tertinggi."))
+    elif target > high:
+        failures.append(
+            Reason(
+                "melebihi_jenjang_eselon",
+                f"Golongan {target} melebihi pangkat tertinggi eselon {eselon} ({high}).",
+            )
+        )
+    # Still below the eselon's lowest rank: the one-year special case.
+    years = struktural.below_range_years_in_rank if p.golongan < low else struktural.years_in_rank
+    failures += status_failures(p, period) if config.status_blocks else []
+    failures += years_in_rank_failures(p, period, years)
+    if period < anniversary(tmt_jabatan, struktural.years_in_post):
+        failures.append(
+            Reason(
+                "masa_jabatan_kurang",
+                f"Belum {struktural.years_in_post} tahun dalam jabatan struktural "
+                f"(terpenuhi {anniversary(tmt_jabatan, struktural.years_in_post).isoformat()}).",
+            )
+        )
+    failures += appraisal_failures(p.appraisals, range(period.year - config.appraisal_years, period.year))
+    return KpResult(JenisKp.STRUKTURAL, p.golongan, target, period, Verdict.from_failures(failures))
+
+
+# --- KP penyesuaian ijazah -------------------------------------------------------------------
+
+
+def kp_penyesuaian_ijazah(
+    p: Pegawai,
+    period: date,
+    request: UpkpRequest,
+    lulus_upkp: bool,
+    upkp_config: UpkpConfig = DEFAULT_UPKP_CONFIG,
+) -> KpResult:
+    """KP penyesuaian ijazah at ``period`` (PP 12/2002 Pasal 18): to the starting rank of the
+    higher ijazah, for a holder below it who has passed the UPKP and meets its conditions
+    (ijazah through izin belajar from an accredited institution, 1 year in rank, appraisal at
+    least Baik for 1 year, no penalty being served) [KERJAPNS; S004]."""
+    _check_period(period)
+    failures = list(upkp(p, request, period, upkp_config).reasons)
+    if not lulus_upkp:
+        failures.append(Reason("belum_lulus_upkp", "Belum lulus ujian penyesuaian kenaikan pangkat (UPKP)."))
+    target = starting_golongan(request.ijazah)
+    return KpResult(
+        JenisKp.PENYESUAIAN_IJAZAH,
+        p.golongan,
+        target if target > p.golongan else None,
+        period,
+        Verdict.from_failures(failures),
+    )
+
+
+# --- KP pengabdian ----------------------------------------------------------------------------
+
+# (years of continuous service as PNS, months in the current rank) that earn a KP pengabdian,
+# the first row met wins: PP 99/2000 (KP pengabdian; article number UNCONFIRMED, from memory
+# of the PP's text, not in domain.md) — configurable.
+PENGABDIAN_STEPS: tuple[tuple[int, int], ...] = ((30, 1), (20, 12), (10, 24))
+
+
+def kp_pengabdian(
+    p: Pegawai,
+    tmt_pensiun: date,
+    tmt_pns: date,
+    steps: tuple[tuple[int, int], ...] = PENGABDIAN_STEPS,
+) -> KpResult:
+    """KP pengabdian for a PNS retiring on ``tmt_pensiun`` at the BUP: one rank up, taking effect
+    on the first of the month before the TMT pensiun (not bound to the KP periods [PERBKN4]),
+    if the service and time in rank of one row of ``steps`` are met on that day, the last year's
+    appraisal is at least Baik and no hukdis sedang/berat is being served."""
+    tmt = _months_earlier(tmt_pensiun, 1)
+    failures = []
+    target = next_golongan(p.golongan)
+    if target is None:
+        failures.append(Reason("pangkat_puncak", f"Golongan {p.golongan} adalah golongan tertinggi."))
+    met = False
+    for years_service, months_in_rank in steps:
+        if tmt >= anniversary(tmt_pns, years_service) and tmt >= _months_later(
+            p.tmt_golongan, months_in_rank
+        ):
+            met = True
+            break
+    if not met:
+        failures.append(
+            Reason(
+                "masa_kerja_pengabdian_kurang",
+                "Masa kerja dan masa dalam golongan belum memenuhi KP pengabdian "
+                + "; ".join(f"{y} tahun masa kerja dan {m} bulan dalam golongan" for y, m in steps)
+                + ".",
+            )
+        )
+    failures += status_failures(p, tmt)
+    failures += appraisal_failures(p.appraisals, [tmt.year - 1])
+    return KpResult(JenisKp.PENGABDIAN, p.golongan, target, tmt, Verdict.from_failures(failures))
+
+
+def _months_later(day: date, months: int) -> date:
+    index = day.year * 12 + day.month - 1 + months
+    return day.replace(year=index // 12, month=index % 12 + 1, day=min(day.day, 28))
+
+
+def _months_earlier(day: date, months: int) -> date:
+    return _months_later(day, -months)
+
+
 # --- commands --------------------------------------------------------------------------------
 
 
@@ -302,3 +471,45 @@ def command_kp_fungsional(argv: list[str]) -> dict:
     period = _period(data)
     p = pegawai_from_json(data)
     return kp_fungsional(p, period, _number(data, "ak_current"), _number(data, "ak_required")).as_dict()
+
+
+def command_kp_struktural(argv: list[str]) -> dict:
+    """``kp-struktural JSON``: the employee fields plus ``period``, ``eselon`` and ``tmt_jabatan``."""
+    data = parse_json_argument(argv)
+    reject_unknown_fields(data, (*PEGAWAI_FIELDS, "period", "eselon", "tmt_jabatan"))
+    period = _period(data)
+    tmt_jabatan = parse_iso_date(required(data, "tmt_jabatan"), "tmt_jabatan")
+    return kp_struktural(
+        pegawai_from_json(data), period, str(required(data, "eselon")), tmt_jabatan
+    ).as_dict()
+
+
+def command_kp_penyesuaian_ijazah(argv: list[str]) -> dict:
+    """``kp-penyesuaian-ijazah JSON``: the employee fields plus ``period``, ``ijazah`` (the new
+    one), ``lulus_upkp`` and optionally ``izin_belajar``, ``terakreditasi``, ``sesuai_tugas``."""
+    data = parse_json_argument(argv)
+    flags = ("lulus_upkp", "izin_belajar", "terakreditasi", "sesuai_tugas")
+    reject_unknown_fields(data, (*PEGAWAI_FIELDS, "period", "ijazah", *flags))
+    for name in flags:
+        if not isinstance(data.get(name, True), bool):
+            raise RuleInputError(f"{name} harus true atau false.")
+    request = UpkpRequest(
+        ijazah=pendidikan(str(required(data, "ijazah"))),
+        izin_belajar=data.get("izin_belajar", True),
+        terakreditasi=data.get("terakreditasi", True),
+        sesuai_tugas=data.get("sesuai_tugas", True),
+    )
+    return kp_penyesuaian_ijazah(
+        pegawai_from_json(data), _period(data), request, bool(data.get("lulus_upkp", False))
+    ).as_dict()
+
+
+def command_kp_pengabdian(argv: list[str]) -> dict:
+    """``kp-pengabdian JSON``: the employee fields plus ``tmt_pensiun`` and ``tmt_pns``."""
+    data = parse_json_argument(argv)
+    reject_unknown_fields(data, (*PEGAWAI_FIELDS, "tmt_pensiun", "tmt_pns"))
+    return kp_pengabdian(
+        pegawai_from_json(data),
+        parse_iso_date(required(data, "tmt_pensiun"), "tmt_pensiun"),
+        parse_iso_date(required(data, "tmt_pns"), "tmt_pns"),
+    ).as_dict()

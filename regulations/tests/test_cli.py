@@ -75,6 +75,41 @@ CASES: dict[str, tuple[list[str], list[str], str]] = {
         "ak_current harus angka",
     ),
     "jf-golongan": (["ahli_pertama"], ["ahli_super"], "tidak dikenal"),
+    "kp-struktural": (
+        [
+            json.dumps(
+                {
+                    **KP_EMPLOYEE,
+                    "jabatan": "pengawas",
+                    "period": "2026-04-01",
+                    "eselon": "IV.a",
+                    "tmt_jabatan": "2024-01-02",
+                }
+            )
+        ],
+        [json.dumps({**KP_EMPLOYEE, "period": "2026-04-01", "eselon": "IX", "tmt_jabatan": "2024-01-02"})],
+        "Eselon tidak dikenal",
+    ),
+    "kp-penyesuaian-ijazah": (
+        [
+            json.dumps(
+                {
+                    **KP_EMPLOYEE,
+                    "golongan": "II/c",
+                    "period": "2026-04-01",
+                    "ijazah": "S1",
+                    "lulus_upkp": True,
+                }
+            )
+        ],
+        [json.dumps({**KP_EMPLOYEE, "period": "2026-04-01", "ijazah": "S1", "lulus_upkp": "ya"})],
+        "lulus_upkp harus true atau false",
+    ),
+    "kp-pengabdian": (
+        [json.dumps({**KP_EMPLOYEE, "tmt_pensiun": "2026-06-01", "tmt_pns": "1992-03-01"})],
+        [json.dumps({**KP_EMPLOYEE, "tmt_pensiun": "2026-06-01"})],
+        "tmt_pns wajib diisi",
+    ),
     "izin-belajar": (
         [json.dumps({**KP_EMPLOYEE, "today": "2026-03-01", "jenjang": "S2", "akreditasi": "a"})],
         [json.dumps({**KP_EMPLOYEE, "today": "2026-03-01", "akreditasi": "bagus"})],

@@ -18,13 +18,24 @@ from regulations.promotion import (
     is_kp_period,
     is_valid_kp_tmt,
     kp_fungsional,
+    kp_pengabdian,
+    kp_penyesuaian_ijazah,
     kp_periods,
     kp_reguler,
+    kp_struktural,
     next_kp_period,
 )
 from regulations.ranks import Jabatan, Pendidikan, golongan
 from regulations.reasons import RuleInputError
-from regulations.ujian_dinas import Appraisal, Diklat, DisciplinePeriod, Pegawai, Tingkat, UjianDinasConfig
+from regulations.ujian_dinas import (
+    Appraisal,
+    Diklat,
+    DisciplinePeriod,
+    Pegawai,
+    Tingkat,
+    UjianDinasConfig,
+    UpkpRequest,
+)
 
 # --- periods ---
 
@@ -363,3 +374,80 @@ def test_kp_reguler_uses_the_configured_ujian_dinas_equivalences():
     assert kp_reguler(p, PERIOD).eligible
     strict = KpConfig(ujian_dinas=UjianDinasConfig(diklat_setara={}))
     assert codes(kp_reguler(p, PERIOD, config=strict)) == ["belum_lulus_ujian_dinas"]
+
+
+# --- KP pilihan struktural: PP 99/2000 jo PP 12/2002; eselon ranges PP 13/2002 [BKDLEB] ---
+
+KASI = replace(III_B, golongan=golongan("III/c"), jabatan=Jabatan.PENGAWAS, tmt_golongan=date(2022, 4, 1))
+
+
+def test_kp_struktural_goes_up_within_the_eselon_range():
+    result = kp_struktural(KASI, PERIOD, "IV.a", tmt_jabatan=date(2024, 1, 2))
+    assert (result.eligible, result.target.code, result.jenis) == (True, "III/d", JenisKp.STRUKTURAL)
+
+
+def test_kp_struktural_stops_at_the_top_of_the_eselon_range():
+    # IV.a spans III/c–III/d: a Kasi at III/d cannot go to IV/a by KP pilihan struktural.
+    top = replace(KASI, golongan=golongan("III/d"))
+    assert codes(kp_struktural(top, PERIOD, "IV.a", tmt_jabatan=date(2020, 1, 2))) == [
+        "melebihi_jenjang_eselon"
+    ]
+
+
+def test_kp_struktural_below_the_eselon_range_needs_only_one_year_in_rank():
+    # The special case: a III/b official in a IV.a post (lowest III/c) after 1 year in rank.
+    below = replace(KASI, golongan=golongan("III/b"), tmt_golongan=date(2025, 4, 1))
+    assert kp_struktural(below, PERIOD, "IV.a", tmt_jabatan=date(2025, 1, 2)).eligible
+    in_range = replace(KASI, tmt_golongan=date(2025, 4, 1))  # III/c, inside the range: 4 years
+    assert codes(kp_struktural(in_range, PERIOD, "IV.a", tmt_jabatan=date(2025, 1, 2))) == [
+        "masa_golongan_kurang"
+    ]
+
+
+def test_kp_struktural_needs_a_year_in_the_post():
+    result = kp_struktural(KASI, PERIOD, "IV.a", tmt_jabatan=date(2025, 6, 1))
+    assert codes(result) == ["masa_jabatan_kurang"]
+
+
+# --- KP penyesuaian ijazah: PP 12/2002 Pasal 18 [KERJAPNS]; UPKP conditions [S004] ---
+
+PENGATUR = Pegawai(golongan("II/c"), date(2023, 4, 1), Pendidikan.SLTA, appraisals=GOOD)
+S1_REQUEST = UpkpRequest(Pendidikan.S1, izin_belajar=True, terakreditasi=True, sesuai_tugas=True)
+
+
+def test_penyesuaian_ijazah_lifts_to_the_starting_rank_of_the_new_ijazah():
+    result = kp_penyesuaian_ijazah(PENGATUR, PERIOD, S1_REQUEST, lulus_upkp=True)
+    assert (result.eligible, result.target.code, result.jenis) == (True, "III/a", JenisKp.PENYESUAIAN_IJAZAH)
+
+
+def test_penyesuaian_ijazah_needs_the_upkp_passed_and_an_ijazah_through_izin_belajar():
+    no_izin = replace(S1_REQUEST, izin_belajar=False)
+    result = kp_penyesuaian_ijazah(PENGATUR, PERIOD, no_izin, lulus_upkp=False)
+    assert codes(result) == ["tanpa_izin_belajar", "belum_lulus_upkp"]
+
+
+def test_penyesuaian_ijazah_has_nothing_to_adjust_at_or_above_the_ijazah_rank():
+    result = kp_penyesuaian_ijazah(replace(PENGATUR, golongan=golongan("III/a")), PERIOD, S1_REQUEST, True)
+    assert "golongan_sudah_setara_ijazah" in codes(result) and result.target is None
+
+
+# --- KP pengabdian: PP 99/2000 (article UNCONFIRMED); not bound to the periods [PERBKN4] ---
+
+
+def test_kp_pengabdian_after_30_years_takes_effect_the_month_before_the_pension():
+    result = kp_pengabdian(III_B, tmt_pensiun=date(2026, 6, 1), tmt_pns=date(1993, 3, 1))
+    assert (result.eligible, result.target.code, result.tmt) == (True, "III/c", date(2026, 5, 1))
+
+
+@pytest.mark.parametrize(
+    ("tmt_pns", "tmt_golongan", "eligible"),
+    [
+        (date(2005, 3, 1), date(2025, 4, 1), True),  # 20 years of service, 1 year in rank
+        (date(2005, 3, 1), date(2025, 6, 1), False),  # 20 years, 11 months in rank
+        (date(2015, 3, 1), date(2024, 5, 1), True),  # 10 years, 2 years in rank
+        (date(2017, 3, 1), date(2020, 4, 1), False),  # 9 years of service
+    ],
+)
+def test_kp_pengabdian_steps_of_service_and_time_in_rank(tmt_pns, tmt_golongan, eligible):
+    p = replace(III_B, tmt_golongan=tmt_golongan)
+    assert kp_pengabdian(p, tmt_pensiun=date(2026, 6, 1), tmt_pns=tmt_pns).eligible is eligible
