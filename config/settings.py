@@ -6,6 +6,7 @@ listed in .env.example; a value that cannot be right raises ImproperlyConfigured
 
 from __future__ import annotations
 
+import copy
 from pathlib import Path
 
 import dj_database_url
@@ -107,7 +108,17 @@ elif _default_db["ENGINE"] == "django.db.backends.postgresql":
     _default_db["CONN_HEALTH_CHECKS"] = True
 else:
     raise ImproperlyConfigured(f"DATABASE_URL uses an unsupported engine: {_default_db['ENGINE']}")
-DATABASES = {"default": _default_db}
+# A second alias for progress that a long transaction must not hide (core.progress): the
+# same PostgreSQL database over a connection of its own; on SQLite a file of its own, since
+# an import holds the main file's single write lock for its whole transaction.
+_progress_db = copy.deepcopy(_default_db)
+if _default_db["ENGINE"] == "django.db.backends.sqlite3":
+    _main_file = Path(_default_db["NAME"])
+    _progress_db["NAME"] = str(_main_file.with_name(f"{_main_file.stem}-progress{_main_file.suffix}"))
+else:
+    _progress_db["TEST"] = {"MIRROR": "default"}  # tests: the same test database, as in production
+DATABASES = {"default": _default_db, "progress": _progress_db}
+DATABASE_ROUTERS = ["core.progress.ProgressRouter"]
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Accounts -----------------------------------------------------------------------
@@ -159,8 +170,21 @@ CACHES = {
     "default": {
         "BACKEND": "django.core.cache.backends.db.DatabaseCache",
         "LOCATION": "pelita_cache",
-    }
+    },
+    # Progress and heartbeats of background jobs (core.progress), on the "progress" alias so
+    # that the job's own long transaction cannot hide them; the table is made on first use.
+    "progress": {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": "pelita_progress",
+        "TIMEOUT": 7 * 24 * 3600,  # longer than any job runs; leftovers of dead runs then expire
+        "OPTIONS": {"MAX_ENTRIES": 100_000},  # never cull a running job's entry
+    },
 }
+# A job "Diproses" whose worker showed no sign of life (progress) for this long is marked
+# failed, retryable (people.import_jobs, `manage.py expire_stuck_jobs`).
+PELITA_JOB_STUCK_MINUTES = env_int("PELITA_JOB_STUCK_MINUTES", 10, minimum=1)
+# Days the file of a failed, retryable import is kept for "Ulangi impor" (it holds personal data).
+PELITA_IMPORT_RETRY_DAYS = env_int("PELITA_IMPORT_RETRY_DAYS", 7, minimum=1)
 
 # --- Internationalisation -------------------------------------------------------------
 LANGUAGE_CODE = "id"

@@ -1,32 +1,43 @@
-"""The import screens' actions: upload with a dry-run preview, confirm, cancel, and the run.
+"""The import screens' actions: upload with a dry-run preview, confirm, cancel, retry, and the run.
 
 ``do_create_import_job`` validates the whole file at once (a dry run), stores it under
 MEDIA_ROOT/imports/ with a random name and keeps the preview's counts and rejections on
-the job. ``do_confirm_import_job`` marks it confirmed; the view then enqueues
-``people.tasks.run_import_job``, whose body is ``run_import_job``.
+the job. ``do_confirm_import_job`` marks it confirmed and, once that commits, enqueues
+``people.tasks.run_import_job``, whose body is ``run_import_job``: the view, a command or
+a test that calls the action all start the job the same way.
 
-Progress: the import writes the whole file in one transaction, so a progress row updated
-inside it would stay invisible to the status page until the very end (and SQLite allows
-no second writer meanwhile). The worker therefore writes its progress to a small file next
-to the upload (``<file>.progress``) that the status endpoint reads; ImportJob.done/total
-hold the row counts before and after the run.
+One transaction: the run imports the whole file and records the job's result in one
+transaction, so a worker killed half-way leaves nothing half-imported, and a job is
+*Selesai* exactly when its rows are in.
+
+Progress and heartbeat: rows written inside that transaction are invisible to everyone else
+until it commits, so the worker publishes its progress through core.progress (another
+database connection, in autocommit). That write is also its heartbeat. A job *Diproses*
+whose worker showed no sign of life for PELITA_JOB_STUCK_MINUTES is failed with a reason
+by ``do_expire_stuck_import_jobs`` (run by ``manage.py expire_stuck_jobs`` on a timer, and
+for one job whenever its page or status is looked at) and can be retried from its page
+(``do_retry_import_job``). A worker that was declared dead but was only slow finds out at
+its end and rolls its import back, so a retried job never imports twice.
 """
 
 from __future__ import annotations
 
-import json
+import datetime as dt
+import functools
 import logging
-import os
 import uuid
-from pathlib import Path
 
+from django.conf import settings
 from django.db import transaction
+from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core import progress
 from core.audit import record
 from people.imports import ImportResult, Rejection, Table, UnreadableFile, do_import_pegawai, read_table
 from people.models import ImportJob
+from people.tasks import run_import_job as run_import_task
 
 logger = logging.getLogger(__name__)
 
@@ -62,6 +73,11 @@ def _scope(job: ImportJob) -> set[int] | None:
     return None if job.opd_id is None else {job.opd_id}
 
 
+def _enqueue_on_commit(job: ImportJob) -> None:
+    # After the commit: a worker that picked the task up earlier would not see the job yet.
+    transaction.on_commit(functools.partial(run_import_task.enqueue, job.pk))
+
+
 def do_create_import_job(*, upload, table: Table, kind: str, opd, actor) -> ImportJob:
     """Dry-run ``table`` (read from ``upload``) and keep the file for the real run.
 
@@ -88,7 +104,7 @@ def do_create_import_job(*, upload, table: Table, kind: str, opd, actor) -> Impo
 
 @transaction.atomic
 def do_confirm_import_job(job: ImportJob, *, actor) -> bool:
-    """Mark the previewed job as confirmed; False when it already was (a double click)."""
+    """Mark the previewed job as confirmed and queue its run; False when it already was (a double click)."""
     confirmed = ImportJob.objects.filter(pk=job.pk, confirmed_at__isnull=True).update(
         confirmed_at=timezone.now()
     )
@@ -96,6 +112,7 @@ def do_confirm_import_job(job: ImportJob, *, actor) -> bool:
         return False
     job.refresh_from_db()
     record(actor=actor, event="impor_pegawai.dikonfirmasi", obj=job, after={"status": job.status})
+    _enqueue_on_commit(job)
     return True
 
 
@@ -109,91 +126,259 @@ def do_cancel_import_job(job: ImportJob, *, actor) -> None:
     job.delete()
 
 
+@transaction.atomic
+def do_retry_import_job(job: ImportJob, *, actor) -> bool:
+    """Queue a failed job whose file is still kept for another run; False when it cannot be retried.
+
+    The same job runs again (``attempt`` counts the runs): its page, its history entry and
+    the uploader stay; the retry is audited with the failure it answers.
+    """
+    retried = (
+        ImportJob.objects.filter(pk=job.pk, status=ImportJob.Status.GAGAL)
+        .exclude(file="")
+        .update(status=ImportJob.Status.MENUNGGU, error="", started_at=None, finished_at=None, done=0)
+    )
+    if not retried:
+        return False
+    before = {"status": job.status, "error": job.error, "attempt": job.attempt}
+    job.refresh_from_db()
+    record(actor=actor, event="impor_pegawai.diulang", obj=job, before=before, after={"status": job.status})
+    _enqueue_on_commit(job)
+    return True
+
+
 def _delete_file(job: ImportJob) -> None:
     if job.file:
         job.file.storage.delete(job.file.name)
-        Path(progress_path(job)).unlink(missing_ok=True)
+
+
+# --- progress and heartbeat ----------------------------------------------------------------
+
+
+def progress_key(job: ImportJob) -> str:
+    return f"people.importjob.{job.pk}.{job.attempt}"
+
+
+def _live(job: ImportJob) -> progress.Progress | None:
+    # Only a running job has live numbers; every other state reads nothing from the store.
+    return progress.read(progress_key(job)) if job.status == ImportJob.Status.DIPROSES else None
+
+
+def progress_of(job: ImportJob) -> tuple[int, int]:
+    """(rows done, rows in the file): live from the worker while it runs, else from the job."""
+    live = _live(job)
+    return (live.done, live.total) if live is not None else (job.done, job.total)
+
+
+def progress_for_page(job: ImportJob) -> tuple[int, int]:
+    """progress_of for a page or status a person looks at; a job whose worker stopped is failed first.
+
+    So a stuck job shows as failed (with "Ulangi impor") as soon as someone looks, even
+    where no timer runs ``expire_stuck_jobs``. ``job`` is refreshed when that happens.
+    """
+    live = _live(job)
+    if job.status == ImportJob.Status.DIPROSES:
+        beat = last_sign_of_life(job, live)
+        stale_before = timezone.now() - dt.timedelta(minutes=settings.PELITA_JOB_STUCK_MINUTES)
+        if (beat is None or beat < stale_before) and do_expire_stuck_import_jobs(pks=[job.pk]):
+            job.refresh_from_db()
+            return job.done, job.total
+    return (live.done, live.total) if live is not None else (job.done, job.total)
+
+
+def last_sign_of_life(job: ImportJob, live: progress.Progress | None = None) -> dt.datetime | None:
+    """When the job's worker last showed life: its latest write on the row or in core.progress."""
+    beats = [t for t in (job.heartbeat_at, job.started_at, live.at if live else None) if t is not None]
+    return max(beats, default=None)
+
+
+def stuck_reason(minutes: int) -> str:
+    return _(
+        "Impor terhenti: pekerja latar belakang tidak memberi tanda aktif selama %(minutes)s menit "
+        "(mungkin mati atau dimulai ulang). Tidak ada data yang berubah. Klik \u201cUlangi impor\u201d "
+        "untuk menjalankannya lagi."
+    ) % {"minutes": minutes}
+
+
+def do_expire_stuck_import_jobs(
+    *, actor=None, minutes: int | None = None, pks=None, now: dt.datetime | None = None
+) -> list[ImportJob]:
+    """Fail every job *Diproses* whose worker showed no sign of life for ``minutes``; idempotent.
+
+    ``minutes``: PELITA_JOB_STUCK_MINUTES by default; ``pks``: only these jobs (a page that
+    shows one). ``actor`` None is the system (the timer). The file stays for a retry.
+    Returns the jobs it failed.
+    """
+    minutes = settings.PELITA_JOB_STUCK_MINUTES if minutes is None else minutes
+    now = now or timezone.now()
+    cutoff = now - dt.timedelta(minutes=minutes)
+    # The row's own beat is old for every job past its first minutes (the import's
+    # transaction hides later ones): those are only candidates, the live entry decides.
+    candidates = ImportJob.objects.filter(status=ImportJob.Status.DIPROSES).filter(
+        Q(heartbeat_at__lt=cutoff) | Q(heartbeat_at__isnull=True)
+    )
+    if pks is not None:
+        candidates = candidates.filter(pk__in=pks)
+    expired = []
+    for job in candidates:
+        beat = last_sign_of_life(job, _live(job))
+        if beat is not None and beat >= cutoff:
+            continue
+        reason = stuck_reason(minutes)
+        with transaction.atomic():
+            # Only the run that was looked at: a retry or the worker's own end may have won.
+            failed = ImportJob.objects.filter(
+                pk=job.pk, status=ImportJob.Status.DIPROSES, attempt=job.attempt
+            ).update(status=ImportJob.Status.GAGAL, error=reason, finished_at=now)
+            if not failed:
+                continue
+            record(
+                actor=actor,
+                event="impor_pegawai.terhenti",
+                obj=job,
+                before={"status": job.status, "attempt": job.attempt, "last_sign_of_life": beat},
+                after={"status": ImportJob.Status.GAGAL, "error": reason},
+            )
+        job.refresh_from_db()
+        expired.append(job)
+    return expired
+
+
+def do_drop_unretried_import_files(*, actor=None, days: int | None = None, now=None) -> int:
+    """Delete the kept files of jobs that failed more than ``days`` ago and were not retried.
+
+    The file holds personal data; after PELITA_IMPORT_RETRY_DAYS (default) nobody will
+    retry it any more. The job stays, without its file (and so without "Ulangi impor").
+    """
+    days = settings.PELITA_IMPORT_RETRY_DAYS if days is None else days
+    cutoff = (now or timezone.now()) - dt.timedelta(days=days)
+    dropped = 0
+    for job in ImportJob.objects.filter(status=ImportJob.Status.GAGAL, finished_at__lt=cutoff).exclude(
+        file=""
+    ):
+        with transaction.atomic():
+            if (
+                not ImportJob.objects.filter(pk=job.pk, status=ImportJob.Status.GAGAL)
+                .exclude(file="")
+                .update(file="")
+            ):
+                continue
+            record(
+                actor=actor,
+                event="impor_pegawai.berkas_dihapus",
+                obj=job,
+                before={"file": job.file.name},
+                after={"file": "", "days": days},
+            )
+            name, storage = job.file.name, job.file.storage
+            transaction.on_commit(functools.partial(storage.delete, name))
+        dropped += 1
+    return dropped
 
 
 # --- the run (in the worker) ---------------------------------------------------------------
 
 
-def progress_path(job: ImportJob) -> str:
-    return f"{job.file.path}.progress"
-
-
-def _write_progress(path: str, done: int, total: int) -> None:
-    partial = f"{path}.tmp"
-    with open(partial, "w", encoding="utf-8") as handle:
-        json.dump({"done": done, "total": total}, handle)
-    os.replace(partial, path)  # atomic: a reader sees the old or the new numbers, never half
-
-
-def progress_of(job: ImportJob) -> tuple[int, int]:
-    """(rows done, rows in the file): live from the worker's progress file while it runs."""
-    if job.status == ImportJob.Status.DIPROSES and job.file:
-        try:
-            with open(progress_path(job), encoding="utf-8") as handle:
-                live = json.load(handle)
-            return int(live["done"]), int(live["total"])
-        except (OSError, ValueError, KeyError):
-            pass  # not written yet, or just removed at the end
-    return job.done, job.total
+class _RunExpired(Exception):
+    """The job is no longer this run's: it was declared dead (and perhaps retried) meanwhile."""
 
 
 def run_import_job(job_id: int) -> None:
     """The background task's body: import the confirmed job's file for real."""
-    job = ImportJob.objects.select_related("created_by").filter(pk=job_id).first()
-    if job is None or job.confirmed_at is None or job.status != ImportJob.Status.MENUNGGU:
-        return  # cancelled, never confirmed, or already run (a retried task)
-    job.status = ImportJob.Status.DIPROSES
-    job.started_at = timezone.now()
-    job.done = 0
-    job.save(update_fields=["status", "started_at", "done"])
-    path = progress_path(job) if job.file else None
+    now = timezone.now()
+    # Claimed with one conditional UPDATE: two deliveries of the task cannot both run it.
+    claimed = ImportJob.objects.filter(
+        pk=job_id, confirmed_at__isnull=False, status=ImportJob.Status.MENUNGGU
+    ).update(
+        status=ImportJob.Status.DIPROSES, started_at=now, heartbeat_at=now, done=0, attempt=F("attempt") + 1
+    )
+    if not claimed:
+        return  # cancelled, never confirmed, or already run (a repeated task)
+    job = ImportJob.objects.select_related("created_by").get(pk=job_id)
+    key = progress_key(job)
+    published = False
+
+    def publish(done: int, total: int) -> None:
+        nonlocal published
+        # The last count arrives a moment later with the result, on the job's row.
+        if done < total:
+            progress.publish(key, done, total)
+            published = True
+
     try:
-        table = read_table(job.file.path)
+        with job.file.open("rb") as handle:  # a stream: the storage may be a bucket, not a disk
+            table = read_table(handle)
         job.total = len(table.rows)
-        job.save(update_fields=["total"])
-
-        def progress(done: int, total: int) -> None:
-            _write_progress(path, done, total)
-
-        result = do_import_pegawai(
-            table, actor=job.created_by, kind=job.kind, opd_scope=_scope(job), progress=progress
+        job.heartbeat_at = timezone.now()
+        job.save(update_fields=["total", "heartbeat_at"])
+        with transaction.atomic():
+            result = do_import_pegawai(
+                table, actor=job.created_by, kind=job.kind, opd_scope=_scope(job), progress=publish
+            )
+            _store_result(job, result)
+            job.done = job.total
+            _finish(job)
+    except _RunExpired:
+        logger.warning(
+            "import job %s attempt %s was declared dead meanwhile; rolled back", job.pk, job.attempt
         )
+        return
     except UnreadableFile as exc:
-        _finish(job, error=exc.message)
+        _fail(job, exc.message, keep_file=False)
     except Exception:
         logger.exception("import job %s failed", job.pk)
-        _finish(
-            job, error=_("Impor gagal karena kesalahan sistem; tidak ada data yang berubah. Hubungi Admin.")
+        _fail(
+            job,
+            _(
+                "Impor gagal karena kesalahan sistem; tidak ada data yang berubah. Ulangi impor, atau hubungi Admin."
+            ),
+            keep_file=True,
         )
         raise
     else:
-        _store_result(job, result)
-        job.done = job.total
-        _finish(job)
+        # The file holds personal data (NIK, addresses) the database now has: do not keep it.
+        _delete_file(job)
+    finally:
+        if published:
+            progress.forget(key)
 
 
-def _finish(job: ImportJob, *, error: str = "") -> None:
-    job.status = ImportJob.Status.GAGAL if error else ImportJob.Status.SELESAI
-    job.error = error
+def _finish(job: ImportJob) -> None:
+    """Record the result inside the import's transaction, if the job is still this run's."""
+    current = ImportJob.objects.select_for_update().filter(pk=job.pk).values_list("status", "attempt").first()
+    if current != (ImportJob.Status.DIPROSES, job.attempt):
+        raise _RunExpired
+    job.status = ImportJob.Status.SELESAI
+    job.error = ""
     job.finished_at = timezone.now()
+    job.save()
+    record(
+        actor=None,
+        event="impor_pegawai.selesai",
+        obj=job,
+        after={
+            "status": job.status,
+            "imported": job.imported,
+            "updated": job.updated,
+            "unchanged": job.unchanged,
+            "rejected": job.rejected,
+        },
+    )
+
+
+def _fail(job: ImportJob, error: str, *, keep_file: bool) -> None:
+    """Mark this run failed (unless it no longer owns the job); ``keep_file`` for a retry."""
     with transaction.atomic():
-        job.save()
-        record(
-            actor=None,
-            event="impor_pegawai.gagal" if error else "impor_pegawai.selesai",
-            obj=job,
-            after={
-                "status": job.status,
-                "imported": job.imported,
-                "updated": job.updated,
-                "unchanged": job.unchanged,
-                "rejected": job.rejected,
-                **({"error": error} if error else {}),
-            },
-        )
-    # The file holds personal data (NIK, addresses) the database now has: do not keep it.
-    _delete_file(job)
+        failed = ImportJob.objects.filter(
+            pk=job.pk, status=ImportJob.Status.DIPROSES, attempt=job.attempt
+        ).update(status=ImportJob.Status.GAGAL, error=error, finished_at=timezone.now())
+        if failed:
+            record(
+                actor=None,
+                event="impor_pegawai.gagal",
+                obj=job,
+                after={"status": ImportJob.Status.GAGAL, "error": error, "retryable": keep_file},
+            )
+    if failed and not keep_file:
+        _delete_file(job)
+        ImportJob.objects.filter(pk=job.pk).update(file="")

@@ -11,6 +11,7 @@ urlpatterns = [
     path("<int:pk>/pratinjau/", views.import_preview, name="import_preview"),
     path("<int:pk>/mulai", views.import_confirm, name="import_confirm"),
     path("<int:pk>/batal", views.import_cancel, name="import_cancel"),
+    path("<int:pk>/ulangi", views.import_retry, name="import_retry"),
     path("<int:pk>/status", views.import_status, name="import_status"),
     path("<int:pk>/laporan.csv", views.import_report, name="import_report"),
 ]

@@ -1,4 +1,4 @@
-"""The import screens: upload → preview (dry run) → confirm → job page with a live progress bar."""
+"""The import screens: upload → preview (dry run) → confirm → job page with a live progress bar (and retry)."""
 
 from __future__ import annotations
 
@@ -17,12 +17,12 @@ from people.import_jobs import (
     do_cancel_import_job,
     do_confirm_import_job,
     do_create_import_job,
-    progress_of,
+    do_retry_import_job,
+    progress_for_page,
     result_of,
 )
 from people.import_queries import get_import_job_for_user, import_jobs_for_user, import_opd_for
 from people.imports import UnreadableFile, write_report_csv
-from people.tasks import run_import_job
 
 
 @require(Capability.IMPORT_PEGAWAI)
@@ -59,8 +59,21 @@ def import_preview(request, pk: int):
 @require_POST
 def import_confirm(request, pk: int):
     job = get_import_job_for_user(request.user, pk)
-    if do_confirm_import_job(job, actor=request.user):
-        run_import_job.enqueue(job.pk)
+    do_confirm_import_job(job, actor=request.user)  # queues the run once it commits
+    return redirect("people:import_job", pk=job.pk)
+
+
+@require(Capability.IMPORT_PEGAWAI)
+@require_POST
+def import_retry(request, pk: int):
+    """ "Ulangi impor" on a failed job whose file is still kept: the same job runs again."""
+    job = get_import_job_for_user(request.user, pk)
+    if do_retry_import_job(job, actor=request.user):
+        messages.success(request, _("Impor diulang dan menunggu giliran dikerjakan."))
+    else:
+        messages.warning(
+            request, _("Impor ini tidak dapat diulang: hanya impor yang gagal dan berkasnya masih disimpan.")
+        )
     return redirect("people:import_job", pk=job.pk)
 
 
@@ -90,7 +103,7 @@ def import_job(request, pk: int):
 def import_status(request, pk: int):
     """The job's state as JSON, polled by people/static/people/import-progress.js."""
     job = get_import_job_for_user(request.user, pk)
-    done, total = progress_of(job)
+    done, total = progress_for_page(job)
     return JsonResponse(
         {
             "status": job.status,
@@ -130,7 +143,7 @@ def import_list(request):
 
 
 def _job_context(job) -> dict:
-    done, total = progress_of(job)
+    done, total = progress_for_page(job)
     return {
         "job": job,
         "done": done,

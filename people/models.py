@@ -443,7 +443,9 @@ class ImportJob(models.Model):
     """One uploaded Data ASN / rw-* file: its preview (dry run), then its background import.
 
     The file is kept under MEDIA_ROOT/imports/, which no URL serves; it is deleted once the
-    import has finished, because it holds personal data the database now has.
+    import has finished, because it holds personal data the database now has. A run that
+    failed without reading it wrong (its worker died, a system error) keeps it for a retry,
+    for PELITA_IMPORT_RETRY_DAYS at most (``manage.py expire_stuck_jobs``).
     ``confirmed_at`` is empty while the preview waits for "Impor sekarang".
     """
 
@@ -471,6 +473,13 @@ class ImportJob(models.Model):
     confirmed_at = models.DateTimeField(_("dikonfirmasi pada"), null=True, blank=True)
     started_at = models.DateTimeField(_("mulai diproses"), null=True, blank=True)
     finished_at = models.DateTimeField(_("selesai pada"), null=True, blank=True)
+    # The worker's last sign of life written on this row (at the start and after reading the
+    # file). During the import's transaction it beats in core.progress instead, where this
+    # row's writes could not be seen (people.import_jobs.last_sign_of_life).
+    heartbeat_at = models.DateTimeField(_("tanda aktif terakhir"), null=True, blank=True)
+    # Runs started so far (a retry starts another); names the run's progress entry, so a dead
+    # run's numbers and a late write of its worker never pass for the current run's.
+    attempt = models.PositiveSmallIntegerField(_("percobaan"), default=0)
     total = models.PositiveIntegerField(_("jumlah baris"), default=0)
     done = models.PositiveIntegerField(_("baris diproses"), default=0)
     imported = models.PositiveIntegerField(_("ditambahkan"), default=0)
@@ -498,6 +507,11 @@ class ImportJob(models.Model):
     @property
     def finished(self) -> bool:
         return self.status in {self.Status.SELESAI, self.Status.GAGAL}
+
+    @property
+    def can_retry(self) -> bool:
+        """A failed run whose file is still kept (its worker died, or a system error)."""
+        return self.status == self.Status.GAGAL and bool(self.file)
 
     @property
     def kind_label(self) -> str:

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import csv
-import json
 
 import pytest
 from playwright.sync_api import expect
 
-from people.import_jobs import progress_path
+from core import progress
+from people.import_jobs import progress_key
 from people.models import ImportJob, Pegawai
 from people.tests.import_jobs import preview_job
 from people.tests.siasn_files import asn_row, write_csv
@@ -78,14 +78,14 @@ def test_an_operator_imports_a_file_with_two_bad_rows_and_downloads_the_report(
     assert "data-asn-dinkes.csv" in page.get_by_test_id("import-jobs").inner_text()
 
 
+@pytest.mark.django_db(transaction=True, databases=["default", "progress"])
 def test_the_progress_bar_follows_a_running_import_and_the_page_shows_the_result_when_done(
     cast, login_page, live_server
 ):
     job = preview_job(cast.operator_a, [asn_row(cast.opd_a, 600 + i) for i in range(3)])
-    ImportJob.objects.filter(pk=job.pk).update(confirmed_at=job.created_at, status="diproses")
+    ImportJob.objects.filter(pk=job.pk).update(confirmed_at=job.created_at, status="diproses", attempt=1)
     job.refresh_from_db()
-    with open(progress_path(job), "w") as handle:
-        json.dump({"done": 1, "total": 3}, handle)
+    progress.publish(progress_key(job), 1, 3)  # what the worker publishes, from outside its transaction
     errors = []
     page = login_page(cast.operator_a.username)
     page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
@@ -95,8 +95,7 @@ def test_the_progress_bar_follows_a_running_import_and_the_page_shows_the_result
     assert bar.get_attribute("value") == "1"
     assert page.get_by_test_id("reload").inner_text() == "Muat ulang"
 
-    with open(progress_path(job), "w") as handle:
-        json.dump({"done": 2, "total": 3}, handle)
+    progress.publish(progress_key(job), 2, 3)
     expect(page.locator("[data-field=done]")).to_have_text("2", timeout=6000)
     expect(bar).to_have_attribute("value", "2")
 

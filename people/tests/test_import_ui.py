@@ -8,8 +8,9 @@ import io
 import pytest
 from django.urls import reverse
 
+from core import progress
 from core.models import AuditLog
-from people.import_jobs import progress_of, progress_path
+from people.import_jobs import progress_key, progress_of
 from people.models import ImportJob, Pegawai
 from people.tests.factories import make_pegawai
 from people.tests.import_jobs import csv_upload, finished_job, preview_job
@@ -40,7 +41,7 @@ def three_rows_one_bad(opd):
 
 
 def test_an_operator_uploads_sees_the_preview_imports_and_sees_the_finished_job(
-    cast, client_for, private_media
+    cast, client_for, private_media, django_capture_on_commit_callbacks
 ):
     client = client_for(cast.operator_a)
     response = upload(client, three_rows_one_bad(cast.opd_a))
@@ -65,7 +66,8 @@ def test_an_operator_uploads_sees_the_preview_imports_and_sees_the_finished_job(
     assert "<td>3</td><td>nik</td>" in preview  # line 3 (header is line 1), column nik
     assert "Impor sekarang" in preview and "Batal" in preview
 
-    response = client.post(reverse("people:import_confirm", args=[job.pk]))
+    with django_capture_on_commit_callbacks(execute=True):  # the run is queued once the confirm commits
+        response = client.post(reverse("people:import_confirm", args=[job.pk]))
     assert response["Location"] == reverse("people:import_job", args=[job.pk])
     job.refresh_from_db()
     assert (job.status, job.done, job.total, job.imported, job.rejected) == ("selesai", 3, 3, 2, 1)
@@ -98,12 +100,12 @@ def test_the_rejection_report_lists_every_rejected_row_with_line_column_nip_and_
     assert job.rejected == 2
 
 
+@pytest.mark.django_db(databases=["default", "progress"])
 def test_the_job_page_of_a_running_import_polls_the_status_endpoint(cast, client_for, private_media):
     job = preview_job(cast.operator_a, three_rows_one_bad(cast.opd_a))
-    ImportJob.objects.filter(pk=job.pk).update(confirmed_at=job.created_at, status="diproses")
+    ImportJob.objects.filter(pk=job.pk).update(confirmed_at=job.created_at, status="diproses", attempt=1)
     job.refresh_from_db()
-    with open(progress_path(job), "w") as handle:
-        handle.write('{"done": 2, "total": 3}')  # what the worker's progress callback writes
+    progress.publish(progress_key(job), 2, 3)  # what the worker's progress callback writes
     client = client_for(cast.operator_a)
     page = client.get(reverse("people:import_job", args=[job.pk])).content.decode()
     assert 'src="/static/people/import-progress.js"' in page
@@ -133,11 +135,12 @@ def test_batal_drops_the_previewed_job_and_its_file(cast, client_for, private_me
     assert AuditLog.objects.filter(event="impor_pegawai.dibatalkan", actor=cast.operator_a).exists()
 
 
-def test_a_double_click_on_impor_sekarang_imports_once(cast, client_for):
+def test_a_double_click_on_impor_sekarang_imports_once(cast, client_for, django_capture_on_commit_callbacks):
     job = preview_job(cast.operator_a)
     client = client_for(cast.operator_a)
     for _ in range(2):
-        client.post(reverse("people:import_confirm", args=[job.pk]))
+        with django_capture_on_commit_callbacks(execute=True):
+            client.post(reverse("people:import_confirm", args=[job.pk]))
     assert AuditLog.objects.filter(event="impor_pegawai.dikonfirmasi").count() == 1
     assert AuditLog.objects.filter(event="impor_pegawai.selesai").count() == 1
     assert Pegawai.objects.count() == 1
@@ -155,11 +158,14 @@ def test_a_confirmed_job_cannot_be_cancelled_and_its_preview_leads_to_the_job(ca
     )
 
 
-def test_a_file_unreadable_at_run_time_fails_the_job_with_its_reason(cast, client_for):
+def test_a_file_unreadable_at_run_time_fails_the_job_with_its_reason(
+    cast, client_for, django_capture_on_commit_callbacks
+):
     job = preview_job(cast.operator_a)
     with open(job.file.path, "wb") as handle:
         handle.write(b"\x00\x01 not a table")
-    client_for(cast.operator_a).post(reverse("people:import_confirm", args=[job.pk]))
+    with django_capture_on_commit_callbacks(execute=True):
+        client_for(cast.operator_a).post(reverse("people:import_confirm", args=[job.pk]))
     job.refresh_from_db()
     assert job.status == "gagal" and "bukan CSV atau XLSX" in job.error
     assert not Pegawai.objects.exists()
