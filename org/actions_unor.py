@@ -396,11 +396,12 @@ def _check_names(items: list[_Item], plan: UnorPlan, opds: dict, units: dict) ->
                     )
                     continue
                 codes[item.code] = item
-        elif item.existing is None and place[0] != "item":
+        elif item.existing is None and (above := _above_in_pelita(item)) is not None:
             # A unit under an OPD/unit already in Pelita: adopt a hand-made namesake there.
-            opd_pk = place[1] if place[0] == "opd-unit" else units[item.parent_id].opd_id
-            parent_pk = None if place[0] == "opd-unit" else place[1]
-            namesake = UnitKerja.objects.filter(opd_id=opd_pk, parent_id=parent_pk, name=item.name).first()
+            opd_pk, parent_pk = (above.pk, None) if isinstance(above, Opd) else (above.opd_id, above.pk)
+            namesake = UnitKerja.objects.filter(
+                opd_id=opd_pk, parent_id=parent_pk, name__iexact=item.name
+            ).first()
             if namesake is not None:
                 if namesake.unor_id:
                     _reject(
@@ -414,6 +415,11 @@ def _check_names(items: list[_Item], plan: UnorPlan, opds: dict, units: dict) ->
                     continue
                 item.existing, item.adopt = namesake, True
     plan.taken_codes = set(codes)
+
+
+def _above_in_pelita(item: _Item) -> Opd | UnitKerja | None:
+    """The induk of ``item`` as a row already in Pelita (matched or adopted), if it is one."""
+    return item.parent_item.existing if item.parent_item is not None else item.db_parent
 
 
 def free_opd_codes(taken: set[str]) -> Iterator[str]:
