@@ -309,7 +309,7 @@ def _dump_sqlite(path: Path, report: Report) -> tuple[Snapshot, dict[str, str]]:
     connection.ensure_connection()
     target = sqlite3.connect(path)
     try:
-        connection.connection.backup(target, pages=4096)
+        connection.connection.backup(target)
         # One self-contained file: no -wal/-shm beside it.
         target.execute("PRAGMA journal_mode=DELETE")
         tables = [
@@ -584,7 +584,7 @@ def _restore_sqlite(path: Path, report: Report) -> None:
     source = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
     try:
         # Replaces every page of the target: an empty migrated schema is overwritten too.
-        source.backup(connection.connection, pages=4096)
+        source.backup(connection.connection)
     finally:
         source.close()
         connection.close()

@@ -122,6 +122,11 @@ def stored_files(root: Path) -> dict[str, str]:
     }
 
 
+def object_hashes(store) -> dict[str, str]:
+    """Every object in the store's bucket, by key, with its SHA-256, read straight from it."""
+    return {key: hashlib.sha256(store.get(key)).hexdigest() for key in store.keys(prefix="")}
+
+
 @pytest.fixture(scope="module")
 def source(tmp_path_factory):
     site = new_site(tmp_path_factory.mktemp("source"), "h8_backup_source")
@@ -337,3 +342,29 @@ def test_a_backup_with_migrations_newer_than_the_code_is_refused(damaged, target
     assert "migrasi yang tidak dikenal kode ini" in result.stderr
     assert "core.9999_from_the_future" in result.stderr
     assert_untouched(target)
+
+
+def test_an_installation_on_an_object_store_is_backed_up_and_restored_through_it(source, target, tmp_path):
+    object_store = pytest.importorskip(
+        "tests.object_store", reason="tests/object_store.py (moto) not present"
+    )
+    with object_store.ObjectStore("pelita-sumber") as store:
+        # The source's files, moved into its bucket under their storage names.
+        for name, _sha in stored_files(source.documents).items():
+            store.client().put_object(
+                Bucket="pelita-sumber", Key=name, Body=(source.documents / name).read_bytes()
+            )
+        store.client().create_bucket(Bucket="pelita-tujuan")
+        on_s3 = Site(source.url, source.documents, {**source.env, **store.env()})
+        assert run(on_s3, "backup", str(tmp_path / "cadangan")).returncode == 0
+        (backup_dir,) = (tmp_path / "cadangan").iterdir()
+        into = Site(
+            target.url, target.documents, {**target.env, **store.env(), "PELITA_S3_BUCKET": "pelita-tujuan"}
+        )
+        result = run(into, "restore", str(backup_dir))
+        assert result.returncode == 0, result.stderr
+        assert table_counts(target.url) == table_counts(source.url)
+        before = object_hashes(store)
+        store.bucket = "pelita-tujuan"
+        assert object_hashes(store) == before
+        assert stored_files(target.documents) == {}  # nothing went to the local disk
