@@ -21,20 +21,25 @@ import secrets
 import tempfile
 import zipfile
 from dataclasses import dataclass
+from io import BytesIO
 from pathlib import PurePath
+from typing import IO
 
 from django.core.files import File
 from django.db import transaction
 from django.db.models import QuerySet
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
+from accounts.roles import Capability
 from campaigns.audience import targeted_pegawai
 from campaigns.models import Campaign, ExportJob, Question, Submission
 from core.audit import record
 from core.documents import storage
+from core.exports import ExportKind
 from core.models import Document
-from core.spreadsheets import xlsx_bytes
+from core.spreadsheets import Progress, write_xlsx
 
 logger = logging.getLogger(__name__)
 
@@ -59,15 +64,8 @@ def _when(value) -> str:
     return formats.date_format(timezone.localtime(value), "j F Y H:i") if value else ""
 
 
-def submissions_xlsx(
-    campaign: Campaign, submissions: QuerySet[Submission], questions: list[Question]
-) -> bytes:
-    """The workbook as bytes: two queries (submissions, their documents) whatever the size."""
-    rows = list(submissions)
-    file_codes = [q.code for q in questions if q.kind == Question.Kind.FILE]
-    ids = {s.answers.get(c) for s in rows for c in file_codes} - {None}
-    documents = Document.objects.in_bulk([i for i in ids if isinstance(i, int)])
-    header = [
+def _submission_header(questions: list[Question]) -> list[str]:
+    return [
         _("NIP"),
         _("Nama lengkap"),
         _("OPD"),
@@ -80,6 +78,24 @@ def submissions_xlsx(
         _("Terakhir diubah"),
         _("Diisikan operator"),
     ] + [f"{q.label} ({q.code})" for q in questions]
+
+
+def write_submissions_xlsx(
+    file: IO[bytes],
+    campaign: Campaign,
+    submissions: QuerySet[Submission],
+    questions: list[Question],
+    progress: Progress | None = None,
+) -> int:
+    """The workbook written to ``file``: two queries (submissions, their documents) whatever the size.
+
+    Answers are typed by the employees: core.spreadsheets writes them as text, never as
+    formulas. Returns the row count.
+    """
+    rows = list(submissions)
+    file_codes = [q.code for q in questions if q.kind == Question.Kind.FILE]
+    ids = {s.answers.get(c) for s in rows for c in file_codes} - {None}
+    documents = Document.objects.in_bulk([i for i in ids if isinstance(i, int)])
     cells = (
         [
             s.pegawai.nip,  # text: 18 digits exceed Excel's 15-digit number precision
@@ -97,7 +113,47 @@ def submissions_xlsx(
         + [_cell(q, s.answers.get(q.code), documents) for q in questions]
         for s in rows
     )
-    return xlsx_bytes(_("Isian"), header, cells)
+    return write_xlsx(file, _("Isian"), _submission_header(questions), cells, progress=progress)
+
+
+def submissions_xlsx(
+    campaign: Campaign, submissions: QuerySet[Submission], questions: list[Question]
+) -> bytes:
+    """:func:`write_submissions_xlsx` into memory (the inline download)."""
+    buffer = BytesIO()
+    write_submissions_xlsx(buffer, campaign, submissions, questions)
+    return buffer.getvalue()
+
+
+def submissions_filename(params: dict) -> str:
+    return f"isian-{params['slug']}.xlsx"
+
+
+def _scoped_submissions(user, params: dict) -> tuple[Campaign, QuerySet[Submission]]:
+    # Read again through the owner's scope when the worker runs: an OPD moved out of it
+    # meanwhile is left out, a campaign no longer visible is a 404 (the job fails).
+    from campaigns.queries_participation import get_campaign_for_participation, submissions_for_export
+
+    campaign = get_campaign_for_participation(user, params["slug"])
+    return campaign, submissions_for_export(user, campaign)
+
+
+def _write_scoped_submissions(user, params: dict, file: IO[bytes], progress: Progress) -> int:
+    from campaigns.queries import questions_of
+
+    campaign, submissions = _scoped_submissions(user, params)
+    return write_submissions_xlsx(file, campaign, submissions, questions_of(campaign), progress)
+
+
+# Every submission of a campaign as XLSX, in the background when there are many (core.exports).
+SUBMISSIONS_EXPORT = ExportKind(
+    key="campaigns.exports.SUBMISSIONS_EXPORT",
+    label=gettext_lazy("Semua isian kampanye (XLSX)"),
+    capability=Capability.VIEW_PARTICIPATION,
+    count=lambda user, params: _scoped_submissions(user, params)[1].count(),
+    write=_write_scoped_submissions,
+    filename=submissions_filename,
+)
 
 
 # --- ZIP of the uploaded files -----------------------------------------------------------

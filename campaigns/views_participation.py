@@ -13,7 +13,7 @@ from django.shortcuts import redirect, render
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from accounts.permissions import require, user_can
 from accounts.roles import Capability
@@ -22,7 +22,7 @@ from campaigns.actions_exports import (
     do_record_submissions_export,
     do_start_files_export,
 )
-from campaigns.exports import open_export, submissions_xlsx
+from campaigns.exports import SUBMISSIONS_EXPORT, open_export, submissions_filename, submissions_xlsx
 from campaigns.models import ExportJob
 from campaigns.participation import SORT_KEYS, clean_sort, sort_rows, totals
 from campaigns.queries import questions_of
@@ -40,6 +40,7 @@ from campaigns.queries_participation import (
 from campaigns.tasks import build_files_export
 from core.paging import paginate
 from core.spreadsheets import xlsx_response
+from core.views_exports import export_or_job
 from org.queries import opds_for_user
 from people.exports import pegawai_xlsx
 
@@ -216,18 +217,32 @@ def _finished(job: ExportJob) -> bool:
 
 
 @require(Capability.VIEW_PARTICIPATION)
-@require_GET
+@require_http_methods(["GET", "POST"])
 def campaign_export_xlsx(request, slug: str):
+    """Every submission in the user's scope as XLSX; in the background when there are many
+    (GET explains, POST starts the job: core.views_exports.export_or_job)."""
     campaign = get_campaign_for_participation(request.user, slug)
     submissions = submissions_for_export(request.user, campaign)
-    data = submissions_xlsx(campaign, submissions, questions_of(campaign))
-    do_record_submissions_export(
-        campaign,
-        rows=submissions.count(),
-        opd_ids=opds_for_user(request.user).values_list("pk", flat=True),
-        actor=request.user,
+    params = {"slug": campaign.slug}
+    count = submissions.count()
+    return _no_store(
+        export_or_job(
+            request,
+            SUBMISSIONS_EXPORT,
+            params=params,
+            title=_("Isian %(campaign)s") % {"campaign": campaign.title},
+            count=count,
+            inline=lambda: xlsx_response(
+                submissions_xlsx(campaign, submissions, questions_of(campaign)), submissions_filename(params)
+            ),
+            audit=lambda: do_record_submissions_export(
+                campaign,
+                rows=count,
+                opd_ids=opds_for_user(request.user).values_list("pk", flat=True),
+                actor=request.user,
+            ),
+        )
     )
-    return _no_store(xlsx_response(data, f"isian-{campaign.slug}.xlsx"))
 
 
 @require(Capability.VIEW_PARTICIPATION)

@@ -163,3 +163,57 @@ class Notification(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+
+class ExportJob(models.Model):
+    """A spreadsheet too big to build inside a request (core.exports), built by the worker.
+
+    ``kind`` names the export (the dotted path of its core.exports.ExportKind) and
+    ``params`` the filters of the page it was asked from, so the worker builds exactly what
+    the screen showed, through the owner's own scoped query. The worker writes done/total
+    on this row as it goes (outside any long transaction), so every app server's status
+    endpoint sees the progress. The file is kept in the default storage under exports/
+    with a random name; no URL maps to it and only the owner downloads it, through
+    core.views_exports. Rows are written only by core.actions_exports and core.exports.
+    """
+
+    class Status(models.TextChoices):
+        MENUNGGU = "menunggu", _("Menunggu")
+        DIPROSES = "diproses", _("Diproses")
+        SELESAI = "selesai", _("Selesai")
+        GAGAL = "gagal", _("Gagal")
+
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="export_jobs",
+        verbose_name=_("pemilik"),
+    )
+    kind = models.CharField(_("jenis ekspor"), max_length=100)
+    title = models.CharField(_("judul"), max_length=200)
+    params = models.JSONField(_("saringan"), default=dict, blank=True)
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.MENUNGGU)
+    total = models.PositiveIntegerField(_("jumlah baris"), default=0)
+    done = models.PositiveIntegerField(_("baris selesai"), default=0)
+    file = models.CharField(_("berkas"), max_length=200, blank=True)  # name in the default storage
+    filename = models.CharField(_("nama unduhan"), max_length=200)
+    error = models.TextField(_("pesan galat"), blank=True)
+    created_at = models.DateTimeField(_("diminta pada"), default=timezone.now)
+    started_at = models.DateTimeField(_("mulai diproses"), null=True, blank=True)
+    finished_at = models.DateTimeField(_("selesai pada"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("ekspor")
+        verbose_name_plural = _("ekspor")
+        ordering = ["-created_at", "-id"]
+        indexes = [
+            # the user's "Ekspor saya" list and the running-jobs limit of core.actions_exports
+            models.Index(fields=["owner", "-created_at"], name="exportjob_owner_created_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.title} ({self.created_at:%d-%m-%Y %H:%M})"
+
+    @property
+    def finished(self) -> bool:
+        return self.status in {self.Status.SELESAI, self.Status.GAGAL}

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from core import notification_views, views
+from core import notification_views, views, views_exports
 
 app_name = "core"
 urlpatterns = [
@@ -11,4 +11,8 @@ urlpatterns = [
     path("audit/", views.audit_list, name="audit_list"),
     path("notifikasi/", notification_views.notification_list, name="notifications"),
     path("notifikasi/tandai-dibaca/", notification_views.notifications_read, name="notifications_read"),
+    path("ekspor/", views_exports.export_list, name="export_list"),
+    path("ekspor/<int:pk>/", views_exports.export_job, name="export_job"),
+    path("ekspor/<int:pk>/status/", views_exports.export_status, name="export_status"),
+    path("ekspor/<int:pk>/unduh/", views_exports.export_download, name="export_download"),
 ]

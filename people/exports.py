@@ -1,22 +1,35 @@
 """The employee list as a spreadsheet, for BKD and OPD staff who work in Excel.
 
 The caller passes the already scoped and filtered queryset (``list_pegawai_for_user``),
-so the file never holds a row the screen would not show.
+so the file never holds a row the screen would not show. A list longer than
+PELITA_EXPORT_INLINE_MAX_ROWS is built by the worker (:data:`PEGAWAI_EXPORT`, see
+core.exports) from the same filters, read again through the owner's scope.
 """
 
 from __future__ import annotations
 
-from django.db.models import QuerySet
-from django.utils.translation import gettext as _
+from collections.abc import Iterator
+from io import BytesIO
+from typing import IO
 
-from core.spreadsheets import xlsx_bytes
+from django.db.models import QuerySet
+from django.http import QueryDict
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from accounts.roles import Capability
+from core.exports import ExportKind
+from core.spreadsheets import Progress, write_xlsx
+from people.forms import PegawaiFilterForm
 from people.models import Pegawai
+from people.queries import list_pegawai_for_user
 
 CHUNK = 2000
 
 
-def pegawai_xlsx(pegawai: QuerySet[Pegawai]) -> bytes:
-    header = [
+def _header() -> list[str]:
+    return [
         _("NIP"),
         _("Nama lengkap"),
         _("OPD"),
@@ -27,8 +40,11 @@ def pegawai_xlsx(pegawai: QuerySet[Pegawai]) -> bytes:
         _("Pendidikan"),
         _("Kedudukan"),
     ]
-    rows = (
-        [
+
+
+def _rows(pegawai: QuerySet[Pegawai]) -> Iterator[list]:
+    for p in pegawai.iterator(chunk_size=CHUNK):
+        yield [
             p.nip,  # text, not a number: 18 digits exceed Excel's 15-digit precision
             p.nama_lengkap,
             p.opd.name,
@@ -39,6 +55,67 @@ def pegawai_xlsx(pegawai: QuerySet[Pegawai]) -> bytes:
             p.get_pendidikan_display(),
             p.get_status_display(),
         ]
-        for p in pegawai.iterator(chunk_size=CHUNK)
-    )
-    return xlsx_bytes(_("Pegawai"), header, rows)
+
+
+def write_pegawai_xlsx(file: IO[bytes], pegawai: QuerySet[Pegawai], progress: Progress | None = None) -> int:
+    """The workbook of ``pegawai`` written to ``file``; returns the row count."""
+    return write_xlsx(file, _("Pegawai"), _header(), _rows(pegawai), progress=progress)
+
+
+def pegawai_xlsx(pegawai: QuerySet[Pegawai]) -> bytes:
+    buffer = BytesIO()
+    write_pegawai_xlsx(buffer, pegawai)
+    return buffer.getvalue()
+
+
+# --- the employee list export, inline or in the background ---------------------------------
+
+
+def filter_params(form: PegawaiFilterForm) -> dict[str, str]:
+    """The list's valid, non-empty filters as plain strings: what a background job keeps."""
+    form.is_valid()
+    return {
+        name: str(form.data[name])
+        for name in form.fields
+        if name not in form.errors and form.data.get(name, "") not in ("", None)
+    }
+
+
+def filtered_pegawai(user, params: dict) -> QuerySet[Pegawai]:
+    """The list as the screen shows it to ``user`` with ``params`` (dropped values dropped again)."""
+    query = QueryDict(mutable=True)
+    query.update(params)
+    form = PegawaiFilterForm(query, user=user)
+    return list_pegawai_for_user(user, **form.filters())
+
+
+def export_title(form: PegawaiFilterForm) -> str:
+    """ "Daftar pegawai" with the filters applied, for the job list ("OPD: Dinas Kesehatan; …")."""
+    form.is_valid()
+    parts = []
+    for name in ("q", "opd", "golongan", "jenis_jabatan", "pendidikan", "status"):
+        value = form.cleaned_data.get(name) if name not in form.errors else None
+        if not value:
+            continue
+        field = form.fields[name]
+        if isinstance(value, str) and hasattr(field, "choices"):
+            value = dict(field.choices).get(value, value)  # the label, not the code
+        parts.append(f"{field.label}: {value}")
+    title = _("Daftar pegawai")
+    return f"{title} ({'; '.join(parts)})" if parts else title
+
+
+def pegawai_filename(params: dict) -> str:
+    return f"pegawai-{timezone.localdate():%Y%m%d}.xlsx"
+
+
+PEGAWAI_EXPORT = ExportKind(
+    key="people.exports.PEGAWAI_EXPORT",
+    label=gettext_lazy("Daftar pegawai (XLSX)"),
+    capability=Capability.VIEW_PEGAWAI,
+    count=lambda user, params: filtered_pegawai(user, params).count(),
+    write=lambda user, params, file, progress: write_pegawai_xlsx(
+        file, filtered_pegawai(user, params), progress
+    ),
+    filename=pegawai_filename,
+)

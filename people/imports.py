@@ -33,6 +33,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core.spreadsheets import csv_writer, unescape_text
 from people import siasn
 
 Progress = Callable[[int, int], None]
@@ -176,7 +177,13 @@ def _read_csv(data: bytes) -> Table:
         columns = _header(header)
         rows = []
         start = reader.line_num + 1
+        # Pelita's own CSV exports quote text that starts like a formula (core.spreadsheets
+        # .safe_text): take the quote off again so that re-importing an export changes nothing.
+        # Looked for once per file: most files hold no quote at all.
+        quoted = "'" in text
         for cells in reader:
+            if quoted:
+                cells = [unescape_text(c) for c in cells]
             rows.append(_row(start, columns, cells))
             start = reader.line_num + 1
     except csv.Error as exc:
@@ -311,7 +318,7 @@ def write_report_csv(result: ImportResult, file: str | os.PathLike | IO[str]) ->
         with open(file, "w", encoding="utf-8-sig", newline="") as handle:
             write_report_csv(result, handle)
         return
-    writer = csv.writer(file)
+    writer = csv_writer(file)  # the NIP and reason echo the uploaded cells: never a live formula
     writer.writerow(REPORT_COLUMNS)
     for r in sorted(result.rejections, key=lambda r: r.line):
         writer.writerow([r.line, r.column, r.nip, r.reason])

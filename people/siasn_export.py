@@ -7,7 +7,6 @@ does not hold (npwp, bpjs, kpkn, lokasi kerja…) are left empty.
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import io
 import os
@@ -16,6 +15,7 @@ from typing import IO
 
 from django.db.models import Prefetch, QuerySet
 
+from core.spreadsheets import csv_writer, write_xlsx
 from people import siasn
 from people.models import Pegawai, RiwayatGolongan, RiwayatPendidikan
 
@@ -136,7 +136,7 @@ def write_data_asn(
     if fmt != "csv":
         raise ValueError(f"unknown format {fmt!r}")
     text = io.TextIOWrapper(file, encoding="utf-8-sig", newline="")
-    writer = csv.writer(text)
+    writer = csv_writer(text)  # text that looks like a formula is quoted (docs/exports.md)
     writer.writerow(siasn.DATA_ASN_COLUMNS)
     count = 0
     for row in rows:
@@ -148,27 +148,11 @@ def write_data_asn(
 
 
 def _write_xlsx(file: IO[bytes], rows: Iterable[dict[str, object]]) -> int:
-    from openpyxl import Workbook
-    from openpyxl.cell import WriteOnlyCell
-
-    workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet("Data ASN")
-    sheet.append(list(siasn.DATA_ASN_COLUMNS))
-    count = 0
-    for row in rows:
-        cells = []
-        for column in siasn.DATA_ASN_COLUMNS:
-            value = row[column]
-            if isinstance(value, dt.date):
-                cell = WriteOnlyCell(sheet, value=value)
-                cell.number_format = "DD-MM-YYYY"
-                value = cell
-            elif isinstance(value, str) and value.startswith("="):
-                cell = WriteOnlyCell(sheet, value=value)
-                cell.data_type = "s"  # text, never a formula: names are data
-                value = cell
-            cells.append(value)
-        sheet.append(cells)
-        count += 1
-    workbook.save(file)
-    return count
+    # Real dates shown as dd-mm-yyyy; names that look like formulas stay text (core.spreadsheets).
+    return write_xlsx(
+        file,
+        "Data ASN",
+        siasn.DATA_ASN_COLUMNS,
+        ([row[column] for column in siasn.DATA_ASN_COLUMNS] for row in rows),
+        date_format="DD-MM-YYYY",
+    )

@@ -4,13 +4,14 @@ from django.contrib import messages
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_http_methods
 
 from accounts.permissions import require, user_can
 from accounts.roles import Capability
 from core.paging import paginate
 from core.spreadsheets import xlsx_response
-from people.exports import pegawai_xlsx
+from core.views_exports import export_or_job
+from people.exports import PEGAWAI_EXPORT, export_title, filter_params, pegawai_filename, pegawai_xlsx
 from people.forms import PegawaiFilterForm
 from people.profile import DEFAULT_TAB, TAB_KEYS, header_of, table_of, tabs_of
 from people.queries import get_pegawai_for_user, list_pegawai_for_user, own_pegawai
@@ -45,12 +46,24 @@ def pegawai_list(request):
 
 
 @require(Capability.VIEW_PEGAWAI)
-@require_GET
+@require_http_methods(["GET", "POST"])
 def pegawai_export(request):
-    """The filtered list as XLSX; values that do not validate are dropped, as on the list."""
+    """The filtered list as XLSX; values that do not validate are dropped, as on the list.
+
+    A list longer than PELITA_EXPORT_INLINE_MAX_ROWS is built in the background instead
+    (GET explains, POST starts the job: core.views_exports.export_or_job).
+    """
     form = PegawaiFilterForm(request.GET, user=request.user)
     pegawai = list_pegawai_for_user(request.user, **form.filters())
-    return xlsx_response(pegawai_xlsx(pegawai), f"pegawai-{timezone.localdate():%Y%m%d}.xlsx")
+    params = filter_params(form)
+    return export_or_job(
+        request,
+        PEGAWAI_EXPORT,
+        params=params,
+        title=export_title(form),
+        count=pegawai.count(),
+        inline=lambda: xlsx_response(pegawai_xlsx(pegawai), pegawai_filename(params)),
+    )
 
 
 @require(Capability.VIEW_PEGAWAI)

@@ -9,7 +9,6 @@ slug exits with status 2 and a message in Indonesian.
 
 from __future__ import annotations
 
-import csv
 import sys
 
 from django.core.management.base import BaseCommand, CommandError
@@ -18,7 +17,7 @@ from django.utils.translation import gettext as _
 from campaigns.models import Campaign
 from campaigns.participation import REPORT_COLUMNS, sort_rows
 from campaigns.queries_participation import participation_rows
-from core.spreadsheets import xlsx_bytes
+from core.spreadsheets import csv_writer, xlsx_bytes
 
 
 def report_rows(campaign: Campaign) -> list[list]:
@@ -30,7 +29,7 @@ def report_rows(campaign: Campaign) -> list[list]:
 
 
 def write_csv(rows: list[list], stream) -> None:
-    writer = csv.writer(stream, lineterminator="\n")
+    writer = csv_writer(stream, lineterminator="\n")  # an OPD name is never a live formula
     writer.writerow(REPORT_COLUMNS)
     writer.writerows(rows)
 

@@ -1,0 +1,24 @@
+"""Audit-trail entries of the export actions (see tests/test_audit_trail.py)."""
+
+from __future__ import annotations
+
+
+def calls(cast, tmp_path) -> dict:
+    from core import actions_exports as exports
+    from people.exports import PEGAWAI_EXPORT
+
+    def start(title="Daftar pegawai"):
+        job, _created = exports.do_start_export(
+            PEGAWAI_EXPORT, params={"q": title}, title=title, total=0, actor=cast.admin
+        )
+        return job
+
+    return {
+        "core.actions_exports.do_start_export": start,
+        "core.actions_exports.do_record_export_download": lambda: exports.do_record_export_download(
+            start("Unduhan"), actor=cast.admin
+        ),
+        "core.actions_exports.do_record_inline_export": lambda: exports.do_record_inline_export(
+            PEGAWAI_EXPORT, params={}, rows=3, title="Daftar pegawai", actor=cast.admin
+        ),
+    }
