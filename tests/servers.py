@@ -519,6 +519,20 @@ class HttpClient:
         }
         return self._follow(self._request("POST", path, urlencode(fields).encode(), sent), follow)
 
+    def post_body(
+        self, path: str, body: bytes, content_type: str, *, follow: bool = False, headers=None
+    ) -> Response:
+        """POST raw bytes (a chunk, a multipart body) with the CSRF token in X-CSRFToken."""
+        origin = f"{self.scheme}://{self.host}:{self.port}"
+        sent = {
+            "Content-Type": content_type,
+            "Referer": urljoin(origin + "/", path),
+            "Origin": origin,
+            **({"X-CSRFToken": self.cookies["csrftoken"]} if "csrftoken" in self.cookies else {}),
+            **(headers or {}),
+        }
+        return self._follow(self._request("POST", path, body, sent), follow)
+
     def login(self, username: str, password: str, path: str = "/akun/masuk/") -> Response:
         """Log in through the real form (GET it for the CSRF cookie, then POST)."""
         self.get(path)
