@@ -41,13 +41,20 @@ HASHED_STATIC = re.compile(r"^/static/.+\.[0-9a-f]{12}\.[A-Za-z0-9]+$")
 @dataclass
 class Site:
     env: dict[str, str]
-    app: Gunicorn
+    apps: list[Gunicorn]  # two app servers behind one upstream list, as docs/operations.md §11
     web: Nginx
     var_dir: Path
     database_url: str
 
     def client(self, **kwargs) -> HttpClient:
         return HttpClient(self.web.url, **kwargs)
+
+    def logs(self) -> str:
+        """The end of the servers' logs, for the message of a failed assertion."""
+        return f"\n--- gunicorn ---\n{self.app_log()[-4000:]}\n--- nginx ---\n{self.web.error_log()[-1500:]}"
+
+    def app_log(self) -> str:
+        return "\n".join(app.log() for app in self.apps)
 
 
 class _Page(HTMLParser):
@@ -108,8 +115,12 @@ def site(tmp_path_factory):
         manage(env, "migrate", "--no-input")
         manage(env, "collectstatic", "--no-input")
         manage(env, "seed_demo", "--i-know-this-is-demo", "--pegawai", "60", "--seed", "7")
-        with Gunicorn(env, workers=2) as app, Nginx([app.port], var_dir / "static") as web:
-            yield Site(env, app, web, var_dir, database_url)
+        with (
+            Gunicorn(env, workers=1) as first,
+            Gunicorn(env, workers=1) as second,
+            Nginx([first.port, second.port], var_dir / "static") as web,
+        ):
+            yield Site(env, [first, second], web, var_dir, database_url)
     finally:
         drop_database(database_url)
 
@@ -117,7 +128,7 @@ def site(tmp_path_factory):
 def logged_in(site: Site, username: str) -> tuple[HttpClient, Response]:
     client = site.client()
     response = client.login(username, DEMO_PASSWORD)
-    assert response.status == 200, f"{username}: login ended with {response.status}"
+    assert response.status == 200, f"{username}: login ended with {response.status}{site.logs()}"
     assert response.url.endswith(reverse("reports:dashboard")), f"{username} landed on {response.url}"
     return client, response
 
@@ -137,7 +148,7 @@ def assert_static_files_come_from_nginx_under_hashed_names(site: Site) -> None:
             # The .gz collectstatic wrote beside the file is what nginx sends.
             assert response.header("Content-Encoding") == "gzip", asset
     # nginx answered them: gunicorn never saw a /static/ request.
-    assert "/static/" not in site.app.log()
+    assert "/static/" not in site.app_log()
     # A name without its hash is not served by the application either.
     assert site.client().get("/static/no-such-file.css").status == 404
 
@@ -179,7 +190,7 @@ def assert_persona_opens_every_menu_entry(site: Site, username: str, roles) -> t
     assert page.h1.strip().startswith("Selamat datang"), f"{username}'s dashboard: {page.h1!r}"
     for name, href in page.menu.items():
         response = client.get(href)
-        assert response.status == 200, f"{username} → {href}: {response.status}"
+        assert response.status == 200, f"{username} → {href}: {response.status}{site.logs()}"
         opened = _Page(response.text)
         assert opened.h1.strip(), f"{username} → {href} has no heading"
         # The page rendered inside the site's frame and marks its own menu entry.
@@ -255,7 +266,10 @@ def test_a_fresh_production_install_serves_every_persona_through_nginx(site):
     assert_cookies_are_secure_and_hsts_is_sent(logins["admin"])
     assert_client_address_is_read_through_nginx(site)
 
-    log = site.app.log()
+    # Both app servers answered (sessions live in the database, so either may serve anyone).
+    for app in site.apps:
+        assert app.log().count('"GET /') > 20, app.log()[-2000:]
+    log = site.app_log()
     assert '" 500 ' not in log and "Traceback" not in log, log[-5000:]
     assert "[error]" not in site.web.error_log(), site.web.error_log()[-3000:]
 
