@@ -148,12 +148,10 @@ def dry_run_with_new_opds(table: Table, new: list[NewOpd], *, actor, kind: str |
     """What importing ``table`` would do once ``new`` exist: the OPDs are created inside a
     savepoint that is rolled back, so nothing (audit rows included) stays."""
     with transaction.atomic():
-        point = transaction.savepoint()
-        try:
-            do_create_import_opds(new, actor=actor)
-            return do_import_pegawai(table, actor=actor, kind=kind, dry_run=True)
-        finally:
-            transaction.savepoint_rollback(point)
+        do_create_import_opds(new, actor=actor)
+        result = do_import_pegawai(table, actor=actor, kind=kind, dry_run=True)
+        transaction.set_rollback(True)  # leaves this block's savepoint (or transaction) undone
+    return result
 
 
 @transaction.atomic

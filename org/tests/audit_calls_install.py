@@ -1,0 +1,33 @@
+"""Audit-trail entries of the first-installation actions (see tests/test_audit_trail.py)."""
+
+from __future__ import annotations
+
+
+def calls(cast, tmp_path) -> dict:
+    from org.actions_install import InstansiSetup, do_setup_instansi
+    from org.actions_unor import do_import_unor, plan_unor_import
+    from people.imports import Row
+
+    def setup():
+        # The cast's instansi and Admin already exist: the run adds the holidays of 2030.
+        asked = InstansiSetup(
+            name=cast.instansi.name,
+            kind=cast.instansi.kind,
+            time_zone=cast.instansi.time_zone,
+            admin_username=cast.admin.username,
+            admin_email=cast.admin.email,
+        )
+        return do_setup_instansi(asked, password=None, holiday_years=[2030], actor=cast.admin)
+
+    def unor():
+        rows = [
+            Row(2, {"unor_id": "UNOR-OPD", "unor_nama": "Dinas Uji Unor", "unor_induk_id": ""}),
+            Row(3, {"unor_id": "UNOR-UNIT", "unor_nama": "Sekretariat", "unor_induk_id": "UNOR-OPD"}),
+        ]
+        plan = plan_unor_import(["unor_id", "unor_nama", "unor_induk_id"], rows, instansi=cast.instansi)
+        return do_import_unor(plan, actor=cast.admin)
+
+    return {
+        "org.actions_install.do_setup_instansi": setup,
+        "org.actions_unor.do_import_unor": unor,
+    }
