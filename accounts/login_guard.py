@@ -47,7 +47,7 @@ def normalise_username(username: str | None) -> str:
 def _counters(username: str, address: str) -> tuple[throttle.Counter, ...]:
     by_address, by_pair, by_username = _limits()
     name = normalise_username(username)
-    address = address or "unknown"
+    address = throttle.address_key(address)
     return by_address.on(address), by_pair.on(f"{name}\0{address}"), by_username.on(name)
 
 

@@ -21,6 +21,7 @@ The counter rows are not business data and are not audited, like the cache they 
 from __future__ import annotations
 
 import datetime as dt
+import ipaddress
 import math
 from dataclasses import dataclass
 
@@ -100,6 +101,23 @@ class Tally:
         slices = dict(self.slices)
         slices[expires_at] = slices.get(expires_at, 0) + 1
         return Tally(self.limit, self.now, tuple(sorted(slices.items())))
+
+
+def address_key(address: str) -> str:
+    """The key a client address is counted under: IPv4 as is, IPv6 by its /64 network.
+
+    One IPv6 connection usually owns a whole /64 (2^64 addresses): counted address by
+    address, a guesser would never meet a limit.
+    """
+    try:
+        ip = ipaddress.ip_address(address)
+    except ValueError:
+        return address or "unknown"
+    if ip.version == 4:
+        return str(ip)
+    if ip.ipv4_mapped is not None:  # an IPv4 client seen through an IPv6 socket
+        return str(ip.ipv4_mapped)
+    return str(ipaddress.ip_network(f"{ip}/64", strict=False))
 
 
 def _digest(scope: str, key: str) -> str:

@@ -126,9 +126,9 @@ def track(number: str, nip: str) -> Tracked | None:
 
 
 def is_blocked(client: str) -> bool:
-    return throttle.tallies(FAILURES.on(client or "unknown"))[0].blocked
+    return throttle.tallies(FAILURES.on(throttle.address_key(client)))[0].blocked
 
 
 def record_failure(client: str) -> None:
     """Count one miss for ``client`` (atomic: concurrent misses are all counted)."""
-    throttle.hit(FAILURES.on(client or "unknown"))
+    throttle.hit(FAILURES.on(throttle.address_key(client)))

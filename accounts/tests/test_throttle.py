@@ -10,7 +10,7 @@ from django.core.management import call_command
 from django.db import connection
 
 from accounts.models import ThrottleCount
-from accounts.throttle import Limit, clear, hit, tallies
+from accounts.throttle import Limit, address_key, clear, hit, tallies
 
 pytestmark = pytest.mark.django_db
 LIMIT = Limit("uji", 3, dt.timedelta(minutes=10))  # slices of one minute
@@ -60,6 +60,15 @@ def test_each_call_costs_one_query_however_many_counters(django_assert_num_queri
     with django_assert_num_queries(1):
         clear(*counters[:2])
     assert [t.count for t in tallies(*counters)] == [0, 0, 1]
+
+
+def test_an_ipv6_client_is_counted_by_its_64_network_and_ipv4_by_its_address():
+    # One IPv6 subscriber owns a whole /64: address by address, it would never meet a limit.
+    assert address_key("2001:db8:1:2::1") == address_key("2001:db8:1:2:ffff::9") == "2001:db8:1:2::/64"
+    assert address_key("2001:db8:1:3::1") != address_key("2001:db8:1:2::1")
+    assert address_key("10.0.0.1") != address_key("10.0.0.2")
+    assert address_key("::ffff:10.0.0.1") == "10.0.0.1"  # IPv4 seen through an IPv6 socket
+    assert address_key("") == "unknown"
 
 
 def test_the_table_holds_no_username_or_address_in_clear():

@@ -8,7 +8,7 @@ from accounts import throttle
 class Command(BaseCommand):
     help = (
         "Hapus hitungan pembatas (gagal masuk, pencarian pelacak) yang sudah lewat jendelanya "
-        "dan captcha yang kedaluwarsa. Aman dijalankan kapan saja; untuk cron tiap jam."
+        "dan captcha yang kedaluwarsa. Aman dijalankan kapan saja; untuk cron harian."
     )
 
     def handle(self, *args, **options):
