@@ -381,8 +381,17 @@ def _fsync_dir(path: Path) -> None:
 def create_backup(root: Path, report: Report) -> tuple[Path, dict]:
     """Write a complete backup under ``root``; return its directory and manifest.
 
-    On any failure everything written so far is removed again and BackupError is raised.
+    On any failure everything written so far is removed again and the error is raised.
+    Everything is written owner-only (umask 077): a backup holds all the personal data.
     """
+    umask = os.umask(0o077)
+    try:
+        return _create_backup(root, report)
+    finally:
+        os.umask(umask)
+
+
+def _create_backup(root: Path, report: Report) -> tuple[Path, dict]:
     vendor = connection.vendor
     if vendor not in DATABASE_FILES:
         raise BackupError(_("Basis data %(vendor)s tidak didukung.") % {"vendor": vendor})
@@ -644,12 +653,19 @@ def _check_counts(manifest: dict) -> None:
         )
 
 
-def restore_backup(directory: Path, report: Report) -> dict:
-    """Check ``directory`` completely, then restore it into the empty database and storage."""
+def check_backup(directory: Path, report: Report) -> dict:
+    """Everything restore checks before it writes, except the target: for the drill and off-site copies."""
     directory = Path(directory)
     manifest = read_manifest(directory)
     check_compatible(manifest)
     verify_backup(directory, manifest, report)
+    return manifest
+
+
+def restore_backup(directory: Path, report: Report) -> dict:
+    """Check ``directory`` completely, then restore it into the empty database and storage."""
+    directory = Path(directory)
+    manifest = check_backup(directory, report)
     state = database_state()
     if state == "data":
         raise BackupError(
@@ -667,11 +683,23 @@ def restore_backup(directory: Path, report: Report) -> dict:
             % {"n": len(taken), "name": taken[0]}
         )
     database_path = directory / manifest["database"]["file"]
-    if connection.vendor == "postgresql":
-        _restore_postgresql(database_path, state, report)
-    else:
-        _restore_sqlite(database_path, report)
-    report(_("Memulihkan %(n)s berkas …") % {"n": number_format(len(manifest["files"]), force_grouping=True)})
-    _put_files(directory, manifest, report)
+    # Everything above only read; from here on the target changes, so a failure must say so.
+    try:
+        if connection.vendor == "postgresql":
+            _restore_postgresql(database_path, state, report)
+        else:
+            _restore_sqlite(database_path, report)
+        report(
+            _("Memulihkan %(n)s berkas …") % {"n": number_format(len(manifest["files"]), force_grouping=True)}
+        )
+        _put_files(directory, manifest, report)
+    except Exception as exc:
+        raise BackupError(
+            _(
+                "%(error)s\nPemulihan terhenti setelah mulai menulis: basis data dan penyimpanan tujuan "
+                "mungkin baru terisi sebagian. Buat basis data baru dan penyimpanan kosong, lalu ulangi."
+            )
+            % {"error": exc if isinstance(exc, BackupError) else f"{type(exc).__name__}: {exc}"}
+        ) from exc
     _check_counts(manifest)
     return manifest

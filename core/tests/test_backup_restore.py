@@ -180,6 +180,8 @@ def test_a_backup_into_an_empty_directory_is_written_there_and_says_so(backup):
     assert f"Menulis cadangan langsung ke {directory} (direktori kosong)." in result.stdout
     assert "Cadangan selesai" in result.stdout
     assert sorted(p.name for p in directory.iterdir()) == [DUMP, "files", "manifest.json"]
+    # All the personal data of the agency: readable by the owner only.
+    assert {oct(p.stat().st_mode & 0o777) for p in directory.rglob("*") if p.is_file()} == {"0o600"}
 
 
 def test_the_manifest_describes_the_database_and_every_file(source, backup):
@@ -320,6 +322,17 @@ def test_a_damaged_backup_is_refused_naming_the_file_and_changes_nothing(damaged
     assert result.returncode == 1
     assert "Pemulihan GAGAL" in result.stderr
     assert expected in result.stderr
+    assert_untouched(target)
+
+
+def test_the_check_only_mode_confirms_a_good_backup_and_refuses_a_damaged_one(backup, damaged, target):
+    good = run(target, "restore", "--check-only", str(backup[0]))
+    assert good.returncode == 0, good.stderr
+    assert "Cadangan utuh: 7 berkas" in good.stdout  # six scans and one import file
+    expected = _flip_a_byte_in_a_document(damaged)
+    bad = run(target, "restore", "--check-only", str(damaged))
+    assert bad.returncode == 1
+    assert "Pemeriksaan GAGAL" in bad.stderr and expected in bad.stderr
     assert_untouched(target)
 
 

@@ -34,9 +34,10 @@ class Command(BaseCommand):
                 _("Cadangan GAGAL, tidak ada cadangan yang ditulis: %(error)s") % {"error": exc}
             )
             raise SystemExit(FAILED) from exc
-        except OSError as exc:
+        except Exception as exc:  # a storage or disk error: still a message, and nothing left behind
             self.stderr.write(
-                _("Cadangan GAGAL, tidak ada cadangan yang ditulis: %(error)s") % {"error": exc}
+                _("Cadangan GAGAL, tidak ada cadangan yang ditulis: %(error)s")
+                % {"error": f"{type(exc).__name__}: {exc}"}
             )
             raise SystemExit(FAILED) from exc
         size = manifest["database"]["size"] + sum(f["size"] for f in manifest["files"])

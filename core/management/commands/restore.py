@@ -8,7 +8,7 @@ from django.db.migrations.executor import MigrationExecutor
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
-from core.backup import BackupError, restore_backup
+from core.backup import BackupError, check_backup, restore_backup
 
 
 class Command(BaseCommand):
@@ -19,16 +19,33 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("directory", metavar="DIR")
+        parser.add_argument(
+            "--check-only",
+            action="store_true",
+            help=_("Hanya periksa cadangan (manifest, versi, checksum); basis data tidak disentuh."),
+        )
 
-    def handle(self, *args, directory, **options):
+    def handle(self, *args, directory, check_only, **options):
         def report(line: str) -> None:
             self.stdout.write(line)
             self.stdout.flush()
 
         try:
+            if check_only:
+                manifest = check_backup(Path(directory), report)
+                self.stdout.write(
+                    _("Cadangan utuh: %(files)s berkas dan basis data cocok dengan manifest (%(created)s).")
+                    % {
+                        "files": number_format(len(manifest["files"]), force_grouping=True),
+                        "created": manifest["created_at"],
+                    }
+                )
+                return
             manifest = restore_backup(Path(directory), report)
-        except (BackupError, OSError) as exc:
-            self.stderr.write(_("Pemulihan GAGAL: %(error)s") % {"error": exc})
+        except Exception as exc:  # BackupError; anything else (an unreadable directory) by its type too
+            error = exc if isinstance(exc, BackupError) else f"{type(exc).__name__}: {exc}"
+            failed = _("Pemeriksaan GAGAL") if check_only else _("Pemulihan GAGAL")
+            self.stderr.write(f"{failed}: {error}")
             raise SystemExit(1) from exc
         self.stdout.write(
             _("Pemulihan selesai: %(tables)s tabel dan %(files)s berkas, jumlah baris cocok dengan manifest.")
