@@ -33,10 +33,11 @@ Design (issue #6), the data other apps rely on — keep the field names stable:
 - :class:`UploadSession` — one uploaded file for one question of one employee's form,
   and the owner of its core ``Document`` (so a document's campaign, employee and question
   are known before any submission exists: the first upload precedes the first submit).
-  A chunked upload is addressed by ``token``; the bytes received so far sit in a private
-  temp file (``MEDIA_ROOT/campaign_uploads/<token>.part``) and ``received`` is the next
-  offset the server expects. Finalising checks the whole file through core.documents and
-  attaches the Document; the plain multipart fallback creates a complete session at once.
+  A chunked upload is addressed by ``token``; the chunks received so far are objects in
+  the private storage (``campaign_uploads/<token>/<offset>.part``, see campaigns.uploads)
+  and ``received`` is the next offset the server expects. Finalising checks the whole file
+  through core.documents and attaches the Document; the plain multipart fallback creates a
+  complete session at once.
 
 - :class:`ReminderLog` and :class:`ExportJob` — for the participation/reminders/exports
   work (item 4–6): a reminder is logged once per (campaign, recipient, kind, offset) so a
