@@ -116,7 +116,9 @@ if _default_db["ENGINE"] == "django.db.backends.sqlite3":
     _main_file = Path(_default_db["NAME"])
     _progress_db["NAME"] = str(_main_file.with_name(f"{_main_file.stem}-progress{_main_file.suffix}"))
 else:
-    _progress_db["TEST"] = {"MIRROR": "default"}  # tests: the same test database, as in production
+    # Tests: a test database of its own. A mirror of default's would stay connected when
+    # the test run drops that database (PostgreSQL refuses), and nothing joins across them.
+    _progress_db["TEST"] = {"NAME": f"test_{_default_db['NAME']}_progress"}
 DATABASES = {"default": _default_db, "progress": _progress_db}
 DATABASE_ROUTERS = ["core.progress.ProgressRouter"]
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"

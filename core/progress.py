@@ -33,7 +33,7 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.core.cache import caches
 from django.core.management import call_command
-from django.db import DatabaseError, connections, router
+from django.db import DatabaseError, connections, router, transaction
 from django.utils import timezone
 
 ALIAS = "progress"  # the database alias (settings.DATABASES) and the cache (settings.CACHES)
@@ -48,17 +48,17 @@ class Progress:
 
 def publish(key: str, done: int, total: int) -> None:
     """Record ``done`` of ``total`` for ``key``, visible to every process at once."""
-    _cache().set(key, (done, total, timezone.now()))
+    _on_table(lambda cache: cache.set(key, (done, total, timezone.now())))
 
 
 def read(key: str) -> Progress | None:
     """The last numbers published for ``key``; None when nothing was published (or it expired)."""
-    value = _cache().get(key)
+    value = _on_table(lambda cache: cache.get(key))
     return None if value is None else Progress(*value)
 
 
 def forget(key: str) -> None:
-    _cache().delete(key)
+    _on_table(lambda cache: cache.delete(key))
 
 
 # Database names (not aliases: tests repoint an alias at its test database) whose
@@ -66,19 +66,34 @@ def forget(key: str) -> None:
 _ready: set[str] = set()
 
 
-def _cache():
+def _on_table(operation):
     cache = caches[ALIAS]
     database = router.db_for_write(cache.cache_model_class)
     name = str(connections[database].settings_dict["NAME"])
     if name not in _ready:
-        try:
-            call_command("createcachetable", cache._table, database=database, verbosity=0)
-        except DatabaseError:
-            # Another process created it between the look and the CREATE TABLE.
-            if cache._table not in connections[database].introspection.table_names():
-                raise
+        _create_table(cache, database)
         _ready.add(name)
-    return cache
+    try:
+        # Its own atomic block: a failed statement then leaves the connection usable, even
+        # inside a test's transaction.
+        with transaction.atomic(using=database):
+            return operation(cache)
+    except DatabaseError:
+        # The table went away after this process saw it (a deleted SQLite progress file, a
+        # test's rolled-back transaction): make it again, once.
+        if cache._table in connections[database].introspection.table_names():
+            raise
+        _create_table(cache, database)
+        return operation(cache)
+
+
+def _create_table(cache, database: str) -> None:
+    try:
+        call_command("createcachetable", cache._table, database=database, verbosity=0)
+    except DatabaseError:
+        # Another process created it between the look and the CREATE TABLE.
+        if cache._table not in connections[database].introspection.table_names():
+            raise
 
 
 def _is_progress_table(model) -> bool:

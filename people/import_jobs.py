@@ -236,7 +236,11 @@ def do_expire_stuck_import_jobs(
                 actor=actor,
                 event="impor_pegawai.terhenti",
                 obj=job,
-                before={"status": job.status, "attempt": job.attempt, "last_sign_of_life": beat},
+                before={
+                    "status": job.status,
+                    "attempt": job.attempt,
+                    "last_sign_of_life": beat.isoformat() if beat else None,
+                },
                 after={"status": ImportJob.Status.GAGAL, "error": reason},
             )
         job.refresh_from_db()
