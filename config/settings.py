@@ -159,6 +159,7 @@ if CAPTCHA_TEST_MODE and not DEBUG:
         "PELITA_CAPTCHA_TEST_MODE=1 disables the login captcha; it is refused when DJANGO_DEBUG=0."
     )
 CAPTCHA_TIMEOUT = 10  # minutes a picture stays valid: a slow phone connection needs time
+CAPTCHA_FONT_SIZE = 36  # the default 22 px draws letters too small to read on a phone
 
 # How many reverse proxies (nginx, a load balancer) stand in front of the app servers; the
 # client address is read from that many X-Forwarded-For entries and no more (core.clients).

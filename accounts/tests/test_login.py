@@ -77,6 +77,13 @@ def test_a_wrong_password_is_refused_with_an_indonesian_message(cast):
     assert not person.logged_in
 
 
+def test_a_failed_login_costs_the_throttle_two_queries(cast, django_assert_num_queries):
+    person = Person()
+    with django_assert_num_queries(3):  # the three counters, the user, counting the failure
+        person.login("pegawai.a", "tebakan")
+    assert WRONG in person.text
+
+
 def test_five_wrong_passwords_for_admin_from_one_address_do_not_stop_admin_elsewhere(cast):
     guesser = Person(HOME)
     for _ in range(5):
