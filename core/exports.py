@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from typing import IO, Any
 
 from django.conf import settings
+from django.core.exceptions import PermissionDenied
 from django.core.files import File
 from django.db import transaction
 from django.http import Http404
@@ -125,7 +126,7 @@ def run_export_job(job_id: int) -> None:
         job.total = job.done = rows
     except UnknownExport:
         _finish(job, error=_("Jenis ekspor ini tidak dikenal lagi; buat ekspor baru."))
-    except Http404:
+    except (Http404, PermissionDenied):
         # The scoped query of the owner no longer finds what the page showed (a campaign
         # closed to them, an OPD moved out of their scope): nothing to export, no traceback.
         _finish(job, error=_("Data ekspor ini tidak lagi dapat Anda akses."))
