@@ -358,7 +358,7 @@ class ExportJob(models.Model):
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.MENUNGGU)
     total = models.PositiveIntegerField(default=0)
     done = models.PositiveIntegerField(default=0)
-    file = models.CharField(max_length=200, blank=True)  # storage name under MEDIA_ROOT, private
+    file = models.CharField(max_length=200, blank=True)  # name in the private storage (core.documents)
     error = models.TextField(blank=True)
     finished_at = models.DateTimeField(null=True, blank=True)
 
