@@ -11,6 +11,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from accounts.permissions import require
 from accounts.roles import Capability
 from core.paging import paginate
+from people.actions_import_opd import do_preview_import_with_new_opds
 from people.import_forms import ImportUploadForm
 from people.import_jobs import (
     PREVIEW_ROWS,
@@ -21,6 +22,7 @@ from people.import_jobs import (
     progress_for_page,
     result_of,
 )
+from people.import_new_opds import can_create_opds, create_opds_on_confirm, new_opds_for_preview, preview_url
 from people.import_queries import get_import_job_for_user, import_jobs_for_user, import_opd_for
 from people.imports import UnreadableFile, write_report_csv
 
@@ -29,7 +31,9 @@ from people.imports import UnreadableFile, write_report_csv
 @require_http_methods(["GET", "POST"])
 def import_upload(request):
     opd = import_opd_for(request.user)
-    form = ImportUploadForm(request.POST or None, request.FILES or None)
+    form = ImportUploadForm(
+        request.POST or None, request.FILES or None, can_create_opd=can_create_opds(request.user, opd)
+    )
     if request.method == "POST" and form.is_valid():
         try:
             job = do_create_import_job(
@@ -42,7 +46,10 @@ def import_upload(request):
         except UnreadableFile as exc:
             form.add_error("berkas", exc.message)
         else:
-            return redirect("people:import_preview", pk=job.pk)
+            if form.new_opds:
+                # The preview counts as "Impor sekarang" will run: after creating the OPDs.
+                do_preview_import_with_new_opds(job, form.table, form.new_opds, actor=request.user)
+            return redirect(preview_url(job, new_opds=bool(form.new_opds)))
     return render(request, "people/import_upload.html", {"form": form, "opd": opd})
 
 
@@ -52,13 +59,19 @@ def import_preview(request, pk: int):
     job = get_import_job_for_user(request.user, pk)
     if job.confirmed_at is not None:
         return redirect("people:import_job", pk=job.pk)
-    return render(request, "people/import_preview.html", _job_context(job))
+    context = {**_job_context(job), "new_opds": new_opds_for_preview(request, job)}
+    return render(request, "people/import_preview.html", context)
 
 
 @require(Capability.IMPORT_PEGAWAI)
 @require_POST
 def import_confirm(request, pk: int):
     job = get_import_job_for_user(request.user, pk)
+    try:
+        create_opds_on_confirm(request, job)  # "Buat OPD yang belum ada": before the run
+    except UnreadableFile as exc:
+        messages.error(request, exc.message)
+        return redirect(preview_url(job, new_opds=True))
     do_confirm_import_job(job, actor=request.user)  # queues the run once it commits
     return redirect("people:import_job", pk=job.pk)
 
