@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 import subprocess
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
@@ -259,9 +260,14 @@ def test_a_fresh_production_install_serves_every_persona_through_nginx(site):
     assert_static_files_come_from_nginx_under_hashed_names(site)
     assert_http_is_redirected_and_healthz_answers_on_both(site)
     assert_anonymous_visitor_sees_public_pages_and_nothing_else(site)
-    personas, logins = {}, {}
-    for username, _name, roles, _opd in USERS:
-        personas[username], logins[username] = assert_persona_opens_every_menu_entry(site, username, roles)
+    # Two personas at a time, one per app server, as real users arrive together.
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        walks = {
+            username: pool.submit(assert_persona_opens_every_menu_entry, site, username, roles)
+            for username, _name, roles, _opd in USERS
+        }
+    personas = {username: walk.result()[0] for username, walk in walks.items()}
+    logins = {username: walk.result()[1] for username, walk in walks.items()}
     assert_main_pages_show_real_data(personas)
     assert_cookies_are_secure_and_hsts_is_sent(logins["admin"])
     assert_client_address_is_read_through_nginx(site)
@@ -271,7 +277,13 @@ def test_a_fresh_production_install_serves_every_persona_through_nginx(site):
         assert app.log().count('"GET /') > 20, app.log()[-2000:]
     log = site.app_log()
     assert '" 500 ' not in log and "Traceback" not in log, log[-5000:]
-    assert "[error]" not in site.web.error_log(), site.web.error_log()[-3000:]
+    # nginx's only complaint is the missing file asked for on purpose.
+    problems = [
+        line
+        for line in site.web.error_log().splitlines()
+        if re.search(r"\[(error|crit|alert|emerg)\]", line) and "no-such-file.css" not in line
+    ]
+    assert not problems, "\n".join(problems)
 
 
 def test_check_deploy_passes_with_the_documented_production_variables(tmp_path):
