@@ -259,12 +259,12 @@ def _run(command: list[str], env: dict[str, str], what: str) -> None:
 # --- backup -------------------------------------------------------------------------------
 
 
-def _target_dir(root: Path) -> tuple[Path, Path, bool]:
-    """(directory to write in, its final name, written in place): see docs/backup.md."""
+def _target_dir(root: Path) -> tuple[Path, Path]:
+    """(directory to write in, its final name): always a new time-stamped sub-directory of
+    ``root``, never ``root`` itself, so a nightly root only ever holds whole backups, each
+    of which can be pruned or copied off as one directory (docs/backup.md)."""
     if root.exists() and not root.is_dir():
         raise BackupError(_("%(path)s bukan direktori.") % {"path": root})
-    if root.is_dir() and not any(root.iterdir()):
-        return root, root, True
     root.mkdir(parents=True, exist_ok=True)
     stamp = timezone.now().astimezone(dt.UTC).strftime("%Y%m%d-%H%M%SZ")
     final = root / f"pelita-{stamp}"
@@ -275,7 +275,7 @@ def _target_dir(root: Path) -> tuple[Path, Path, bool]:
     # Built under a hidden name and renamed when complete, so a cut-off run never leaves a
     # directory that looks like a backup.
     work = Path(tempfile.mkdtemp(prefix=f".{final.name}.", suffix=".partial", dir=root))
-    return work, final, False
+    return work, final
 
 
 def _dump_postgresql(path: Path, report: Report) -> tuple[Snapshot, dict[str, str]]:
@@ -395,12 +395,8 @@ def _create_backup(root: Path, report: Report) -> tuple[Path, dict]:
     vendor = connection.vendor
     if vendor not in DATABASE_FILES:
         raise BackupError(_("Basis data %(vendor)s tidak didukung.") % {"vendor": vendor})
-    work, final, in_place = _target_dir(Path(root))
-    report(
-        _("Menulis cadangan langsung ke %(path)s (direktori kosong).") % {"path": final}
-        if in_place
-        else _("Menulis cadangan ke subdirektori baru %(path)s.") % {"path": final}
-    )
+    work, final = _target_dir(Path(root))
+    report(_("Menulis cadangan ke subdirektori baru %(path)s.") % {"path": final})
     created_at = timezone.now()
     try:
         database_path = work / DATABASE_FILES[vendor]
@@ -438,15 +434,10 @@ def _create_backup(root: Path, report: Report) -> tuple[Path, dict]:
         )
         _write_json_atomically(work / MANIFEST, manifest)
         _fsync_dir(work)
-        if not in_place:
-            work.rename(final)
-            _fsync_dir(final.parent)
+        work.rename(final)
+        _fsync_dir(final.parent)
     except BaseException:
-        if in_place:
-            for child in work.iterdir():
-                shutil.rmtree(child) if child.is_dir() else child.unlink()
-        else:
-            shutil.rmtree(work, ignore_errors=True)
+        shutil.rmtree(work, ignore_errors=True)
         raise
     return final, manifest
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import shutil
 import sqlite3
 import subprocess
@@ -138,9 +139,10 @@ def source(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def backup(source, tmp_path_factory) -> tuple[Path, subprocess.CompletedProcess]:
-    directory = tmp_path_factory.mktemp("backup")  # exists and is empty
-    result = run(source, "backup", str(directory))
+    root = tmp_path_factory.mktemp("backups")
+    result = run(source, "backup", str(root))
     assert result.returncode == 0, result.stderr
+    (directory,) = root.iterdir()
     return directory, result
 
 
@@ -175,12 +177,14 @@ def assert_untouched(site: Site) -> None:
 # --- backup ---------------------------------------------------------------------------------
 
 
-def test_a_backup_into_an_empty_directory_is_written_there_and_says_so(backup):
+def test_a_backup_is_written_into_a_new_timestamped_sub_directory_and_says_so(backup):
     directory, result = backup
-    assert f"Menulis cadangan langsung ke {directory} (direktori kosong)." in result.stdout
-    assert "Cadangan selesai" in result.stdout
+    assert re.fullmatch(r"pelita-\d{8}-\d{6}Z", directory.name)
+    assert f"Menulis cadangan ke subdirektori baru {directory}." in result.stdout
+    assert f"Cadangan selesai: {directory} (7 berkas" in result.stdout
     assert sorted(p.name for p in directory.iterdir()) == [DUMP, "files", "manifest.json"]
     # All the personal data of the agency: readable by the owner only.
+    assert oct(directory.stat().st_mode & 0o777) == "0o700"
     assert {oct(p.stat().st_mode & 0o777) for p in directory.rglob("*") if p.is_file()} == {"0o600"}
 
 
@@ -209,15 +213,13 @@ def test_the_manifest_describes_the_database_and_every_file(source, backup):
     assert manifest["missing_files"] == []
 
 
-def test_later_backups_go_into_new_timestamped_sub_directories(source, tmp_path):
-    root = tmp_path / "nightly"
+def test_every_backup_gets_its_own_directory(source, tmp_path):
+    root = tmp_path / "nightly"  # created by the first run
     first, second = run(source, "backup", str(root)), run(source, "backup", str(root))
     assert first.returncode == second.returncode == 0
     made = sorted(root.iterdir())
-    assert [p.name.startswith("pelita-") for p in made] == [True, True]
+    assert len(made) == 2 and all(p.name.startswith("pelita-") for p in made)
     assert all((p / "manifest.json").is_file() for p in made)
-    assert f"Menulis cadangan ke subdirektori baru {made[0]}." in first.stdout
-    assert not list(root.glob(".*partial"))
 
 
 def test_a_file_missing_from_storage_is_listed_and_the_backup_exits_non_zero(source, tmp_path):
@@ -231,6 +233,20 @@ def test_a_file_missing_from_storage_is_listed_and_the_backup_exits_non_zero(sou
     assert "PERHATIAN: 1 berkas yang dirujuk basis data sudah tidak ada" in result.stderr
     (made,) = (tmp_path / "out").iterdir()
     assert manifest_of(made)["missing_files"] == [lost]
+
+
+def test_a_backup_that_fails_half_way_leaves_nothing_behind(source, tmp_path):
+    # The last scan cannot be read (a directory stands where its file should be).
+    unreadable = query(source.url, "SELECT storage_name FROM core_document ORDER BY id DESC")[0][0]
+    documents = tmp_path / "documents"
+    shutil.copytree(source.documents, documents)
+    (documents / unreadable).unlink()
+    (documents / unreadable).mkdir()
+    site = Site(source.url, documents, {**source.env, "PELITA_DOCUMENT_ROOT": str(documents)})
+    result = run(site, "backup", str(tmp_path / "out"))
+    assert result.returncode == 1
+    assert "Cadangan GAGAL, tidak ada cadangan yang ditulis" in result.stderr
+    assert list((tmp_path / "out").iterdir()) == []
 
 
 def test_a_backup_into_a_path_that_is_a_file_fails_with_a_message(source, tmp_path):

@@ -15,8 +15,8 @@ FAILED, MISSING_FILES = 1, 2
 
 class Command(BaseCommand):
     help = _(
-        "Cadangkan basis data dan semua berkas tersimpan ke DIR: langsung ke DIR bila kosong, "
-        "selain itu ke subdirektori baru bertanda waktu."
+        "Cadangkan basis data dan semua berkas tersimpan ke subdirektori baru bertanda waktu "
+        "di DIR (DIR dibuat bila belum ada)."
     )
 
     def add_arguments(self, parser):
