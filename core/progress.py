@@ -13,8 +13,8 @@ through a second database alias, ``progress``, in autocommit:
 The entries live in a database-cache table (``settings.CACHES["progress"]``, table
 ``pelita_progress``) that ``ProgressRouter`` sends to that alias and nowhere else. The
 table is created on first use by each process (``createcachetable``), so neither
-``migrate`` nor ``make run`` needs a step for it; see docs/decisions/0002-progress-outside-
-the-transaction.md.
+``migrate`` nor ``make run`` needs a step for it; see
+docs/decisions/0003-job-progress-and-stuck-jobs.md.
 
 An entry is also the job's heartbeat: ``Progress.at`` says when its worker last showed life
 (people.import_jobs fails jobs whose heartbeat stopped). Keys are the caller's, e.g.
