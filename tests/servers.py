@@ -206,6 +206,7 @@ class _Process:
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
+                self._stop()
                 raise RuntimeError(f"{self.name} exited with {self.process.returncode}:\n{self.log()}")
             if ready():
                 return
@@ -340,7 +341,8 @@ class Nginx(_Process):
         self.http_url = f"http://127.0.0.1:{self.http_port}"
         self.dir = Path(tempfile.mkdtemp(prefix="pelita-nginx-"))
 
-    def _write_config(self) -> None:
+    def write_config(self) -> None:
+        """Render the site file and a main nginx.conf into ``self.dir`` (done by ``with``)."""
         root = self.dir
         for sub in ("logs", "temp", "acme"):
             (root / sub).mkdir()
@@ -380,7 +382,7 @@ http {{
         )
 
     def __enter__(self) -> Nginx:
-        self._write_config()
+        self.write_config()
         test = subprocess.run(
             [NGINX_BIN, "-t", "-p", str(self.dir), "-c", str(self.dir / "nginx.conf")],
             capture_output=True,

@@ -13,6 +13,7 @@ tests of a module may land on different workers, each of which would build its o
 from __future__ import annotations
 
 import re
+import shutil
 import subprocess
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
@@ -399,10 +400,13 @@ def test_the_nginx_site_file_is_accepted_by_nginx(tmp_path):
     if not Path(NGINX_BIN).exists():
         pytest.skip("needs nginx (scripts/ensure-test-tools.sh installs it)")
     server = Nginx([8000, 8001], tmp_path)
-    server._write_config()
-    done = subprocess.run(
-        [NGINX_BIN, "-t", "-p", str(server.dir), "-c", str(server.dir / "nginx.conf")],
-        capture_output=True,
-        text=True,
-    )
+    try:
+        server.write_config()
+        done = subprocess.run(
+            [NGINX_BIN, "-t", "-p", str(server.dir), "-c", str(server.dir / "nginx.conf")],
+            capture_output=True,
+            text=True,
+        )
+    finally:
+        shutil.rmtree(server.dir, ignore_errors=True)
     assert done.returncode == 0, done.stderr
