@@ -7,7 +7,8 @@ Other test modules import this harness; it starts nothing on import. The pieces:
   on the cluster of the current ``DATABASE_URL`` (the PostgreSQL pass of ``make test``);
   the test is skipped when ``DATABASE_URL`` is not PostgreSQL (the SQLite pass).
 - ``production_env(database_url, var_dir, **extra)``: the environment of a production
-  process, exactly the variables docs/operations.md tells an administrator to set.
+  process: the variables of deploy/pelita.env.example, which docs/operations.md tells an
+  administrator to set (tests/test_production.py checks that the two name the same ones).
 - ``manage(env, *args)``: ``manage.py`` in a subprocess with that environment.
 - ``Gunicorn(env)``: ``gunicorn config.wsgi`` on a free port, stopped by its own PID.
 - ``Nginx(upstream_ports, static_root)``: the committed site file deploy/nginx/pelita.conf,
