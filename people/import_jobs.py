@@ -28,7 +28,7 @@ import logging
 import uuid
 
 from django.conf import settings
-from django.db import transaction
+from django.db import OperationalError, transaction
 from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -225,13 +225,29 @@ def do_expire_stuck_import_jobs(
         if beat is not None and beat >= cutoff:
             continue
         reason = stuck_reason(minutes)
-        with transaction.atomic():
-            # Only the run that was looked at: a retry or the worker's own end may have won.
-            failed = ImportJob.objects.filter(
-                pk=job.pk, status=ImportJob.Status.DIPROSES, attempt=job.attempt
-            ).update(status=ImportJob.Status.GAGAL, error=reason, finished_at=now)
-            if not failed:
-                continue
+        try:
+            failed = _fail_stuck(job, reason, beat, actor=actor, now=now)
+        except OperationalError:
+            # SQLite: "database is locked" after the busy timeout means a writer holds the
+            # main file, i.e. the worker is alive after all (merely silent). Next sweep.
+            logger.warning(
+                "import job %s looks stuck but the database is busy; left for the next sweep", job.pk
+            )
+            continue
+        if not failed:
+            continue
+        job.refresh_from_db()
+        expired.append(job)
+    return expired
+
+
+def _fail_stuck(job: ImportJob, reason: str, beat, *, actor, now) -> bool:
+    with transaction.atomic():
+        # Only the run that was looked at: a retry or the worker's own end may have won.
+        failed = ImportJob.objects.filter(
+            pk=job.pk, status=ImportJob.Status.DIPROSES, attempt=job.attempt
+        ).update(status=ImportJob.Status.GAGAL, error=reason, finished_at=now)
+        if failed:
             record(
                 actor=actor,
                 event="impor_pegawai.terhenti",
@@ -243,9 +259,7 @@ def do_expire_stuck_import_jobs(
                 },
                 after={"status": ImportJob.Status.GAGAL, "error": reason},
             )
-        job.refresh_from_db()
-        expired.append(job)
-    return expired
+    return bool(failed)
 
 
 def do_drop_unretried_import_files(*, actor=None, days: int | None = None, now=None) -> int:
