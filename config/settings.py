@@ -24,6 +24,10 @@ if not SECRET_KEY:
     if not DEBUG:
         raise ImproperlyConfigured("DJANGO_SECRET_KEY must be set when DJANGO_DEBUG is off.")
     SECRET_KEY = "pelita-insecure-development-key-do-not-use-in-production"
+# Whether demo data (accounts with a published password) may be loaded: only in a DEBUG
+# configuration. seed_demo reads this, not DEBUG itself, because the test runner switches DEBUG
+# off in every test while the configuration under test is still a development one.
+PELITA_DEMO_ALLOWED = DEBUG
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]"] if DEBUG else [])
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS", [])
 
@@ -265,6 +269,9 @@ PELITA_EXPORT_INLINE_MAX_ROWS = env_int("PELITA_EXPORT_INLINE_MAX_ROWS", 2000, m
 PELITA_EXPORT_MAX_RUNNING = env_int("PELITA_EXPORT_MAX_RUNNING", 3, minimum=1)
 # Days a finished export's file is kept before prune_exports deletes it (it holds personal data).
 PELITA_EXPORT_KEEP_DAYS = env_int("PELITA_EXPORT_KEEP_DAYS", 7, minimum=1)
+# The SI JAFUNG campaign (slug) the jafung monitoring reads; empty: the latest survey asking its
+# questions that has opened (jafung.queries.current_survey, docs/jafung.md).
+PELITA_JAFUNG_CAMPAIGN = env_str("PELITA_JAFUNG_CAMPAIGN", "")
 
 # --- Mail and links -------------------------------------------------------------------
 # Notifications (request submitted/returned/completed, SLA escalations, campaign reminders)

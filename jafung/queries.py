@@ -1,8 +1,9 @@
 """Reads of the functional-position monitoring, scoped by org.queries.opds_for_user.
 
-The whole population (about 5,600 officials in the demo province) is read in three queries
-(officials, their latest credit-point row, the SI JAFUNG answers) and scored in Python:
-the flags mix dates, decimals and survey answers, which SQL would express poorly.
+The whole population (about 5,600 officials in the demo province) is read in a fixed number of
+queries (the current SI JAFUNG campaign, officials, their latest credit-point row, the survey's
+answers) and scored in Python: the flags mix dates, decimals and survey answers, which SQL would
+express poorly.
 """
 
 from __future__ import annotations
@@ -12,7 +13,9 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
+from django.conf import settings
 from django.db.models import QuerySet
+from django.utils import timezone
 
 from org.models import Opd
 from org.queries import opds_for_user
@@ -20,7 +23,10 @@ from people.models import JabatanFungsional, JenisJabatan, Pegawai, RiwayatAngka
 
 from .scoring import FLAGS, Official, coaching_score, flags_of
 
-SURVEY_SLUG = "si-jafung-2025"
+# The survey answers the flags read (jafung.scoring). A campaign is an SI JAFUNG survey when it
+# asks both: Campaign.kind only says "survey", and a slug is whatever the admin typed, while a
+# survey without these questions could not feed the monitoring anyway.
+SURVEY_QUESTIONS = ("sesuai_peta_jabatan", "tugas_tambahan")
 
 
 @dataclass(frozen=True)
@@ -52,13 +58,32 @@ def _officials(opds: QuerySet[Opd]) -> QuerySet[Pegawai]:
     )
 
 
-def _survey_answers() -> dict[int, dict]:
-    from campaigns.answers import answers_by_pegawai  # campaigns sits beside jafung, not below it
+def current_survey():
+    """The SI JAFUNG campaign whose answers the monitoring reads, or None.
 
-    return answers_by_pegawai(SURVEY_SLUG)
+    ``settings.PELITA_JAFUNG_CAMPAIGN`` names one by slug (whatever its state: the operator chose
+    it); otherwise the latest published survey that asks SURVEY_QUESTIONS and has opened (open or
+    closed), so next year's survey takes over on the day it opens, and a draft or a survey that
+    opens later is never read.
+    """
+    from campaigns.models import Campaign  # campaigns sits beside jafung, not below it
+
+    slug = settings.PELITA_JAFUNG_CAMPAIGN
+    if slug:
+        return Campaign.objects.filter(slug=slug).first()
+    surveys = Campaign.objects.filter(kind=Campaign.Kind.SURVEY, published=True, opens_at__lte=timezone.now())
+    for code in SURVEY_QUESTIONS:  # one join per question: the survey must ask all of them
+        surveys = surveys.filter(questions__code=code)
+    return surveys.order_by("-opens_at", "-id").first()
 
 
-def official_rows(opds: QuerySet[Opd], today: date) -> list[OfficialRow]:
+def _survey_answers(survey) -> dict[int, dict]:
+    from campaigns.answers import answers_by_pegawai
+
+    return answers_by_pegawai(survey.slug) if survey is not None else {}
+
+
+def official_rows(opds: QuerySet[Opd], today: date, survey=None) -> list[OfficialRow]:
     officials = list(
         _officials(opds)
         .order_by("nama", "pk")
@@ -72,7 +97,7 @@ def official_rows(opds: QuerySet[Opd], today: date) -> list[OfficialRow]:
         .values_list("pegawai_id", "jenjang", "kumulatif")
     ):
         latest_ak[pegawai_id] = (jenjang, kumulatif)
-    answers = _survey_answers()
+    answers = _survey_answers(survey)
     rows = []
     for pk, nama, nip, opd_id, jabatan, jenjang, tmt in officials:
         ak_jenjang, kumulatif = latest_ak.get(pk, (None, None))
@@ -88,11 +113,14 @@ def official_rows(opds: QuerySet[Opd], today: date) -> list[OfficialRow]:
     return rows
 
 
-def opd_ranking(user, today: date) -> list[OpdScore]:
-    """The OPDs the user may see, most in need of coaching first (OPDs without officials last)."""
+def opd_ranking(user, today: date, survey=None) -> list[OpdScore]:
+    """The OPDs the user may see, most in need of coaching first (OPDs without officials last).
+
+    ``survey`` is the campaign whose answers count (current_survey()); None: no survey answers.
+    """
     opds = opds_for_user(user)
     by_opd: dict[int, list[OfficialRow]] = defaultdict(list)
-    for row in official_rows(opds, today):
+    for row in official_rows(opds, today, survey):
         by_opd[row.opd_id].append(row)
     ranking = []
     for opd in opds.order_by("name"):
@@ -103,9 +131,9 @@ def opd_ranking(user, today: date) -> list[OpdScore]:
     return ranking
 
 
-def opd_officials(opd: Opd, today: date, *, flag: str = "") -> list[OfficialRow]:
+def opd_officials(opd: Opd, today: date, *, flag: str = "", survey=None) -> list[OfficialRow]:
     """The officials of one OPD (already scope-checked by the caller), optionally one flag's."""
-    rows = official_rows(Opd.objects.filter(pk=opd.pk), today)
+    rows = official_rows(Opd.objects.filter(pk=opd.pk), today, survey)
     if flag in FLAGS:
         rows = [r for r in rows if flag in r.flags]
     return rows

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from django.conf import settings
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -10,7 +11,7 @@ from accounts.roles import Capability
 from core.paging import paginate
 from org.queries import get_opd_for_user
 
-from .queries import jf_type_counts, opd_officials, opd_ranking
+from .queries import current_survey, jf_type_counts, opd_officials, opd_ranking
 from .scoring import FLAGS, WEIGHTS, YEARS_IN_RANK_LIMIT
 
 FLAG_LABELS = {
@@ -25,14 +26,21 @@ def _flag_columns():
     return [(flag, FLAG_LABELS[flag], round(WEIGHTS[flag] * 100)) for flag in FLAGS]
 
 
+def _survey_context(survey) -> dict:
+    """What the pages say about the survey read, so an empty survey column is never unexplained."""
+    configured = settings.PELITA_JAFUNG_CAMPAIGN
+    return {"survey": survey, "survey_configured": configured}
+
+
 @require_GET
 @require(Capability.VIEW_JAFUNG)
 def ranking(request):
-    rows = opd_ranking(request.user, timezone.localdate())
+    survey = current_survey()
+    rows = opd_ranking(request.user, timezone.localdate(), survey)
     return render(
         request,
         "jafung/ranking.html",
-        {"rows": rows, "flags": _flag_columns(), "limit": YEARS_IN_RANK_LIMIT},
+        {"rows": rows, "flags": _flag_columns(), "limit": YEARS_IN_RANK_LIMIT, **_survey_context(survey)},
     )
 
 
@@ -42,7 +50,8 @@ def opd_detail(request, pk: int):
     opd = get_opd_for_user(request.user, pk)
     flag = request.GET.get("flag", "")
     flag = flag if flag in FLAGS else ""
-    rows = opd_officials(opd, timezone.localdate(), flag=flag)
+    survey = current_survey()
+    rows = opd_officials(opd, timezone.localdate(), flag=flag, survey=survey)
     return render(
         request,
         "jafung/opd.html",
@@ -52,6 +61,7 @@ def opd_detail(request, pk: int):
             "flag_label": FLAG_LABELS.get(flag, ""),
             "flags": _flag_columns(),
             "labels": FLAG_LABELS,
+            **_survey_context(survey),
             **paginate(request, rows, per_page=50),
         },
     )

@@ -83,11 +83,18 @@ def test_the_ranking_uses_the_same_number_of_queries_for_more_officials(
 ):
     client = client_for(cast.admin)
     with django_assert_max_num_queries(12) as few:
-        client.get(reverse("jafung:ranking"))
+        response = client.get(reverse("jafung:ranking"))
+    assert response.status_code == 200
+    officials_per_opd = {row.opd: row.officials for row in response.context["rows"]}
+    assert officials_per_opd[cast.opd_a] == 2 and officials_per_opd[cast.opd_b] == 1
     for i in range(5):
         official(cast.opd_b, f"Tambahan {i}", cpns=dt.date(2019, 1, 1), ak=Decimal("5"))
     with django_assert_max_num_queries(len(few.captured_queries)):
-        client.get(reverse("jafung:ranking"))
+        response = client.get(reverse("jafung:ranking"))
+    assert response.status_code == 200
+    (opd_b,) = [row for row in response.context["rows"] if row.opd == cast.opd_b]
+    assert opd_b.officials == 6 and opd_b.counts["lama_dalam_pangkat"] == 5
+    assert f'data-opd="{cast.opd_b.pk}"' in response.content.decode()
 
 
 @time_machine.travel(TODAY)
