@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.http import HttpResponse, JsonResponse
+from django.http import JsonResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -11,6 +11,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from accounts.permissions import require
 from accounts.roles import Capability
 from core.paging import paginate
+from core.spreadsheets import csv_response
 from people.actions_import_opd import do_preview_import_with_new_opds
 from people.import_forms import ImportUploadForm
 from people.import_jobs import (
@@ -138,10 +139,8 @@ def import_status(request, pk: int):
 def import_report(request, pk: int):
     """Every rejected row (line, column, NIP, reason) as CSV, from the stored list."""
     job = get_import_job_for_user(request.user, pk)
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="penolakan-impor-{job.pk}.csv"'
-    response.write("\ufeff")  # the BOM write_report_csv puts in files: Excel then reads UTF-8
-    write_report_csv(result_of(job), response)
+    response = csv_response(f"penolakan-impor-{job.pk}.csv")  # with the BOM Excel needs for UTF-8
+    write_report_csv(result_of(job), response)  # cells echoed from the upload: never live formulas
     return response
 
 
