@@ -16,16 +16,15 @@ from __future__ import annotations
 import json
 import os
 import signal
-import socket
 import subprocess
 import sys
 import tempfile
 import time
 import urllib.error
 import urllib.request
-from pathlib import Path
 
-PROJECT = Path(__file__).resolve().parent.parent
+from tests.servers import PROJECT, free_port
+
 MOTO_SERVER = PROJECT / ".venv" / "bin" / "moto_server"
 
 BUCKET = "pelita-uji"
@@ -35,18 +34,12 @@ SECRET_KEY = "pelita-test-secret"
 REGION = "us-east-1"
 
 
-def _free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 class ObjectStore:
     """moto_server on a free port with one empty bucket; a context manager."""
 
     def __init__(self, bucket: str = BUCKET):
         self.bucket = bucket
-        self.port = _free_port()
+        self.port = free_port()
         self.endpoint = f"http://127.0.0.1:{self.port}"
         self.process: subprocess.Popen | None = None
         self._log = tempfile.TemporaryFile()  # noqa: SIM115 -- closed in __exit__

@@ -25,7 +25,7 @@ from campaigns.actions import do_submit
 from campaigns.actions_exports import do_start_files_export
 from campaigns.exports import run_files_export
 from campaigns.models import ExportJob
-from campaigns.tests.helpers import make_campaign, valid_answers
+from campaigns.tests.helpers import make_campaign, pdf_of_size, valid_answers
 from campaigns.uploads import MIN_CHUNK, PARTS_DIR
 from core.documents import do_attach_document, do_delete_document, storage
 from core.models import Document
@@ -57,11 +57,6 @@ def rina(cast):
     return make_pegawai(cast.opd_a, nama="Rina Marlina", user=cast.pegawai_a)
 
 
-def _pdf(size: int, tag: bytes = b"") -> bytes:
-    head, tail = b"%PDF-1.4\n%" + tag, b"\n%%EOF\n"
-    return head + b"0" * (size - len(head) - len(tail)) + tail
-
-
 def test_the_storage_is_the_s3_backend_with_private_objects_that_are_never_overwritten():
     store = storage()
     assert isinstance(store, S3Storage)
@@ -71,7 +66,7 @@ def test_the_storage_is_the_s3_backend_with_private_objects_that_are_never_overw
 def test_a_scan_is_stored_fetched_checksummed_and_deleted_in_the_bucket(
     cast, client_for, rina, s3, django_capture_on_commit_callbacks
 ):
-    data = _pdf(40_000, b"sk")
+    data = pdf_of_size(40_000, "sk")
     document = do_attach_document(
         rina.riwayat_golongan.get(),
         SimpleUploadedFile("SK CPNS.pdf", data),
@@ -97,7 +92,7 @@ def test_a_scan_is_stored_fetched_checksummed_and_deleted_in_the_bucket(
 def test_no_document_is_reachable_at_a_public_url(cast, rina, s3):
     document = do_attach_document(
         rina.riwayat_golongan.get(),
-        SimpleUploadedFile("ktp.pdf", _pdf(2000)),
+        SimpleUploadedFile("ktp.pdf", pdf_of_size(2000)),
         kind="sk_pangkat",
         actor=cast.admin,
     )
@@ -118,7 +113,7 @@ def test_a_chunked_upload_keeps_its_parts_in_the_bucket_and_only_the_document_re
     cast, rina, client_for, s3, django_capture_on_commit_callbacks
 ):
     campaign = make_campaign(cast.admin, opds=[cast.opd_a])
-    data = _pdf(150 * 1024, b"laporan")
+    data = pdf_of_size(150 * 1024, "laporan")
     client = client_for(cast.pegawai_a)
     start = client.post(
         reverse("campaigns:upload_start", kwargs={"slug": campaign.slug}),
@@ -150,7 +145,7 @@ def test_a_campaign_zip_export_is_built_into_the_bucket_and_downloaded_from_it(c
     from campaigns.actions_upload import do_upload_file
 
     campaign = make_campaign(cast.admin, opds=[cast.opd_a])
-    data = _pdf(3000, b"zip")
+    data = pdf_of_size(3000, "zip")
     document = do_upload_file(
         campaign,
         rina,

@@ -31,6 +31,7 @@ from types import SimpleNamespace
 
 import pytest
 
+from campaigns.tests.helpers import pdf_of_size
 from org.demo import DEMO_PASSWORD
 from people.tests.siasn_files import asn_row, write_csv
 from tests.object_store import ObjectStore
@@ -113,15 +114,10 @@ def _query(site, sql: str, *params):
         return conn.execute(sql, params).fetchall()
 
 
-def _pdf(size: int) -> bytes:
-    head, tail = b"%PDF-1.4\n% dokumen penilaian kinerja\n", b"\n%%EOF\n"
-    return head + bytes(i % 251 for i in range(size - len(head) - len(tail))) + tail
-
-
 def test_a_chunked_upload_started_on_one_server_is_finished_on_the_other(site):
     browser = Browser(site.servers)
     browser.login(0, "pegawai.dinkes")
-    data = _pdf(600 * 1024)
+    data = pdf_of_size(600 * 1024, "dokumen penilaian kinerja")
     start = browser.post(
         0,
         f"/kampanye/{LIKE_ASN}/unggah/",

@@ -17,6 +17,14 @@ def tiny_pdf(text: str = "laporan") -> bytes:
     return b"%PDF-1.4\n% " + text.encode() + b"\n%%EOF\n"
 
 
+def pdf_of_size(size: int, text: str = "laporan") -> bytes:
+    """A PDF of exactly ``size`` bytes. Its filler does not repeat within 251 bytes, so parts
+    joined in the wrong order, or one part twice, give another SHA-256."""
+    body = tiny_pdf(text)
+    head, tail = body[:-6], body[-6:]  # tail: b"%%EOF\n"
+    return head + b"%" + bytes(i % 251 for i in range(size - len(body) - 1)) + tail
+
+
 def pdf_upload(name: str = "laporan.pdf", data: bytes | None = None) -> SimpleUploadedFile:
     return SimpleUploadedFile(name, data if data is not None else tiny_pdf(), content_type="application/pdf")
 

@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+from io import StringIO
 from pathlib import Path
 
 import pytest
 from django.conf import settings
+from django.core.files.base import ContentFile
 from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
@@ -22,7 +24,7 @@ from campaigns.actions import do_submit
 from campaigns.actions_upload import do_finish_upload, do_prune_uploads, do_start_upload, do_upload_file
 from campaigns.errors import UploadRefused
 from campaigns.models import Submission, UploadSession
-from campaigns.tests.helpers import make_campaign, pdf_upload, valid_answers
+from campaigns.tests.helpers import make_campaign, pdf_of_size, pdf_upload, valid_answers
 from campaigns.uploads import MIN_CHUNK, PARTS_DIR, part_name, receive_chunk, upload_dirs
 from core.documents import storage
 from core.models import Document
@@ -41,11 +43,6 @@ def campaign(cast):
     return make_campaign(cast.admin, opds=[cast.opd_a, cast.opd_b])
 
 
-def _pdf_of(size: int) -> bytes:
-    head, tail = b"%PDF-1.4\n%", b"\n%%EOF\n"
-    return head + b"0" * (size - len(head) - len(tail)) + tail
-
-
 def _start(campaign, rina, cast, data: bytes, filename: str = "laporan.pdf") -> UploadSession:
     question = campaign.questions.get(code="laporan")
     return do_start_upload(campaign, rina, question, filename=filename, size=len(data), actor=cast.pegawai_a)
@@ -61,7 +58,7 @@ def _age(session: UploadSession, hours: float) -> None:
 
 
 def test_each_chunk_is_a_part_in_the_storage_named_by_its_offset(cast, rina, campaign):
-    data = _pdf_of(150 * 1024)
+    data = pdf_of_size(150 * 1024)
     session = _start(campaign, rina, cast, data)
     receive_chunk(session, 0, data[:MIN_CHUNK])
     receive_chunk(session, MIN_CHUNK, data[MIN_CHUNK:])
@@ -74,7 +71,7 @@ def test_each_chunk_is_a_part_in_the_storage_named_by_its_offset(cast, rina, cam
 def test_finishing_joins_the_parts_checks_the_sha256_and_removes_the_parts(
     cast, rina, campaign, django_capture_on_commit_callbacks
 ):
-    data = _pdf_of(150 * 1024)
+    data = pdf_of_size(150 * 1024)
     session = _start(campaign, rina, cast, data)
     for offset in range(0, len(data), MIN_CHUNK):
         receive_chunk(session, offset, data[offset : offset + MIN_CHUNK])
@@ -88,10 +85,8 @@ def test_finishing_joins_the_parts_checks_the_sha256_and_removes_the_parts(
 def test_a_left_over_part_beyond_what_the_row_says_arrived_is_replaced_not_joined(cast, rina, campaign):
     # A server stored a part and then lost its database connection before the row said so:
     # the retry at the same offset replaces that part, and the file is right.
-    data = _pdf_of(150 * 1024)
+    data = pdf_of_size(150 * 1024)
     session = _start(campaign, rina, cast, data)
-    from django.core.files.base import ContentFile
-
     storage().save(part_name(session, 0), ContentFile(b"X" * MIN_CHUNK))
     receive_chunk(session, 0, data)
     document = do_finish_upload(session, actor=cast.pegawai_a)
@@ -99,7 +94,7 @@ def test_a_left_over_part_beyond_what_the_row_says_arrived_is_replaced_not_joine
 
 
 def test_a_small_chunk_that_is_not_the_last_is_refused(cast, rina, campaign, client_for):
-    data = _pdf_of(150 * 1024)
+    data = pdf_of_size(150 * 1024)
     session = _start(campaign, rina, cast, data)
     response = client_for(cast.pegawai_a).post(
         reverse("campaigns:upload_chunk", kwargs={"upload": session.token}) + "?offset=0",
@@ -136,7 +131,7 @@ def test_a_wrong_extension_is_refused_at_the_start_before_any_byte_with_a_json_e
     ],
 )
 def test_the_name_is_cleaned_as_the_forms_clean_it(cast, rina, campaign, sent, kept):
-    data = _pdf_of(2048)
+    data = pdf_of_size(2048)
     session = _start(campaign, rina, cast, data, filename=sent)
     assert session.filename == kept
     receive_chunk(session, 0, data)
@@ -144,7 +139,7 @@ def test_the_name_is_cleaned_as_the_forms_clean_it(cast, rina, campaign, sent, k
 
 
 def test_a_long_name_is_cut_to_255_characters_and_keeps_its_extension(cast, rina, campaign):
-    session = _start(campaign, rina, cast, _pdf_of(2048), filename="l" * 300 + ".pdf")
+    session = _start(campaign, rina, cast, pdf_of_size(2048), filename="l" * 300 + ".pdf")
     assert len(session.filename) == 255 and session.filename.endswith("l.pdf")
 
 
@@ -178,7 +173,7 @@ def test_a_refused_submission_leaves_no_stored_file_behind(
 def test_an_abandoned_upload_expires_its_parts_go_and_the_client_is_told_why(
     cast, rina, campaign, client_for
 ):
-    data = _pdf_of(150 * 1024)
+    data = pdf_of_size(150 * 1024)
     session = _start(campaign, rina, cast, data)
     receive_chunk(session, 0, data[:MIN_CHUNK])
     _age(session, 25)
@@ -196,7 +191,7 @@ def test_an_abandoned_upload_expires_its_parts_go_and_the_client_is_told_why(
 
 
 def test_an_upload_still_going_on_is_left_alone(cast, rina, campaign):
-    data = _pdf_of(150 * 1024)
+    data = pdf_of_size(150 * 1024)
     session = _start(campaign, rina, cast, data)
     receive_chunk(session, 0, data[:MIN_CHUNK])
     _age(session, 23)
@@ -206,7 +201,7 @@ def test_an_upload_still_going_on_is_left_alone(cast, rina, campaign):
 
 
 def test_pruning_is_idempotent_and_removes_an_expired_row_one_period_later(cast, rina, campaign):
-    session = _start(campaign, rina, cast, _pdf_of(2048))
+    session = _start(campaign, rina, cast, pdf_of_size(2048))
     _age(session, 25)
     assert do_prune_uploads(actor=None)["expired"] == 1
     assert not any(do_prune_uploads(actor=None).values())  # a second run changes nothing
@@ -235,18 +230,14 @@ def test_a_finished_upload_no_submission_uses_is_removed_but_a_used_one_stays(
 
 
 def test_parts_left_without_a_receiving_upload_are_removed(cast, rina, campaign):
-    from django.core.files.base import ContentFile
-
     storage().save(f"{PARTS_DIR}/{'0' * 32}/000000000000000.part", ContentFile(b"sisa"))
     assert do_prune_uploads(actor=None)["orphan_parts"] == 1
     assert upload_dirs() == []
 
 
 def test_the_prune_uploads_command_reports_what_it_removed(cast, rina, campaign):
-    session = _start(campaign, rina, cast, _pdf_of(2048))
+    session = _start(campaign, rina, cast, pdf_of_size(2048))
     _age(session, 30)
-    from io import StringIO
-
     out = StringIO()
     call_command("prune_uploads", "--hours", "12", stdout=out)
     assert out.getvalue().startswith("Unggahan kedaluwarsa: 1;")

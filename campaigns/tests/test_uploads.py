@@ -11,7 +11,7 @@ from campaigns.actions import do_submit
 from campaigns.actions_upload import do_finish_upload, do_start_upload, do_upload_file
 from campaigns.errors import UploadRefused
 from campaigns.models import Submission, UploadSession
-from campaigns.tests.helpers import make_campaign, pdf_upload, tiny_pdf, valid_answers
+from campaigns.tests.helpers import make_campaign, pdf_of_size, pdf_upload, tiny_pdf, valid_answers
 from campaigns.uploads import MIN_CHUNK, receive_chunk, upload_dirs
 from core.documents import storage
 from core.models import Document
@@ -30,11 +30,6 @@ def campaign(cast):
     return make_campaign(cast.admin, opds=[cast.opd_a, cast.opd_b])
 
 
-def _pdf_of(size: int) -> bytes:
-    body = tiny_pdf("x")
-    return body[:-6] + b"%" + b"0" * (size - len(body) - 1) + body[-6:]
-
-
 def _question(campaign, code="laporan"):
     return campaign.questions.get(code=code)
 
@@ -42,7 +37,7 @@ def _question(campaign, code="laporan"):
 def test_a_chunked_upload_resumes_after_a_dropped_connection_without_resending(
     cast, rina, campaign, client_for, django_capture_on_commit_callbacks
 ):
-    data = _pdf_of(150 * 1024)
+    data = pdf_of_size(150 * 1024)
     client = client_for(cast.pegawai_a)
     start = client.post(
         reverse("campaigns:upload_start", kwargs={"slug": campaign.slug}),
@@ -81,7 +76,7 @@ def test_a_chunked_upload_resumes_after_a_dropped_connection_without_resending(
 def test_a_chunk_that_would_leave_a_gap_is_refused_with_the_offset_to_resume_from(
     cast, rina, campaign, client_for
 ):
-    data = _pdf_of(150 * 1024)
+    data = pdf_of_size(150 * 1024)
     session = do_start_upload(
         campaign, rina, _question(campaign), filename="a.pdf", size=len(data), actor=cast.pegawai_a
     )
@@ -96,7 +91,7 @@ def test_a_chunk_that_would_leave_a_gap_is_refused_with_the_offset_to_resume_fro
 
 
 def test_finishing_an_incomplete_upload_is_refused(cast, rina, campaign):
-    data = _pdf_of(150 * 1024)
+    data = pdf_of_size(150 * 1024)
     session = do_start_upload(
         campaign, rina, _question(campaign), filename="a.pdf", size=len(data), actor=cast.pegawai_a
     )
@@ -106,7 +101,7 @@ def test_finishing_an_incomplete_upload_is_refused(cast, rina, campaign):
 
 
 def test_a_sha256_mismatch_is_refused_and_nothing_is_attached(cast, rina, campaign):
-    data = _pdf_of(2048)
+    data = pdf_of_size(2048)
     session = do_start_upload(
         campaign, rina, _question(campaign), filename="a.pdf", size=len(data), actor=cast.pegawai_a
     )
