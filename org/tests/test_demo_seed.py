@@ -60,7 +60,7 @@ def test_the_demo_pegawai_logins_have_their_own_pegawai_row_in_dinas_kesehatan()
 
 
 def test_seed_demo_refuses_a_production_configuration_without_the_explicit_flag(settings):
-    settings.DEBUG = False
+    settings.PELITA_DEMO_ALLOWED = False  # what DJANGO_DEBUG=0 sets
     with pytest.raises(CommandError, match="--i-know-this-is-demo"):
         call_command("seed_demo", "--pegawai", "0", stdout=StringIO())
     assert not User.objects.filter(username="admin").exists()

@@ -32,7 +32,7 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         # Demo accounts share a published password: in a production configuration they
         # would be an open door, so loading them there must be a deliberate choice.
-        if not settings.DEBUG and not options["demo_confirmed"]:
+        if not settings.PELITA_DEMO_ALLOWED and not options["demo_confirmed"]:
             raise CommandError(
                 "seed_demo menolak berjalan dengan DJANGO_DEBUG=0: data demo membuat akun dengan kata "
                 "sandi yang dipublikasikan. Untuk instalasi nyata pakai setup_instansi; untuk server "
