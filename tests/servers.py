@@ -241,9 +241,17 @@ class Gunicorn(_Process):
         self.port = port or free_port()
         self.workers = workers
         self.url = f"http://127.0.0.1:{self.port}"
-        self._dir = Path(tempfile.mkdtemp(prefix="pelita-gunicorn-"))
 
     def __enter__(self) -> Gunicorn:
+        self._dir = Path(tempfile.mkdtemp(prefix="pelita-gunicorn-"))
+        try:
+            self._launch()
+        except BaseException:
+            shutil.rmtree(self._dir, ignore_errors=True)
+            raise
+        return self
+
+    def _launch(self) -> None:
         self._start(
             [
                 str(GUNICORN),
@@ -264,7 +272,6 @@ class Gunicorn(_Process):
             self._dir / "gunicorn.log",
         )
         self._wait_until(lambda: _answers(self.port, "/healthz"), 60, "answer /healthz")
-        return self
 
     def __exit__(self, *exc) -> None:
         self._stop()
@@ -340,11 +347,11 @@ class Nginx(_Process):
         self.http_port = free_port()
         self.url = f"https://127.0.0.1:{self.port}"
         self.http_url = f"http://127.0.0.1:{self.http_port}"
-        self.dir = Path(tempfile.mkdtemp(prefix="pelita-nginx-"))
+        self.dir: Path | None = None  # made by write_config, removed on exit
 
     def write_config(self) -> None:
         """Render the site file and a main nginx.conf into ``self.dir`` (done by ``with``)."""
-        root = self.dir
+        self.dir = root = Path(tempfile.mkdtemp(prefix="pelita-nginx-"))
         for sub in ("logs", "temp", "acme"):
             (root / sub).mkdir()
         _self_signed_certificate(root)
@@ -383,6 +390,15 @@ http {{
         )
 
     def __enter__(self) -> Nginx:
+        try:
+            self._launch()
+        except BaseException:
+            if self.dir is not None:
+                shutil.rmtree(self.dir, ignore_errors=True)
+            raise
+        return self
+
+    def _launch(self) -> None:
         self.write_config()
         test = subprocess.run(
             [NGINX_BIN, "-t", "-p", str(self.dir), "-c", str(self.dir / "nginx.conf")],
@@ -397,7 +413,6 @@ http {{
             self.dir / "stdout.log",
         )
         self._wait_until(lambda: _answers(self.port, "/healthz", tls=True), 30, "answer /healthz over TLS")
-        return self
 
     def error_log(self) -> str:
         path = self.dir / "logs" / "pelita.error.log"
