@@ -316,14 +316,16 @@ def do_prune_uploads(*, actor, now=None, max_age: dt.timedelta | None = None) ->
                 after={**counts, "older_than_hours": max_age.total_seconds() / 3600},
             )
     # Parts last, outside the transaction (storage deletes cannot roll back): those of the
-    # uploads just expired, and any whose upload is gone or over.
+    # uploads just expired, and any whose upload is gone or over. The listing comes before
+    # the query, so an upload started meanwhile is either not listed or found receiving.
+    listed = upload_dirs()
     receiving = {
         t.hex
         for t in UploadSession.objects.filter(status=UploadSession.Status.RECEIVING).values_list(
             "token", flat=True
         )
     }
-    for token in upload_dirs():
+    for token in listed:
         if token not in receiving:
             counts["orphan_parts"] += remove_parts(token)
     return counts
