@@ -410,3 +410,17 @@ def test_the_nginx_site_file_is_accepted_by_nginx(tmp_path):
     finally:
         shutil.rmtree(server.dir, ignore_errors=True)
     assert done.returncode == 0, done.stderr
+
+
+def test_every_periodic_command_the_guide_lists_is_run_by_a_unit():
+    from django.core.management import get_commands
+
+    guide = (DEPLOY.parent / "docs" / "operations.md").read_text()
+    table = guide[guide.index("### Periodic commands") : guide.index("### Mail")]
+    # Every row but the yearly one, which an Admin runs by hand (load_holidays YEAR).
+    rows = [row for row in table.splitlines() if row.startswith("| ") and "yearly" not in row]
+    listed = {name for row in rows for name in re.findall(r"`(?:manage\.py )?([a-z_]+)", row)}
+    listed &= set(get_commands())
+    assert {"check_sla", "expire_stuck_jobs", "backup"} <= listed
+    run = {name for names in unit_commands().values() for name in names}
+    assert listed <= run, f"the guide lists as periodic, but no unit runs: {listed - run}"
