@@ -8,6 +8,8 @@ need=()
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need+=(postgresql)
 # The production smoke test serves the app through nginx exactly as docs/operations.md does.
 [ -x /usr/sbin/nginx ] || need+=(nginx)
+# ...with a throwaway TLS certificate made by openssl.
+command -v openssl >/dev/null 2>&1 || need+=(openssl)
 for lib in libpango-1.0.so.0:libpango-1.0-0 libpangoft2-1.0.so.0:libpangoft2-1.0-0 \
            libharfbuzz-subset.so.0:libharfbuzz-subset0; do
   ldconfig -p | grep -q "${lib%%:*}" || need+=("${lib##*:}")
