@@ -42,7 +42,14 @@ def _header() -> list[str]:
     ]
 
 
+def _labels(field: str) -> dict[str, str]:
+    # The choice labels, translated once per file: get_FOO_display() rebuilds its lookup
+    # table on every call, which was 40% of the time of a 10,000-row export.
+    return {value: str(label) for value, label in Pegawai._meta.get_field(field).flatchoices}
+
+
 def _rows(pegawai: QuerySet[Pegawai]) -> Iterator[list]:
+    jenis, pendidikan, status = _labels("jenis_jabatan"), _labels("pendidikan"), _labels("status")
     for p in pegawai.iterator(chunk_size=CHUNK):
         yield [
             p.nip,  # text, not a number: 18 digits exceed Excel's 15-digit precision
@@ -51,9 +58,9 @@ def _rows(pegawai: QuerySet[Pegawai]) -> Iterator[list]:
             p.unit.name if p.unit else "",
             p.golongan.code if p.golongan else "",
             p.jabatan,
-            p.get_jenis_jabatan_display(),
-            p.get_pendidikan_display(),
-            p.get_status_display(),
+            jenis.get(p.jenis_jabatan, p.jenis_jabatan),
+            pendidikan.get(p.pendidikan, p.pendidikan),
+            status.get(p.status, p.status),
         ]
 
 
