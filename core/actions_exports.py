@@ -7,14 +7,21 @@ built in the request or by the worker.
 
 from __future__ import annotations
 
+import datetime as dt
+
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core.audit import record
 from core.exports import RUNNING, ExportKind
 from core.models import ExportJob
+
+# An export of the whole province takes seconds; one not finished after this long has no
+# worker left to finish it.
+ABANDONED_AFTER = dt.timedelta(hours=1)
 
 
 class ExportRefused(ValueError):
@@ -38,6 +45,12 @@ def do_start_export(
     # One owner's requests one after another: the count below cannot be raced past.
     get_user_model().objects.select_for_update().filter(pk=actor.pk).values_list("pk", flat=True).get()
     running = list(ExportJob.objects.filter(owner=actor, status__in=RUNNING))
+    # A job still unfinished long after it was asked for lost its worker (killed, server
+    # restarted): fail it, or it would block asking for the same export again.
+    abandoned = [job for job in running if job.created_at < timezone.now() - ABANDONED_AFTER]
+    for job in abandoned:
+        _fail_abandoned(job)
+    running = [job for job in running if job not in abandoned]
     for job in running:
         if job.kind == kind.key and job.params == params:
             return job, False
@@ -65,6 +78,14 @@ def do_start_export(
 
     transaction.on_commit(lambda: build_export.enqueue(job.pk))
     return job, True
+
+
+def _fail_abandoned(job: ExportJob) -> None:
+    job.status = ExportJob.Status.GAGAL
+    job.error = _("Ekspor ini terhenti sebelum selesai (pekerja latar belakang berhenti). Buat ekspor baru.")
+    job.finished_at = timezone.now()
+    job.save(update_fields=["status", "error", "finished_at"])
+    record(actor=None, event="ekspor.gagal", obj=job, after={"status": job.status, "error": job.error})
 
 
 def do_record_export_download(job: ExportJob, *, actor) -> None:

@@ -290,3 +290,19 @@ def test_prune_exports_deletes_old_jobs_and_their_files(cast, staff, settings):
     assert not (settings.MEDIA_ROOT / old.file).exists()
     assert (settings.MEDIA_ROOT / recent.file).is_file()
     assert AuditLog.objects.filter(event="ekspor.dihapus", object_id=str(old.pk)).exists()
+
+
+def test_a_job_left_unfinished_by_a_dead_worker_does_not_block_asking_again(cast, client_for, staff):
+    client = client_for(cast.admin)
+    with time_machine.travel(dt.datetime(2026, 11, 2, 9, 0, tzinfo=dt.UTC), tick=False):
+        client.force_login(cast.admin)
+        client.post(EXPORT)  # queued, never run: the worker died
+    stuck = ExportJob.objects.get()
+    with time_machine.travel(dt.datetime(2026, 11, 2, 10, 30, tzinfo=dt.UTC), tick=False):
+        client.force_login(cast.admin)
+        response = client.post(EXPORT)
+    stuck.refresh_from_db()
+    assert (stuck.status, "terhenti" in stuck.error) == ("gagal", True)
+    fresh = ExportJob.objects.exclude(pk=stuck.pk).get()
+    assert response["Location"] == reverse("core:export_job", args=[fresh.pk])
+    assert fresh.status == "menunggu"
