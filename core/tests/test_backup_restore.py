@@ -21,6 +21,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from core.backup import seal
+from tests.object_store import ObjectStore
 from tests.servers import PROJECT, PYTHON, drop_database, fresh_database_url, manage, production_env
 
 POSTGRES = os.environ.get("DATABASE_URL", "").startswith(("postgres://", "postgresql://"))
@@ -125,7 +126,7 @@ def stored_files(root: Path) -> dict[str, str]:
 
 def object_hashes(store) -> dict[str, str]:
     """Every object in the store's bucket, by key, with its SHA-256, read straight from it."""
-    return {key: hashlib.sha256(store.get(key)).hexdigest() for key in store.keys(prefix="")}
+    return {key: hashlib.sha256(store.get(key)).hexdigest() for key in store.names()}
 
 
 @pytest.fixture(scope="module")
@@ -374,10 +375,7 @@ def test_a_backup_with_migrations_newer_than_the_code_is_refused(damaged, target
 
 
 def test_an_installation_on_an_object_store_is_backed_up_and_restored_through_it(source, target, tmp_path):
-    object_store = pytest.importorskip(
-        "tests.object_store", reason="tests/object_store.py (moto) not present"
-    )
-    with object_store.ObjectStore("pelita-sumber") as store:
+    with ObjectStore("pelita-sumber") as store:
         # The source's files, moved into its bucket under their storage names.
         for name, _sha in stored_files(source.documents).items():
             store.client().put_object(
