@@ -134,7 +134,8 @@ class NewUserForm(UserForm):
 
 
 class UserFilterForm(forms.Form):
-    q = forms.CharField(label=_("Cari nama atau nama pengguna"), required=False)
+    # Bounded: SQLite refuses a LIKE pattern over 50 000 bytes (a 500 on a pasted megabyte).
+    q = forms.CharField(label=_("Cari nama atau nama pengguna"), required=False, max_length=100)
     role = forms.ChoiceField(
         label=_("Peran"), choices=[("", _("Semua peran")), *Role.choices], required=False
     )

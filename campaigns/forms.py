@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from campaigns.models import Campaign, Question, Submission
+from core import inputs
 from org.models import Opd
 from people.models import JenisJabatan, Pegawai
 
@@ -16,7 +17,7 @@ DATETIME_INPUT = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%
 class CampaignForm(forms.ModelForm):
     """The campaign with its audience as separate fields (stored together in ``audience``)."""
 
-    opds = forms.ModelMultipleChoiceField(
+    opds = inputs.ModelMultipleChoiceField(
         label=_("OPD sasaran"),
         queryset=Opd.objects.filter(is_active=True).order_by("name"),
         required=False,
@@ -41,6 +42,7 @@ class CampaignForm(forms.ModelForm):
     class Meta:
         model = Campaign
         fields = ["slug", "kind", "title", "period", "description", "opens_at", "closes_at", "target_percent"]
+        field_classes = {"opens_at": inputs.DateTimeField, "closes_at": inputs.DateTimeField}
         widgets = {
             "opens_at": DATETIME_INPUT,
             "closes_at": DATETIME_INPUT,
@@ -159,7 +161,7 @@ class ReviewForm(forms.Form):
     reason = forms.CharField(
         label=_("Alasan perbaikan"), required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
-    fix_deadline = forms.DateTimeField(label=_("Batas perbaikan"), required=False, widget=DATETIME_INPUT)
+    fix_deadline = inputs.DateTimeField(label=_("Batas perbaikan"), required=False, widget=DATETIME_INPUT)
 
     def clean(self):
         data = super().clean()

@@ -30,7 +30,7 @@ from campaigns.queries import (
 )
 from campaigns.uploads import CHUNK_SIZE
 from campaigns.validation import AnswersInvalid, is_shown
-from core.inputs import parse_id
+from core.inputs import clean_text, parse_id
 from core.models import Document
 from core.paging import paginate
 
@@ -65,7 +65,7 @@ def campaign_submit_for(request, slug: str, pegawai: int):
 @require_GET
 def campaign_opd_pegawai(request, slug: str):
     campaign = get_published_campaign(slug)
-    q = request.GET.get("q", "")[:100]
+    q = clean_text(request.GET.get("q"), max_length=100)
     missing = request.GET.get("belum") == "1"
     pegawai = opd_pegawai_for_campaign(request.user, campaign, q=q, missing_only=missing)
     return render(

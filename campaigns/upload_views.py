@@ -18,6 +18,7 @@ from campaigns.queries import (
     get_upload_for_user,
 )
 from campaigns.uploads import CHUNK_SIZE, receive_chunk
+from core.inputs import clean_text, parse_id
 
 _SHA256 = re.compile(r"^[0-9a-fA-F]{64}$")
 
@@ -41,12 +42,15 @@ def upload_start(request, slug: str):
     campaign = get_published_campaign(slug)
     pegawai_id = request.POST.get("pegawai", "")
     if pegawai_id:
-        if not pegawai_id.isdigit():
+        # parse_id, not isdigit()/int(): "²" is a digit to isdigit() and a ValueError to int().
+        if parse_id(pegawai_id) is None:
             raise Http404
-        pegawai = get_pegawai_on_behalf(request.user, int(pegawai_id))
+        pegawai = get_pegawai_on_behalf(request.user, parse_id(pegawai_id))
     else:
         pegawai = get_own_pegawai(request.user)
-    question = get_object_or_404(campaign.questions, code=request.POST.get("question", ""))
+    question = get_object_or_404(
+        campaign.questions, code=clean_text(request.POST.get("question"), max_length=50)
+    )
     try:
         size = int(request.POST.get("size", ""))
     except ValueError:
@@ -56,7 +60,7 @@ def upload_start(request, slug: str):
             campaign,
             pegawai,
             question,
-            filename=request.POST.get("filename", ""),
+            filename=clean_text(request.POST.get("filename"), max_length=255),
             size=size,
             actor=request.user,
         )

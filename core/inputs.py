@@ -8,6 +8,12 @@ raw arithmetic, so every posted id goes through :func:`parse_id` first.
 
 from __future__ import annotations
 
+import re
+
+from django import forms
+from django.db import models
+from django.utils.translation import gettext as _
+
 # The largest value of a 64-bit signed integer column (BigAutoField, SQLite INTEGER).
 MAX_ID = 2**63 - 1
 
@@ -38,3 +44,66 @@ def parse_int(value, *, low: int = -MAX_ID, high: int = MAX_ID) -> int | None:
         return None
     number = int(text)
     return number if low <= number <= high else None
+
+
+# --- Form fields that refuse what the database or the calendar cannot hold ---------------
+
+# Dates a personnel record can mean. Python's date runs from year 1 to 9999, but 0001-01-01
+# 00:00 in WIB is still year 0 in UTC (OverflowError when stored) and 9999-12-31 plus a
+# day's arithmetic overflows too; nothing at BKD is dated outside these years.
+MIN_YEAR, MAX_YEAR = 1900, 2200
+
+
+def _check_year(value) -> None:
+    if value is not None and not MIN_YEAR <= value.year <= MAX_YEAR:
+        raise forms.ValidationError(
+            _("Tahun harus antara %(min)s dan %(max)s.") % {"min": MIN_YEAR, "max": MAX_YEAR},
+            code="year_out_of_range",
+        )
+
+
+class DateField(forms.DateField):
+    """A date between MIN_YEAR and MAX_YEAR."""
+
+    def validate(self, value):
+        super().validate(value)
+        _check_year(value)
+
+
+class DateTimeField(forms.DateTimeField):
+    """A date and time between MIN_YEAR and MAX_YEAR."""
+
+    def validate(self, value):
+        super().validate(value)
+        _check_year(value)
+
+
+class ModelMultipleChoiceField(forms.ModelMultipleChoiceField):
+    """Django's, with posted ids checked against MAX_ID before the ``pk__in`` query.
+
+    Django guards an exact lookup against integers the column cannot hold, but not the
+    ``__in`` query this field runs: on SQLite a posted 10^20 raised OverflowError (a 500).
+    """
+
+    def _check_values(self, value):
+        integer_pk = isinstance(self.queryset.model._meta.pk, models.IntegerField)
+        if not self.to_field_name and integer_pk and not isinstance(value, (str, bytes)):
+            for pk in value:
+                if parse_id(pk) is None:
+                    raise forms.ValidationError(
+                        self.error_messages["invalid_pk_value"], code="invalid_pk_value", params={"pk": pk}
+                    )
+        return super()._check_values(value)
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def clean_text(value, *, max_length: int) -> str:
+    """Posted free text read without a form: control characters dropped, length capped.
+
+    PostgreSQL refuses a NUL byte in any text parameter (DataError, a 500), even in a
+    search filter that stores nothing; Django's form fields refuse it, raw reads must too.
+    """
+    text = "" if value is None else str(value)
+    return _CONTROL.sub("", text)[:max_length]

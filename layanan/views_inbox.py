@@ -22,6 +22,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from accounts.permissions import require
 from accounts.roles import Capability
+from core.inputs import clean_text
 from core.paging import paginate
 
 from .actions import do_bulk_transition, do_resubmit_request, do_transition
@@ -106,9 +107,9 @@ def inbox_act(request, number: str):
             target,
             transition,
             actor=request.user,
-            note=request.POST.get("note", "")[:2000],
+            note=clean_text(request.POST.get("note"), max_length=2000),
             version=version,
-            agenda_number=request.POST.get("agenda_number", "")[:50],
+            agenda_number=clean_text(request.POST.get("agenda_number"), max_length=50),
         )
     except (InvalidTransition, ProductError) as refused:
         return _refused(request, refused, back)
@@ -159,7 +160,7 @@ def inbox_bulk(request):
             list(found.values()),
             transition,
             actor=request.user,
-            note=request.POST.get("note", "")[:2000],
+            note=clean_text(request.POST.get("note"), max_length=2000),
             versions={r.pk: seen[n] for n, r in found.items()},
         )
     except (InvalidTransition, ProductError) as refused:

@@ -8,6 +8,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from accounts.permissions import require, user_can
 from accounts.roles import Capability
 from core.forms import edit_form
+from core.inputs import clean_text
 from core.paging import paginate
 from org import actions
 from org.forms import InstansiForm, OpdForm, UnitForm, office_day_forms
@@ -28,7 +29,7 @@ OPD_CHANGE_FIELDS = ("instansi", "code", "name", "short_name", "is_active")
 @require(Capability.VIEW_ORG)
 @require_GET
 def opd_list(request):
-    search = request.GET.get("q", "").strip()[:100]
+    search = clean_text(request.GET.get("q"), max_length=100).strip()
     opds = list_opds_for_user(request.user, search=search)
     return render(
         request,

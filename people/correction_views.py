@@ -16,6 +16,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from accounts.permissions import require
 from accounts.roles import Capability
+from core.inputs import clean_text
 from core.paging import paginate
 from people.correction_forms import ProposeCorrectionForm, QueueFilterForm, RejectForm
 from people.correction_queries import for_display, get_correction_for_user, mine, queue_for_user
@@ -132,7 +133,9 @@ def correction_approve(request, pk: int):
 @require_POST
 def correction_reject(request, pk: int):
     def reject(correction):
-        do_reject_correction(correction, reason=request.POST.get("reason", ""), actor=request.user)
+        do_reject_correction(
+            correction, reason=clean_text(request.POST.get("reason"), max_length=2000), actor=request.user
+        )
         messages.success(request, _("Usulan perbaikan ditolak."))
 
     return _decision(request, pk, reject)

@@ -66,3 +66,55 @@ def test_the_move_screen_redirects_with_a_message_when_the_question_vanished(cas
     Question.objects.filter(pk=question.pk).delete()
     response = client_for(cast.admin).post(url, {"direction": "up"})
     assert response.status_code == 404
+
+
+def test_a_target_opd_id_too_large_for_the_database_is_an_unknown_choice(cast, campaign, client_for):
+    url = reverse("campaigns:campaign_edit", kwargs={"slug": campaign.slug})
+    response = client_for(cast.admin).post(
+        url,
+        {
+            "kind": "performance_report",
+            "title": "Laporan Kinerja Uji",
+            "period": "PPK/SKP 2025",
+            "opens_at": "2026-03-01T08:00",
+            "closes_at": "2026-03-31T16:00",
+            "target_percent": "90",
+            "opds": ["-99999999999999999999", "99999999999999999999"],
+        },
+    )
+    assert response.status_code == 200
+    assert "bukan nilai yang valid" in response.content.decode()
+
+
+def test_a_campaign_opening_in_year_one_is_refused_with_the_allowed_years(cast, campaign, client_for):
+    url = reverse("campaigns:campaign_edit", kwargs={"slug": campaign.slug})
+    response = client_for(cast.admin).post(
+        url,
+        {
+            "kind": "performance_report",
+            "title": "Laporan Kinerja Uji",
+            "period": "PPK/SKP 2025",
+            "opens_at": "0001-01-01T00:00",
+            "closes_at": "9999-12-31T23:59",
+            "target_percent": "90",
+        },
+    )
+    assert response.status_code == 200
+    assert "Tahun harus antara 1900 dan 2200." in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    "field, value",
+    [("pegawai", "²"), ("pegawai", "9" * 30), ("question", "lap\x00oran"), ("filename", "lapo\x00ran.pdf")],
+)
+def test_starting_an_upload_with_mangled_fields_is_refused_not_a_crash(
+    cast, rina, campaign, client_for, field, value
+):
+    url = reverse("campaigns:upload_start", kwargs={"slug": campaign.slug})
+    data = {"question": "laporan", "filename": "laporan.pdf", "size": "100", field: value}
+    response = client_for(cast.pegawai_a).post(url, data)
+    assert response.status_code in (201, 403, 404)
+    if response.status_code == 201:
+        from campaigns.models import UploadSession
+
+        assert "\x00" not in UploadSession.objects.get().filename
