@@ -68,5 +68,7 @@ def test_unknown_slug_exits_2_with_an_indonesian_message(cast):
 
 
 def test_report_is_a_constant_number_of_queries(campaign, django_assert_num_queries):
+    out = StringIO()
     with django_assert_num_queries(3):  # the campaign, the GROUP BY, the OPD names
-        call_command("campaign_report", campaign.slug, stdout=StringIO())
+        call_command("campaign_report", campaign.slug, "--format", "csv", stdout=out)
+    assert list(csv.reader(StringIO(out.getvalue()))) == EXPECTED

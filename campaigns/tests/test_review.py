@@ -132,4 +132,5 @@ def test_the_submission_list_filters_by_opd_and_status_with_constant_queries(
     for i in range(10):
         _submit(campaign, make_pegawai(cast.opd_a, nama=f"C{i}"), cast.admin)
     with django_assert_max_num_queries(12):
-        client.get(url)
+        more = client.get(url)
+    assert more.status_code == 200 and more.context["page_obj"].paginator.count == 15

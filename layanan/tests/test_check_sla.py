@@ -186,7 +186,7 @@ def test_the_sweep_costs_the_same_queries_for_few_or_many_overdue_stays(
     for _ in range(2):
         submitted(service, pegawai, cast)
     with django_assert_max_num_queries(14):
-        sweep(MONDAY + dt.timedelta(hours=8))
+        assert sweep(MONDAY + dt.timedelta(hours=8)).escalated == 2
     for _ in range(25):
         submitted(service, pegawai, cast, at=MONDAY + dt.timedelta(days=1))
     with django_assert_max_num_queries(14):
