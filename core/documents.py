@@ -16,8 +16,10 @@ from __future__ import annotations
 
 import hashlib
 import math
+import re
 import secrets
 import unicodedata
+import zlib
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -72,7 +74,6 @@ KNOWN_OTHERS: tuple[tuple[bytes, str | object], ...] = (
     (b"II*\x00", "TIFF"),
     (b"MM\x00*", "TIFF"),
 )
-_HEAD = 8  # the longest signature above
 
 
 class DocumentRejected(ValueError):
@@ -94,9 +95,222 @@ def _describe(head: bytes) -> str:
     named = next((label for magic, label in KNOWN_OTHERS if head.startswith(magic)), None)
     if named is not None:
         return str(named)
+    if sniffs_as_html(head):
+        return _("teks/HTML (halaman web yang dapat menjalankan skrip)")
     if head.lstrip()[:1] in (b"<", b"{"):
         return _("teks/HTML")
     return _("jenis yang tidak dikenal")
+
+
+# --- Active content and HTML polyglots ----------------------------------------------------
+#
+# A file can be a valid PDF or JPEG and something else at once. Downloads are attachments
+# with nosniff (document_response), but a copy saved and opened later, an old browser, a
+# viewer with JavaScript on, or a reviewer's PDF reader still run what is inside, so such
+# files are refused at upload. The limits are written down in docs/documents.md (Security).
+
+POLYGLOT_WINDOW = 1024  # bytes: old browsers sniffed HTML anywhere in the first 256-1024
+
+# Markup a browser acts on, looked for (case-insensitively) in the first KB of every file.
+_HTML_MARKERS = (
+    b"<script",
+    b"<html",
+    b"<svg",
+    b"<iframe",
+    b"<body",
+    b"<head",
+    b"<!doctype",
+    b"<object",
+    b"<embed",
+    b"<img",
+    b"<meta",
+    b"<style",
+    b"<form",
+    b"<a href",
+    b"<?php",
+    b"javascript:",
+)
+
+# The WHATWG MIME-sniffing table of HTML openings (https://mimesniff.spec.whatwg.org/):
+# a browser that sniffs renders a file starting with one of these (after whitespace) as HTML.
+_SNIFFED_HTML = (
+    b"<!doctype html",
+    b"<html",
+    b"<head",
+    b"<script",
+    b"<iframe",
+    b"<h1",
+    b"<div",
+    b"<font",
+    b"<table",
+    b"<a",
+    b"<style",
+    b"<title",
+    b"<b",
+    b"<body",
+    b"<br",
+    b"<p",
+)
+
+
+def sniffs_as_html(head: bytes) -> bool:
+    """Whether a sniffing browser would take these first bytes for an HTML page."""
+    text = head.removeprefix(b"\xef\xbb\xbf").lstrip(b"\t\n\x0c\r ").lower()
+    if text.startswith((b"<!--", b"<?xml")):
+        return True
+    return any(
+        text.startswith(tag) and text[len(tag) : len(tag) + 1] in (b" ", b">") for tag in _SNIFFED_HTML
+    )
+
+
+def html_marker(head: bytes) -> str | None:
+    """The first HTML/script marker in ``head`` (the first KB of a file), if any."""
+    window = head[:POLYGLOT_WINDOW].lower()
+    found = [(window.find(m), m) for m in _HTML_MARKERS if m in window]
+    return min(found)[1].decode() if found else None
+
+
+# PDF names that make a document act on its own: run JavaScript, start a program, submit or
+# import data, carry other files. /URI (an ordinary link) is not among them.
+_ACTIVE_PDF_NAMES: dict[bytes, object] = {
+    b"JavaScript": "JavaScript",
+    b"JS": "JavaScript",
+    b"OpenAction": gettext_lazy("aksi otomatis saat dibuka (/OpenAction)"),
+    b"AA": gettext_lazy("aksi otomatis (/AA)"),
+    b"Launch": gettext_lazy("perintah menjalankan program (/Launch)"),
+    b"EmbeddedFile": gettext_lazy("berkas sisipan (/EmbeddedFile)"),
+    b"EmbeddedFiles": gettext_lazy("berkas sisipan (/EmbeddedFile)"),
+    b"GoToE": gettext_lazy("berkas sisipan (/GoToE)"),
+    b"RichMedia": gettext_lazy("media interaktif (/RichMedia)"),
+    b"XFA": gettext_lazy("formulir XFA"),
+    b"SubmitForm": gettext_lazy("pengiriman formulir (/SubmitForm)"),
+    b"ImportData": gettext_lazy("impor data (/ImportData)"),
+}
+_PDF_REGULAR = rb"[^\x00\t\n\x0c\r ()<>\[\]{}/%]"  # a name runs until whitespace or a delimiter
+# Letters or #xx escapes (/J#61vaScript is /JavaScript to every reader), as a whole name.
+_PDF_NAME = re.compile(rb"/((?:[A-Za-z]|#[0-9A-Fa-f]{2}){2,40})(?!" + _PDF_REGULAR + rb")")
+_PDF_ANY_NAME = re.compile(rb"/(" + _PDF_REGULAR + rb"{1,127})")
+_PDF_ESCAPE = re.compile(rb"#([0-9A-Fa-f]{2})")
+_PDF_STREAM = re.compile(rb"(?<![A-Za-z])stream(?:\r\n|\n|\r)")  # not the end of "endstream"
+_PDF_LENGTH = re.compile(rb"/Length\s+(\d{1,12})(?!\s+\d+\s+R)")
+_PDF_OPEN_DESTINATION = re.compile(rb"/OpenAction\s*\[")
+_PDF_OPEN_REFERENCE = re.compile(rb"/OpenAction\s*(\d{1,10})\s+(\d{1,5})\s+R")
+# Decompressing object streams is bounded: a few KB each in real files, a bomb otherwise.
+PDF_INFLATE_BUDGET = 16 * MB
+
+
+class PdfUncheckable(DocumentRejected):
+    """A part of the PDF that could hold active content cannot be read, so it is refused."""
+
+
+def _pdf_unescape(name: bytes) -> bytes:
+    return _PDF_ESCAPE.sub(lambda m: bytes([int(m[1], 16)]), name) if b"#" in name else name
+
+
+def _printable(chunk: bytes) -> bool:
+    return bool(chunk) and sum(32 <= b < 127 or b in (9, 10, 13) for b in chunk) >= 0.7 * len(chunk)
+
+
+def _active_names(data: bytes, *, text_only: bool = False) -> list[bytes]:
+    """The active names in ``data``; with ``text_only``, only those sitting in text.
+
+    Stream bodies are mostly compressed binary, where "/JS " turns up by chance about once
+    in 300 MB: there a name counts only when the bytes around it are text (an object
+    smuggled into a fake stream body still is).
+    """
+    found = []
+    for match in _PDF_NAME.finditer(data):
+        name = _pdf_unescape(match[1])
+        if name not in _ACTIVE_PDF_NAMES:
+            continue
+        if text_only and not _printable(data[max(0, match.start() - 16) : match.end() + 16]):
+            continue
+        if name == b"OpenAction" and _benign_open_action(data, match.start()):
+            continue
+        found.append(name)
+    return found
+
+
+def _benign_open_action(data: bytes, at: int) -> bool:
+    """An /OpenAction that only says where to open (a destination array) acts on nothing."""
+    if _PDF_OPEN_DESTINATION.match(data, at):
+        return True
+    reference = _PDF_OPEN_REFERENCE.match(data, at)
+    if reference is None:
+        return False
+    target = re.search(rb"(?<!\d)" + reference[1] + rb"\s+" + reference[2] + rb"\s+obj\s*\[", data)
+    return target is not None
+
+
+def _pdf_streams(data: bytes):
+    """(dictionary, body) of every stream, and the bytes outside stream bodies."""
+    outside, streams, position = [], [], 0
+    while (match := _PDF_STREAM.search(data, position)) is not None:
+        start = match.end()
+        head_at = data.rfind(b"obj", max(position, match.start() - 4096), match.start())
+        dictionary = data[head_at if head_at >= 0 else max(position, match.start() - 4096) : match.start()]
+        end = -1
+        length = _PDF_LENGTH.search(dictionary)
+        if length is not None:
+            candidate = start + int(length[1])
+            if data[candidate : candidate + 12].lstrip().startswith(b"endstream"):
+                end = candidate
+        if end < 0:
+            end = data.find(b"endstream", start)
+            end = len(data) if end < 0 else end
+        outside.append(data[position:start])
+        streams.append((dictionary, data[start:end]))
+        position = max(end, start)
+    outside.append(data[position:])
+    return b"".join(outside), streams
+
+
+def _object_stream_text(dictionary: bytes, body: bytes, budget: int) -> bytes | None:
+    """The decompressed objects of an object stream (None if ``dictionary`` is not one)."""
+    names = {_pdf_unescape(n) for n in _PDF_ANY_NAME.findall(dictionary)}
+    if b"ObjStm" not in names and not {b"N", b"First"} <= names:
+        return None
+    filters = names & {
+        b"FlateDecode",
+        b"Fl",
+        b"ASCIIHexDecode",
+        b"ASCII85Decode",
+        b"LZWDecode",
+        b"RunLengthDecode",
+    }
+    if not filters:
+        return body
+    if filters - {b"FlateDecode", b"Fl"} or b"DecodeParms" in names:
+        raise PdfUncheckable(_("filter selain FlateDecode"))
+    inflater = zlib.decompressobj()
+    try:
+        text = inflater.decompress(body, budget + 1)
+    except zlib.error:
+        raise PdfUncheckable(_("terenkripsi atau rusak")) from None
+    if len(text) > budget:
+        raise PdfUncheckable(_("terlalu besar setelah dibuka"))
+    return text
+
+
+def pdf_active_content(data: bytes) -> str | None:
+    """What makes this PDF act on its own (a label for the message), or None if nothing.
+
+    Looks at every dictionary outside stream bodies, at text inside them, and inside the
+    FlateDecode object streams where PDF 1.5+ writers pack their dictionaries. Raises
+    PdfUncheckable when an object stream cannot be read (other filters, encrypted, bomb).
+    """
+    outside, streams = _pdf_streams(data)
+    found = _active_names(outside)
+    budget = PDF_INFLATE_BUDGET
+    for dictionary, body in streams:
+        found += _active_names(body, text_only=True)
+        text = _object_stream_text(dictionary, body, budget)
+        if text is not None and text is not body:
+            budget -= len(text)
+            found += _active_names(text)
+        if found:
+            break
+    return str(_ACTIVE_PDF_NAMES[found[0]]) if found else None
 
 
 def max_bytes(kind: str) -> int:
@@ -124,7 +338,7 @@ def inspect_upload(uploaded_file, kind: str) -> Inspection:
             % {"size": format_mb(size), "limit": limit // MB, "kind": Document.Kind(kind).label}
         )
     uploaded_file.seek(0)
-    head = uploaded_file.read(_HEAD)
+    head = uploaded_file.read(POLYGLOT_WINDOW)
     file_type = detect(head)
     if file_type is None:
         raise DocumentRejected(
@@ -141,12 +355,50 @@ def inspect_upload(uploaded_file, kind: str) -> Inspection:
                 "expected": ", ".join(file_type.extensions),
             }
         )
+    marker = html_marker(head)
+    if marker is not None:
+        raise DocumentRejected(
+            _(
+                "Berkas %(type)s ini juga memuat kode HTML/skrip (%(found)s) di awal isinya, sehingga "
+                "dapat dijalankan sebagai halaman web; berkas seperti ini ditolak. Simpan ulang atau "
+                "pindai ulang dokumennya, lalu unggah lagi."
+            )
+            % {"type": file_type.label, "found": marker}
+        )
     digest = hashlib.sha256()
+    # A PDF is read whole for the active-content check; the size limit above bounds it.
+    pdf = bytearray() if file_type is PDF else None
     uploaded_file.seek(0)
     for chunk in uploaded_file.chunks(_CHUNK):
         digest.update(chunk)
+        if pdf is not None:
+            pdf += chunk
     uploaded_file.seek(0)
+    if pdf is not None:
+        _check_pdf(bytes(pdf))
     return Inspection(file_type=file_type, size=size, sha256=digest.hexdigest())
+
+
+def _check_pdf(data: bytes) -> None:
+    try:
+        active = pdf_active_content(data)
+    except PdfUncheckable as error:
+        raise DocumentRejected(
+            _(
+                "PDF ini memuat bagian terkompresi yang tidak dapat diperiksa (%(why)s). Cetak ulang "
+                "ke PDF (Print to PDF) atau pindai ulang dokumennya, lalu unggah lagi."
+            )
+            % {"why": error.args[0]}
+        ) from None
+    if active is not None:
+        raise DocumentRejected(
+            _(
+                "PDF ini memuat konten aktif: %(what)s. Konten seperti itu dapat menjalankan perintah "
+                "saat berkas dibuka, sehingga ditolak. Cetak ulang ke PDF (Print to PDF) atau pindai "
+                "ulang dokumennya, lalu unggah lagi."
+            )
+            % {"what": active}
+        )
 
 
 def storage() -> Storage:
