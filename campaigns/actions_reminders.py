@@ -1,4 +1,4 @@
-"""Reminders and escalations of a campaign (issue #6, item 5); the rules are in campaigns.reminders.
+"""Reminders and escalations of a campaign; the rules are in campaigns.reminders.
 
 One action per campaign and run: it finds the offset due now, reminds the targeted
 employees (with an active account) who have not submitted, and those whose submission was

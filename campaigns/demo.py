@@ -1,4 +1,4 @@
-"""The two seeded campaigns of the demo province (issue #6 item 7).
+"""The two seeded campaigns of the demo province.
 
 ``seed_demo_campaigns(seed)`` creates, once:
 

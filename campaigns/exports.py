@@ -1,4 +1,4 @@
-"""Exports of a campaign (issue #6, item 6): every submission as XLSX, the uploads as ZIPs.
+"""Exports of a campaign: every submission as XLSX, the uploads as ZIPs.
 
 - :func:`submissions_xlsx`: one row per submission, the employee's data, then one column per
   question (its label with its code), values as stored (files by their original name). The

@@ -1,6 +1,6 @@
 """Collection campaigns: LIKE ASN performance reports, SI JAFUNG surveys.
 
-Design (issue #6), the data other apps rely on — keep the field names stable:
+Design: the data other apps rely on — keep the field names stable:
 
 - :class:`Campaign` — what is collected, from whom (``audience``), when (``opens_at`` …
   ``closes_at``), and the per-OPD target (``target_percent``). The target population is
@@ -39,9 +39,9 @@ Design (issue #6), the data other apps rely on — keep the field names stable:
   through core.documents and attaches the Document; the plain multipart fallback creates a
   complete session at once.
 
-- :class:`ReminderLog` and :class:`ExportJob` — for the participation/reminders/exports
-  work (item 4–6): a reminder is logged once per (campaign, recipient, kind, offset) so a
-  second run sends nothing; an export job reports its progress to the page that polls it.
+- :class:`ReminderLog` and :class:`ExportJob` — for reminders and exports: a reminder is
+  logged once per (campaign, recipient, kind, offset) so a second run sends nothing; an
+  export job reports its progress to the page that polls it.
 """
 
 from __future__ import annotations
@@ -306,7 +306,7 @@ class UploadSession(models.Model):
 
 
 class ReminderLog(models.Model):
-    """One reminder or escalation sent (item 5): unique per campaign, recipient, kind and offset."""
+    """One reminder or escalation sent: unique per campaign, recipient, kind and offset."""
 
     class Kind(models.TextChoices):
         REMINDER = "reminder", _("Pengingat")
@@ -338,7 +338,7 @@ class ReminderLog(models.Model):
 
 
 class ExportJob(models.Model):
-    """A background export (item 6): XLSX of all submissions or a ZIP of one OPD's files."""
+    """A background export: XLSX of all submissions or a ZIP of one OPD's files."""
 
     class Kind(models.TextChoices):
         XLSX = "xlsx", _("Semua isian (XLSX)")

@@ -1,17 +1,13 @@
 """URLs of the campaigns app (mounted at /kampanye/).
 
-The core screens (campaign admin, submitting, uploads, review) are listed here. The
-participation, reminder and export screens live in campaigns/urls_participation.py (owned
-by the participation work) and are appended when that module exists, so the two parts can
-grow without editing each other's files.
+The core screens (campaign admin, submitting, uploads, review) are listed here; the
+participation and export screens are in campaigns/urls_participation.py and appended, in
+the same "campaigns" namespace.
 """
-
-from importlib import import_module
-from importlib.util import find_spec
 
 from django.urls import path
 
-from campaigns import review_views, submit_views, upload_views, views
+from campaigns import review_views, submit_views, upload_views, urls_participation, views
 
 app_name = "campaigns"
 urlpatterns = [
@@ -43,7 +39,5 @@ urlpatterns = [
         review_views.submission_document,
         name="submission_document",
     ),
+    *urls_participation.urlpatterns,
 ]
-
-if find_spec("campaigns.urls_participation") is not None:
-    urlpatterns += import_module("campaigns.urls_participation").urlpatterns

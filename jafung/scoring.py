@@ -1,7 +1,7 @@
 """The coaching-need flags of one functional official and the score of an OPD: pure, no Django.
 
-Flags (issue #6 item 8; thresholds and weights are our monitoring policy, not regulation,
-and are kept here as data):
+Flags (thresholds and weights are our monitoring policy, not regulation, and are kept here
+as data):
 - ``lama_dalam_pangkat``: more than 4 years in the current rank. Four years is the minimum
   time in rank of a regular promotion (KP reguler, PP 99/2000 jo PP 12/2002; domain.md §3.1
   [KPCODE]); a functional official may rise after 2 (PP 99/2000 Pasal 13), so one still in

@@ -39,6 +39,7 @@ from org.calendar import office_calendars
 from people.models import Pegawai
 from regulations.sla import OfficeClock
 
+from .actions_catalogue import do_seed_catalogue
 from .models import Action, Request, RequestStep, Service, Step, Transition
 from .sla import request_due
 
@@ -403,10 +404,6 @@ def seed_demo_layanan(seed: int, *, count: int = 300, open_count: int = 20) -> s
     overdue, for the inboxes and ``check_sla``). Returns a line for the command's output;
     a second run adds nothing."""
     if not Service.objects.exists():
-        try:
-            from layanan.actions_catalogue import do_seed_catalogue
-        except ImportError:
-            return "Katalog layanan belum tersedia: permohonan demo dilewati."
         do_seed_catalogue(actor=None)
     if Request.objects.exists():
         return "Permohonan demo sudah ada: tidak ada yang ditambahkan."

@@ -94,7 +94,7 @@ def template_of(service: Service) -> ProductTemplate | None:
 
 def history_of(service: Service) -> QuerySet[AuditLog]:
     """Every change of the service and its parts (see actions_catalogue: they all point at
-    the service), plus the product template's own rows written by the products helper."""
+    the service), plus the product template's own rows (layanan.actions_products)."""
     template_id = ProductTemplate.objects.filter(service=service).values_list("pk", flat=True).first()
     condition = Q(object_type=SERVICE_OBJECT, object_id=str(service.pk))
     if template_id is not None:

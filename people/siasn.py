@@ -21,7 +21,7 @@ from regulations.ranks import Pendidikan
 
 # --- file kinds ---------------------------------------------------------------------------
 
-# Appendix of issue #4: the "Data ASN" export, one row per employee, in this order.
+# The columns of SIASN's "Data ASN" export, one row per employee, in this order.
 DATA_ASN_COLUMNS = [
     "pns_id",
     "nip_baru",

@@ -16,7 +16,7 @@ def dashboard(request):
     )
 
 
-# --- campaigns block (issue #6, campaigns core): the open campaigns the user should fill in.
+# The open campaigns the user should fill in, shown on the dashboard so nobody misses one.
 def _open_campaigns(user) -> dict:
     from campaigns.queries import campaigns_of_pegawai, own_pegawai_or_none
 

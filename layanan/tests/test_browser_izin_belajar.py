@@ -1,4 +1,4 @@
-"""The whole path of an Izin Belajar request in real Chromium (issue #5, acceptance).
+"""The whole path of an Izin Belajar request in real Chromium (the acceptance case).
 
 A Pegawai submits with documents; each official of the chain acts from their inbox; the
 verifier returns it for a missing document; the Pegawai re-uploads and resubmits; it goes
@@ -33,16 +33,8 @@ STEPS = (
 
 @pytest.fixture
 def service(cast):
-    """The seeded Izin Belajar (catalogue), or a built one with a product template."""
-    try:
-        from layanan.actions_catalogue import do_seed_catalogue
-    except ImportError:  # pragma: no cover - the catalogue is part of the app today
-        from layanan.tests.factories import make_service
-        from layanan.tests.product_builders import give_template
-
-        built = make_service("izin-belajar", "Izin Belajar", eligibility="izin_belajar")
-        give_template(built, actor=cast.admin)
-        return built
+    """The seeded Izin Belajar of the catalogue, with its product template."""
+    from layanan.actions_catalogue import do_seed_catalogue
     from layanan.models import Service
 
     do_seed_catalogue(actor=cast.admin)

@@ -1,4 +1,4 @@
-"""Forged transitions are refused and change nothing (issue #5 acceptance).
+"""Forged transitions are refused and change nothing.
 
 Each test posts what a tampered or replayed form would post to the inbox's action URL and
 checks the answer (403, 404 or 409) and that the request, its trail, the audit log and the

@@ -1,4 +1,4 @@
-"""Submitting: the acceptance of issue #5 ("a KP reguler request from an employee who is not
+"""Submitting: the acceptance case ("a KP reguler request from an employee who is not
 eligible shows the reasons and cannot be submitted; an eligible one can"), missing
 documents, and what a submission starts (clock, trail, inbox, notifications)."""
 

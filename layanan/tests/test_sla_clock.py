@@ -1,4 +1,4 @@
-"""SLA acceptance cases on the real 2026 calendar (issue #5, "Acceptance").
+"""SLA acceptance cases on the real 2026 calendar.
 
 The office keeps the standard hours of the seeds (Mon–Thu 08.00–15.30, break 11.30–13.00;
 Fri 08.30–15.30, break 11.00–13.00) and the national holidays and cuti bersama of 2026 as

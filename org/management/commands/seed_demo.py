@@ -57,7 +57,8 @@ class Command(BaseCommand):
             )
         else:
             self.stdout.write("Pegawai demo sudah ada (atau --pegawai 0): tidak ada yang ditambahkan.")
-        # --- campaigns block (issue #6): LIKE ASN 2025 and SI JAFUNG 2025, created once.
+        # The two demo campaigns, LIKE ASN 2025 and SI JAFUNG 2025: created once, after the
+        # employees they target.
         from campaigns.demo import seed_demo_campaigns
 
         for slug, counts in seed_demo_campaigns(options["seed"]).items():
@@ -67,7 +68,7 @@ class Command(BaseCommand):
                         f"Kampanye demo {slug}: {counts['submissions']} isian dari {counts['targets']} sasaran."
                     )
                 )
-        # --- layanan: the service catalogue (CATALOGUE helper, issue #5) ---
+        # The service catalogue (idempotent: a second run creates nothing).
         from layanan.actions_catalogue import do_seed_catalogue
 
         catalogue = do_seed_catalogue(actor=None)
@@ -78,8 +79,7 @@ class Command(BaseCommand):
                 + ")."
             )
         )
-        # --- end layanan catalogue ---
-        # Demo requests of the layanan app (after the catalogue): SLA helper's block.
+        # Demo requests need the catalogue's services and the demo employees, so they come last.
         from layanan.demo import seed_demo_layanan
 
         self.stdout.write(seed_demo_layanan(options["seed"]))
