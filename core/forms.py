@@ -4,11 +4,12 @@ from django import forms
 from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
+from core import inputs
 from core.models import Holiday
 
 
 class HolidayAddForm(forms.Form):
-    date = forms.DateField(label=_("Tanggal"), widget=forms.DateInput(attrs={"type": "date"}))
+    date = inputs.DateField(label=_("Tanggal"), widget=forms.DateInput(attrs={"type": "date"}))
     name = forms.CharField(label=_("Nama hari libur"), max_length=200)
 
 
@@ -28,10 +29,11 @@ class AuditFilterForm(forms.Form):
     )
     object_type = forms.CharField(label=_("Jenis objek"), required=False, help_text=_("mis. org.opd"))
     object_id = forms.CharField(label=_("ID objek"), required=False)
-    date_from = forms.DateField(
+    # core.inputs.DateField: 0001-01-01 or 9999-12-31 overflowed the time-zone arithmetic.
+    date_from = inputs.DateField(
         label=_("Dari tanggal"), required=False, widget=forms.DateInput(attrs={"type": "date"})
     )
-    date_to = forms.DateField(
+    date_to = inputs.DateField(
         label=_("Sampai tanggal"), required=False, widget=forms.DateInput(attrs={"type": "date"})
     )
 

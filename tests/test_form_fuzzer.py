@@ -207,6 +207,10 @@ def _random_text(rng: random.Random) -> str:
     return "".join(rng.choice(alphabet) for _ in range(rng.randint(1, 40)))
 
 
+def _constant(value: str):
+    return lambda rng: value
+
+
 # class -> makers of one hostile value each; a value is a str, a list of str (several values
 # for one name) or None (the field left out). Every field gets one value of every class.
 TEXT_VALUES = {
@@ -227,12 +231,23 @@ TEXT_VALUES = {
     ],
     "nul": [lambda rng: "ab\x00cd", lambda rng: "\x00"],
     "huge_number": [
-        lambda rng: rng.choice(["99999999999999999999999999", "1e400", "9" * 5000, "NaN", "Infinity", "0x1F"])
+        lambda rng: "99999999999999999999999999",
+        lambda rng: "1e400",
+        lambda rng: "9" * 5000,  # past int()'s 4300-digit limit: a ValueError, not a number
+        lambda rng: "NaN",
+        lambda rng: "Infinity",
+        lambda rng: "0x1F",
     ],
-    "negative": [lambda rng: rng.choice(["-1", "-0", "-99999999999999999999", "-12,5"])],
+    "negative": [
+        lambda rng: "-1",
+        lambda rng: "-0",
+        lambda rng: "-99999999999999999999",
+        lambda rng: "-12,5",
+    ],
     "date": [
-        lambda rng: rng.choice(
-            [
+        *(
+            _constant(value)
+            for value in (
                 "0000-00-00",
                 "9999-99-99",
                 "9999-12-31",
@@ -240,11 +255,12 @@ TEXT_VALUES = {
                 "31-02-2025",
                 "99999-01-01",
                 "2025-13-01",
-            ]
-        ),
-        lambda rng: rng.choice(
-            ["0000-00-00T00:00", "9999-12-31T23:59", "2025-01-01T25:61", "0001-01-01T00:00"]
-        ),
+                "0000-00-00T00:00",
+                "9999-12-31T23:59",
+                "0001-01-01T00:00",
+                "2025-01-01T25:61",
+            )
+        )
     ],
     "missing": [lambda rng: None],
 }
@@ -278,26 +294,35 @@ def _hostile(rng: random.Random, f: Field, category: str):
     return rng.choice(makers)(rng)
 
 
-# The classes most likely to break a field of each kind, tried on it alone; one more class
-# is drawn at random. A select or hidden field usually carries an id, a date field a date.
+# The classes most likely to break a field of each kind, tried on it alone, with every value
+# of the class ("all") or one drawn from it ("one"); one more class is drawn at random. A
+# select or hidden field usually carries an id, a date field a date.
 LIKELY = {
-    "select": ("huge_number", "negative"),
-    "hidden": ("huge_number", "negative"),
-    "radio": ("huge_number", "random"),
-    "checkbox": ("huge_number", "negative"),
-    "number": ("huge_number", "negative"),
-    "date": ("date", "huge_number"),
-    "datetime-local": ("date", "huge_number"),
-    "time": ("date", "huge"),
+    "select": {"huge_number": "one", "negative": "one"},
+    "radio": {"huge_number": "one", "random": "one"},
+    "checkbox": {"huge_number": "one", "negative": "one"},
+    "hidden": {"huge_number": "all", "negative": "one"},
+    "number": {"huge_number": "all", "negative": "all"},
+    "date": {"date": "all", "huge_number": "one"},
+    "datetime-local": {"date": "all", "huge_number": "one"},
+    "time": {"date": "one", "huge": "one"},
 }
-LIKELY_TEXT = ("huge", "nul")
+LIKELY_TEXT = {"huge": "all", "nul": "one"}
 
 
-def _classes_for(f: Field, rng: random.Random) -> list[str]:
-    if f.kind == "file":
-        return sorted(FILE_VALUES)  # few upload fields, and each file class matters
-    likely = list(LIKELY.get(f.kind, LIKELY_TEXT))
-    return [*likely, rng.choice([c for c in sorted(TEXT_VALUES) if c not in likely])]
+def _values_for(f: Field, rng: random.Random):
+    """(class, value) pairs to try on ``f`` alone."""
+    if f.kind == "file":  # few upload fields, and each file class matters
+        for category in sorted(FILE_VALUES):
+            yield category, _hostile(rng, f, category)
+        return
+    likely = LIKELY.get(f.kind, LIKELY_TEXT)
+    for category, how in likely.items():
+        makers = TEXT_VALUES[category] if how == "all" else [rng.choice(TEXT_VALUES[category])]
+        for make in makers:
+            yield category, make(rng)
+    extra = rng.choice([c for c in sorted(TEXT_VALUES) if c not in likely])
+    yield extra, _hostile(rng, f, extra)
 
 
 def payloads(form: Form, rng: random.Random, *, full: bool):
@@ -333,21 +358,26 @@ def payloads(form: Form, rng: random.Random, *, full: bool):
                 data[f.name] = value
         yield f"every field={category}", with_button(data)
     # Then one field at a time, the others plausible, so the value gets past the form into
-    # the view and the action behind it; a seeded sample of the classes per field.
+    # the view and the action behind it: the classes likely to break a field of its kind,
+    # and one more drawn by the seeded generator.
     patterns: set[tuple[str, str]] = set()
     for f in fuzzed:
         pattern = (f.kind, re.sub(r"\d+", "#", f.name))
         if pattern in patterns:
             continue  # d0-opens … d6-opens: the same field seven times, tried once
         patterns.add(pattern)
-        for category in _classes_for(f, rng):
+        for category, value in _values_for(f, rng):
             data = {k: list(v) for k, v in base.items()}
-            value = _hostile(rng, f, category)
             if value is None:
                 data.pop(f.name, None)
             else:
                 data[f.name] = value
-            yield f"{f.name}={category}", with_button(data)
+            yield f"{f.name}={category}:{_short(value)}", with_button(data)
+
+
+def _short(value) -> str:
+    text = repr(value.name if isinstance(value, SimpleUploadedFile) else value)
+    return text if len(text) <= 40 else f"{text[:30]}…({len(text)} chars)"
 
 
 # --- What a request changed ---------------------------------------------------------------

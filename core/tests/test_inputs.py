@@ -29,3 +29,14 @@ def test_free_text_loses_control_characters_and_is_capped():
     assert clean_text("ab\x00c\x07d\tbaris\nbaru", max_length=100) == "abcd\tbaris\nbaru"
     assert clean_text("x" * 500, max_length=100) == "x" * 100
     assert clean_text(None, max_length=5) == ""
+
+
+@pytest.mark.django_db
+def test_an_audit_filter_from_year_one_to_year_9999_is_refused_with_the_allowed_years(cast, client_for):
+    from django.urls import reverse
+
+    response = client_for(cast.admin).get(
+        reverse("core:audit_list"), {"date_from": "0001-01-01", "date_to": "9999-12-31"}
+    )
+    assert response.status_code == 200
+    assert "Tahun harus antara 1900 dan 2200." in response.content.decode()
