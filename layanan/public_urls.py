@@ -1,11 +1,12 @@
 """URLs of layanan (see layanan/urls.py): the public catalogue, /layanan/ and /layanan/<slug>/.
-Included last, so ``<slug>/`` shadows none of the app's fixed prefixes."""
+A service slug is never one of the app's fixed prefixes (layanan.url_converters)."""
 
 from django.urls import path
 
+from . import url_converters  # noqa: F401  (registers layanan_service)
 from . import views_public as views
 
 urlpatterns = [
     path("", views.public_list, name="public_list"),
-    path("<slug:slug>/", views.public_detail, name="public_detail"),
+    path("<layanan_service:slug>/", views.public_detail, name="public_detail"),
 ]

@@ -1,6 +1,8 @@
 """/layanan/…: one namespace, one URL module per part of the app.
 
-The public pages come last: their ``<slug>/`` would otherwise shadow the fixed prefixes.
+No path matches two routes, so their order does not matter: a service's public page
+``<layanan_service:slug>/`` refuses the fixed prefixes below, and a request number refuses the
+fixed words beside it (layanan.url_converters; checked by layanan/tests/test_url_order.py).
 """
 
 from django.urls import include, path
