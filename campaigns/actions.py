@@ -112,8 +112,17 @@ def do_add_question(campaign: Campaign, *, actor, **fields) -> Question:
     return create_object(question, QUESTION_FIELDS, actor=actor, event="kampanye.pertanyaan_ditambah")
 
 
+def _lock_question(question: Question) -> None:
+    """Lock the question's row, or say it is gone (deleted in another tab meanwhile)."""
+    if not Question.objects.select_for_update().filter(pk=question.pk).exists():
+        raise QuestionGone(
+            _("Pertanyaan ini sudah dihapus; muat ulang halaman untuk melihat urutan terbaru.")
+        )
+
+
 @transaction.atomic
 def do_update_question(question: Question, changes: dict, *, actor) -> bool:
+    _lock_question(question)
     if "code" in changes and changes["code"] != question.code and question.campaign.submissions.exists():
         # Stored answers are keyed by the code: renaming would orphan them.
         raise CampaignError(_("Kode pertanyaan tidak dapat diubah setelah ada isian masuk."))
@@ -125,6 +134,7 @@ def do_update_question(question: Question, changes: dict, *, actor) -> bool:
 
 @transaction.atomic
 def do_delete_question(question: Question, *, actor) -> None:
+    _lock_question(question)  # a second delete must not write a second audit row
     dependants = question.campaign.questions.filter(show_if_code=question.code).exclude(pk=question.pk)
     if dependants.exists():
         raise CampaignError(

@@ -118,3 +118,20 @@ def test_starting_an_upload_with_mangled_fields_is_refused_not_a_crash(
         from campaigns.models import UploadSession
 
         assert "\x00" not in UploadSession.objects.get().filename
+
+
+def test_editing_or_deleting_a_question_deleted_meanwhile_says_so_and_writes_nothing(cast, campaign):
+    from campaigns.actions import do_delete_question, do_update_question
+    from campaigns.errors import QuestionGone
+    from campaigns.models import Question
+    from core.models import AuditLog
+
+    question = campaign.questions.get(code="capaian")
+    Question.objects.filter(pk=question.pk).delete()  # the other tab's delete
+    audited = AuditLog.objects.count()
+    with pytest.raises(QuestionGone, match="sudah dihapus"):
+        do_update_question(question, {"label": "Capaian baru"}, actor=cast.admin)
+    with pytest.raises(QuestionGone, match="sudah dihapus"):
+        do_delete_question(question, actor=cast.admin)
+    assert not Question.objects.filter(pk=question.pk).exists()
+    assert AuditLog.objects.count() == audited
