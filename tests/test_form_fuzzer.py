@@ -2,23 +2,35 @@
 
 Discovery is automatic, so a new form is covered without touching this file: for every URL
 of the role matrix (which must name every URL, see tests/test_role_matrix.py) the page is
-built with the matrix's own kwargs builder, fetched as each persona of the cast, and every
-``<form>`` in the HTML is read (fields, defaults, options, submit buttons). Each form is
-then sent, as the persona that saw it, once per field with that one field replaced by a
-hostile value (random text, 100k characters, RTL/emoji/combining unicode, NUL bytes, huge
-and negative numbers, impossible dates, several values, a missing field, a wrong-typed
-file) and the rest left at their defaults, so each value reaches the code behind the form's
-other checks; every other persona, anonymous included, sends it once fully fuzzed.
+built with the matrix's own kwargs builder, fetched as each persona allowed to see it, and
+every ``<form>`` in the HTML is read (fields, defaults, options, named submit buttons).
+A form is then sent, as the persona that saw it:
+- once per class of hostile value with every field of that class at once (random text and
+  markup, 100k characters, RTL/emoji/combining unicode, NUL bytes, huge numbers, negative
+  numbers, impossible dates, several values, missing fields; wrong-typed files in file
+  fields): form validation cleans each field on its own, so one post per class reaches all;
+- then one field at a time, the others filled with plausible values so the hostile one gets
+  past the form into the view and the action: the classes likely to break a field of its
+  kind (every bad date on a date field, every huge number on a number or hidden field, big
+  text and NUL on text, every wrong file on a file field) and one more drawn at random;
+and once, fully hostile, as every other persona, anonymous included.
 
-Values are sampled per field from a seeded generator (the seed is the form and persona),
-never the cartesian product, so a run is deterministic and bounded. A form seen on many
-pages (logout, language) is fuzzed once per process.
+Deterministic and bounded: values are drawn from a generator seeded with the form and the
+persona, sampled per field (never the cartesian product); a form seen on many pages (logout,
+language) is fuzzed once per process; fields repeated with a number (``d0-opens`` …
+``d6-opens``) are tried alone once. Each request runs in a savepoint that is rolled back,
+so every value meets the page as its builder left it. ``FUZZ_STATS=1`` (with ``-s``) prints
+the forms found and the requests sent per page.
 
-Two things are asserted for every request:
-- no 5xx (the test client raises the view's exception; it is caught and listed);
-- a rejected POST (4xx, a page with a form error, or a redirect carrying an error message)
-  changes nothing: the row count of every table and the number of stored files are the
-  same before and after (the audit log is one of those tables).
+Asserted for every request:
+- no 5xx (the test client raises the view's exception: it is caught, listed, and the test
+  fails with the list);
+- a refused POST (4xx, a page showing a form error, or a redirect carrying an error message)
+  changes nothing: the row count of every table (the audit log among them) and the number
+  of stored files are the same before and after, except the writes listed below.
+
+Not covered: forms that only appear in a state the matrix builders do not create, and the
+JSON endpoints that scripts call (campaigns' chunked upload has its own tests).
 """
 
 from __future__ import annotations
