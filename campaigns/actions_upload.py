@@ -156,7 +156,9 @@ def do_finish_upload(session: UploadSession, *, actor, sha256: str = "") -> Docu
                 _("Berkas belum lengkap: %(received)s dari %(size)s bita diterima.")
                 % {"received": session.received, "size": session.size}
             )
-        question = session.campaign.questions.get(code=session.question_code)
+        question = session.campaign.questions.filter(code=session.question_code).first()
+        if question is None:  # deleted by the campaign's manager while the file was on its way
+            raise UploadRefused(_("Pertanyaan untuk berkas ini sudah dihapus; muat ulang formulir."))
         check_editable(
             session.campaign,
             Submission.objects.filter(campaign=session.campaign, pegawai=session.pegawai).first(),

@@ -135,3 +135,21 @@ def test_editing_or_deleting_a_question_deleted_meanwhile_says_so_and_writes_not
         do_delete_question(question, actor=cast.admin)
     assert not Question.objects.filter(pk=question.pk).exists()
     assert AuditLog.objects.count() == audited
+
+
+def test_finishing_an_upload_whose_question_was_deleted_meanwhile_is_refused(cast, rina, campaign):
+    from campaigns.actions_upload import do_finish_upload, do_start_upload
+    from campaigns.errors import UploadRefused
+    from campaigns.models import Question
+    from campaigns.tests.helpers import pdf_of_size
+    from campaigns.uploads import receive_chunk
+
+    data = pdf_of_size(2048)
+    question = campaign.questions.get(code="laporan")
+    session = do_start_upload(
+        campaign, rina, question, filename="a.pdf", size=len(data), actor=cast.pegawai_a
+    )
+    receive_chunk(session, 0, data)
+    Question.objects.filter(pk=question.pk).delete()  # the manager's delete, meanwhile
+    with pytest.raises(UploadRefused, match="sudah dihapus"):
+        do_finish_upload(session, actor=cast.pegawai_a)
