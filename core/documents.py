@@ -15,6 +15,7 @@ it; the owning app decides which of its models may hold documents.
 from __future__ import annotations
 
 import hashlib
+import logging
 import math
 import re
 import secrets
@@ -29,7 +30,7 @@ from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.files.storage import Storage, default_storage
 from django.db import models, transaction
-from django.http import FileResponse
+from django.http import FileResponse, Http404
 from django.utils import timezone
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
@@ -37,6 +38,8 @@ from django.utils.translation import gettext_lazy
 
 from core.audit import record
 from core.models import Document
+
+logger = logging.getLogger(__name__)
 
 MB = 1024 * 1024
 STORAGE_DIR = "documents"
@@ -528,8 +531,17 @@ def document_response(document: Document) -> FileResponse:
     ``as_attachment`` and ``nosniff`` stop a browser from rendering a crafted file inline
     as HTML in Pelita's origin; the type sent is the one detected at upload.
     """
+    try:
+        stored = storage().open(document.storage_name, "rb")
+    except (FileNotFoundError, OSError) as exc:
+        # The row outlived its bytes (a restore without files, a bucket cleaned by hand):
+        # say so as a missing page, and leave a trace for the operator, instead of a 500.
+        logger.error(
+            "document %s: stored file %s cannot be read: %s", document.pk, document.storage_name, exc
+        )
+        raise Http404(_("Berkas dokumen ini tidak ditemukan di penyimpanan.")) from None
     response = FileResponse(
-        storage().open(document.storage_name, "rb"),
+        stored,
         as_attachment=True,
         filename=document.original_name,
         content_type=document.mime_type,

@@ -77,9 +77,10 @@ class Holiday(models.Model):
 class Document(models.Model):
     """A scan (PDF, JPG or PNG) attached to any record: a history row, a Pegawai, later a request.
 
-    The bytes live in private storage under MEDIA_ROOT/documents/YYYY/MM/ with a random
-    name; no URL maps to that directory, so a document is only ever served by a view that
-    checks the reader against its owner object (see core.documents). Rows are written only
+    The bytes live in the private default storage (a directory under MEDIA_ROOT, or an
+    S3-compatible bucket with PELITA_STORAGE=s3) as documents/YYYY/MM/<random name>; no URL
+    maps to it, so a document is only ever served by a view that checks the reader against its
+    owner object (see core.documents). Rows are written only
     by core.documents.do_attach_document / do_delete_document.
     """
 

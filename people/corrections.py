@@ -117,7 +117,11 @@ def target_row(correction: Correction) -> models.Model:
     if not correction.content_type_id:
         return correction.pegawai
     model = correction.content_type.model_class()
-    return model.objects.get(pk=correction.object_id, pegawai=correction.pegawai_id)
+    row = model.objects.filter(pk=correction.object_id, pegawai=correction.pegawai_id).first()
+    if row is None:
+        # The history row was removed after the proposal was made: nothing left to correct.
+        raise ValidationError(_("Riwayat yang diusulkan untuk diperbaiki sudah tidak ada."))
+    return row
 
 
 # --- Who may ------------------------------------------------------------------------------

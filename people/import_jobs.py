@@ -35,6 +35,7 @@ from django.utils.translation import gettext as _
 
 from core import progress
 from core.audit import record
+from core.documents import clean_filename
 from people.imports import ImportResult, Rejection, Table, UnreadableFile, do_import_pegawai, read_table
 from people.models import ImportJob
 from people.tasks import run_import_job as run_import_task
@@ -84,7 +85,7 @@ def do_create_import_job(*, upload, table: Table, kind: str, opd, actor) -> Impo
     ``opd``: the OPD the import is limited to (an Operator OPD's), None for every OPD.
     Raises UnreadableFile (nothing stored) when the file cannot be imported at all.
     """
-    job = ImportJob(created_by=actor, opd=opd, kind=kind, original_name=(upload.name or "")[:255])
+    job = ImportJob(created_by=actor, opd=opd, kind=kind, original_name=clean_filename(upload.name or ""))
     result = do_import_pegawai(table, actor=actor, kind=kind, dry_run=True, opd_scope=_scope(job))
     job.kind = result.kind
     job.total = len(table.rows)

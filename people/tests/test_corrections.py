@@ -194,3 +194,13 @@ def test_the_queue_filters_by_status_and_reads_in_few_queries(
         reverse("people:correction_reject", args=[Correction.objects.last().pk]), {"reason": ""}
     )
     assert Correction.objects.last().status == Correction.Status.DIAJUKAN
+
+
+def test_approving_a_correction_of_a_history_row_removed_meanwhile_says_so_and_changes_nothing(cast, rina):
+    row = rina.riwayat_pendidikan.get()
+    correction = propose(rina, cast.operator_a, field="tahun_lulus", new_value="2005", row=row)
+    type(row).objects.filter(pk=row.pk).delete()
+    with pytest.raises(ValidationError, match="sudah tidak ada"):
+        do_approve_correction(correction, actor=cast.admin)
+    correction.refresh_from_db()
+    assert correction.status == Correction.Status.DIAJUKAN

@@ -258,3 +258,13 @@ def test_the_detail_makes_the_same_few_queries_whatever_the_number_of_scans(
     with django_assert_max_num_queries(15):
         response = client.get(detail_url(rina, "diklat"))
     assert sum(len(r.documents) for r in response.context["table"].rows) == rows
+
+
+def test_a_document_whose_stored_file_is_gone_is_a_404_not_a_server_error(cast, client_for, rina, sk):
+    # A restore without its files, or a bucket cleaned by hand: the row outlives its bytes.
+    sk_storage = Document.objects.get(pk=sk.pk).storage_name
+    from core.documents import storage
+
+    storage().delete(sk_storage)
+    response = client_for(cast.operator_a).get(download_url(sk, rina))
+    assert response.status_code == 404
