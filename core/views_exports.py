@@ -78,7 +78,7 @@ def export_job(request, pk: int):
 
 @require_GET
 def export_status(request, pk: int):
-    """The job's state as JSON, polled by core/static/pelita/export-progress.js."""
+    """The job's state as JSON, polled by core/static/pelita/job-progress.js."""
     job = get_export_job_for_user(request.user, pk)
     return JsonResponse(
         {

@@ -115,7 +115,7 @@ def import_job(request, pk: int):
 @require(Capability.IMPORT_PEGAWAI)
 @require_GET
 def import_status(request, pk: int):
-    """The job's state as JSON, polled by people/static/people/import-progress.js."""
+    """The job's state as JSON, polled by core/static/pelita/job-progress.js."""
     job = get_import_job_for_user(request.user, pk)
     done, total = progress_for_page(job)
     return JsonResponse(

@@ -130,7 +130,7 @@ def test_the_job_page_shows_progress_then_the_download_link(
         PEGAWAI_EXPORT, params={}, title="Daftar pegawai", total=5, actor=cast.admin
     )
     page = client.get(reverse("core:export_job", args=[job.pk])).content.decode()
-    assert "Menunggu" in page and "export-progress.js" in page and "download-export" not in page
+    assert "Menunggu" in page and "job-progress.js" in page and "download-export" not in page
     assert client.get(reverse("core:export_status", args=[job.pk])).json() == {
         "status": "menunggu",
         "status_label": "Menunggu",
@@ -141,7 +141,7 @@ def test_the_job_page_shows_progress_then_the_download_link(
     }
     run_export_job(job.pk)
     page = client.get(reverse("core:export_job", args=[job.pk])).content.decode()
-    assert "Selesai" in page and 'data-testid="download-export"' in page and "export-progress.js" not in page
+    assert "Selesai" in page and 'data-testid="download-export"' in page and "job-progress.js" not in page
     state = client.get(reverse("core:export_status", args=[job.pk])).json()
     assert (state["finished"], state["done"], state["total"]) == (True, 5, 5)
 

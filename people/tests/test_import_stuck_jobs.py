@@ -116,7 +116,7 @@ def test_looking_at_the_job_page_fails_a_stuck_job_and_offers_the_retry(cast, cl
     page = client.get(reverse("people:import_job", args=[job.pk])).content.decode()
     assert "Impor terhenti" in page and "Ulangi impor" in page
     assert f'action="{reverse("people:import_retry", args=[job.pk])}"' in page
-    assert "import-progress.js" not in page
+    assert "job-progress.js" not in page
 
 
 def test_ulangi_impor_runs_the_same_job_again_and_imports_its_rows(

@@ -78,7 +78,7 @@ def test_an_operator_uploads_sees_the_preview_imports_and_sees_the_finished_job(
     page = client.get(response["Location"]).content.decode()
     assert "Selesai" in page and '<progress id="import-progress-bar" max="3" value="3">' in page
     assert "Unduh laporan penolakan (CSV)" in page
-    assert "import-progress.js" not in page, "a finished job needs no polling"
+    assert "job-progress.js" not in page, "a finished job needs no polling"
     events = list(AuditLog.objects.filter(object_type="people.importjob").values_list("event", flat=True))
     assert sorted(events) == ["impor_pegawai.dikonfirmasi", "impor_pegawai.diunggah", "impor_pegawai.selesai"]
     assert AuditLog.objects.get(event="pegawai.diimpor", actor=cast.operator_a).after["jumlah"] == 2
@@ -108,7 +108,7 @@ def test_the_job_page_of_a_running_import_polls_the_status_endpoint(cast, client
     progress.publish(progress_key(job), 2, 3)  # what the worker's progress callback writes
     client = client_for(cast.operator_a)
     page = client.get(reverse("people:import_job", args=[job.pk])).content.decode()
-    assert 'src="/static/people/import-progress.js"' in page
+    assert 'src="/static/pelita/job-progress.js"' in page
     assert f'data-status-url="{reverse("people:import_status", args=[job.pk])}"' in page
     assert 'value="2"' in page and "Muat ulang" in page
     state = client.get(reverse("people:import_status", args=[job.pk])).json()

@@ -1,7 +1,9 @@
-// The export job page's progress bar: polls the JSON status endpoint every 2 s and
-// reloads the page once the job has finished, so the download link (or the error)
-// appears. The same mechanism as the import job page; a file of its own because the
-// CSP allows no inline script. Without JS the page offers a "Muat ulang" link instead.
+// The progress bar of a background job's page (export or import): polls the JSON
+// status endpoint named by the section's data-status-url every 2 s, writes the
+// state into its data-field="status|done|total" elements and reloads the page once
+// the job has finished, so the result (download link, counts, rejections or error)
+// appears. One script for both pages; a file because the CSP allows no inline
+// script. Without JS the page offers a "Muat ulang" link instead.
 (function () {
   "use strict";
   var section = document.querySelector("[data-status-url]");
