@@ -31,17 +31,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from timing import best_of, use_throwaway_sqlite
 
 LIMIT = 2000  # the default PELITA_EXPORT_INLINE_MAX_ROWS
-
-
-def best_of(repeat: int, fn) -> float:
-    times = []
-    for _ in range(repeat):
-        started = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - started)
-    return min(times)
 
 
 def main() -> int:
@@ -53,15 +45,13 @@ def main() -> int:
     args = parser.parse_args()
 
     with tempfile.TemporaryDirectory(prefix="pelita-export-bench-") as tmp:
-        os.environ["PELITA_VAR_DIR"] = tmp
-        os.environ["DATABASE_URL"] = f"sqlite:///{Path(tmp) / 'bench.sqlite3'}"
+        use_throwaway_sqlite(tmp)
         os.environ["DJANGO_ALLOWED_HOSTS"] = "testserver"
         # The worker is run by hand below; the request must only queue the job.
         os.environ["PELITA_TASK_BACKEND"] = "django_tasks_db.DatabaseBackend"
         # Inline by default, for every thread (override_settings is not thread-safe); the
         # background runs lower the limit in the main thread only.
         os.environ["PELITA_EXPORT_INLINE_MAX_ROWS"] = str(args.n + 1)
-        os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
         import django
 
         django.setup()

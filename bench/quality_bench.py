@@ -14,23 +14,14 @@ A benchmark, not a test: the CI suite does not run it.
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 import tempfile
-import time
 from collections import Counter
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-
-def best_of(repeat: int, fn) -> float:
-    times = []
-    for _ in range(repeat):
-        started = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - started)
-    return min(times)
+from timing import best_of, use_throwaway_sqlite
 
 
 def main() -> int:
@@ -41,9 +32,7 @@ def main() -> int:
     args = parser.parse_args()
 
     with tempfile.TemporaryDirectory(prefix="pelita-quality-bench-") as tmp:
-        os.environ["PELITA_VAR_DIR"] = tmp
-        os.environ["DATABASE_URL"] = f"sqlite:///{Path(tmp) / 'bench.sqlite3'}"
-        os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+        use_throwaway_sqlite(tmp)
         import django
 
         django.setup()

@@ -14,13 +14,14 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import os
 import sys
 import tempfile
 import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from timing import use_throwaway_sqlite
 
 
 def main() -> int:
@@ -31,9 +32,7 @@ def main() -> int:
     args = parser.parse_args()
 
     with tempfile.TemporaryDirectory(prefix="pelita-seed-bench-") as tmp:
-        os.environ["PELITA_VAR_DIR"] = tmp
-        os.environ["DATABASE_URL"] = f"sqlite:///{Path(tmp) / 'bench.sqlite3'}"
-        os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+        use_throwaway_sqlite(tmp)
         import django
 
         django.setup()

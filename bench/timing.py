@@ -1,7 +1,8 @@
-"""Timing helpers shared by the page benchmarks: samples in milliseconds and their p95."""
+"""Helpers shared by the benchmarks: timed samples, their p95 or best, and a throwaway database."""
 
 from __future__ import annotations
 
+import os
 import statistics
 import time
 from collections.abc import Callable
@@ -30,3 +31,19 @@ def timed_get(client, url: str, count: int) -> list[float]:
 
 def p95(samples: list[float]) -> float:
     return statistics.quantiles(samples, n=20)[-1]
+
+
+def best_of(repeat: int, fn: Callable[[], object]) -> float:
+    """Seconds of the fastest of ``repeat`` calls of ``fn``."""
+    return min(timed_calls(fn, repeat)) / 1000
+
+
+def use_throwaway_sqlite(tmp: str) -> None:
+    """Point Django, before it starts, at a fresh SQLite file and data folder in ``tmp``.
+
+    Sets ``DATABASE_URL`` even when the shell has one: these benchmarks migrate and fill
+    their database, which must never be a real one.
+    """
+    os.environ["PELITA_VAR_DIR"] = tmp
+    os.environ["DATABASE_URL"] = f"sqlite:///{os.path.join(tmp, 'bench.sqlite3')}"
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
