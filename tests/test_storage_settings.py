@@ -3,33 +3,13 @@
 from __future__ import annotations
 
 import json
-import os
 import subprocess
-import sys
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
+from tests.settings_probe import settings_with
 
 
 def storages_with(**env) -> subprocess.CompletedProcess:
-    clean = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "DATABASE_URL", "PELITA_"))}
-    script = (
-        "import django, json; django.setup(); from django.conf import settings; "
-        "print(json.dumps(settings.STORAGES['default']))"
-    )
-    return subprocess.run(
-        [sys.executable, "-c", script],
-        cwd=ROOT,
-        env={
-            **clean,
-            "DJANGO_SETTINGS_MODULE": "config.settings",
-            "PELITA_VAR_DIR": "/tmp/pelita-settings-test",
-            **env,
-        },
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
+    return settings_with("json.dumps(settings.STORAGES['default'])", **env)
 
 
 def test_local_disk_is_the_default_with_owner_only_permissions():

@@ -1,35 +1,14 @@
 """The captcha's test mode (it accepts "passed" for any picture) never reaches production."""
 
-import os
-import subprocess
-import sys
-from pathlib import Path
-
-ROOT = Path(__file__).resolve().parents[2]
+from tests.settings_probe import settings_with
 
 
-def settings_with(**env):
-    clean = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "DATABASE_URL", "PELITA_"))}
-    script = (
-        "import django; django.setup(); from django.conf import settings; print(settings.CAPTCHA_TEST_MODE)"
-    )
-    return subprocess.run(
-        [sys.executable, "-c", script],
-        cwd=ROOT,
-        env={
-            **clean,
-            "DJANGO_SETTINGS_MODULE": "config.settings",
-            "PELITA_VAR_DIR": "/tmp/pelita-settings-test",
-            **env,
-        },
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
+def captcha_test_mode_with(**env):
+    return settings_with("settings.CAPTCHA_TEST_MODE", **env)
 
 
 def test_captcha_test_mode_is_refused_when_debug_is_off():
-    done = settings_with(
+    done = captcha_test_mode_with(
         DJANGO_DEBUG="0",
         DJANGO_SECRET_KEY="x" * 50,
         DJANGO_ALLOWED_HOSTS="pelita.example.go.id",
@@ -40,5 +19,5 @@ def test_captcha_test_mode_is_refused_when_debug_is_off():
 
 
 def test_captcha_test_mode_may_be_turned_on_in_debug_and_is_off_by_default():
-    assert settings_with(DJANGO_DEBUG="1", PELITA_CAPTCHA_TEST_MODE="1").stdout.strip() == "True"
-    assert settings_with().stdout.strip() == "False"
+    assert captcha_test_mode_with(DJANGO_DEBUG="1", PELITA_CAPTCHA_TEST_MODE="1").stdout.strip() == "True"
+    assert captcha_test_mode_with().stdout.strip() == "False"

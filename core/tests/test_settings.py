@@ -1,32 +1,17 @@
 """Settings: zero variables work; a bad value stops the start with a clear message."""
 
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 from django.conf import settings
 
+from tests.settings_probe import settings_with
+
 ROOT = Path(__file__).resolve().parents[2]
 
 
 def load_settings(**env):
-    clean = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "DATABASE_URL", "PELITA_"))}
-    script = "import django; django.setup(); from django.conf import settings; print(settings.DATABASES['default']['ENGINE'])"
-    return subprocess.run(
-        [sys.executable, "-c", script],
-        cwd=ROOT,
-        env={
-            **clean,
-            "DJANGO_SETTINGS_MODULE": "config.settings",
-            "PELITA_VAR_DIR": "/tmp/pelita-settings-test",
-            **env,
-        },
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
+    return settings_with("settings.DATABASES['default']['ENGINE']", **env)
 
 
 def test_zero_variables_give_a_working_sqlite_setup():
@@ -59,21 +44,12 @@ def test_a_bad_value_fails_loudly(env, message):
 
 
 def test_production_settings_turn_on_secure_cookies_and_hsts():
-    script = (
-        "import django; django.setup(); from django.conf import settings as s;"
-        "print(s.SESSION_COOKIE_SECURE, s.CSRF_COOKIE_SECURE, s.SECURE_HSTS_SECONDS > 0, s.DEBUG)"
-    )
-    clean = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "PELITA_"))}
-    env = {
-        **clean,
-        "DJANGO_SETTINGS_MODULE": "config.settings",
-        "DJANGO_DEBUG": "0",
-        "DJANGO_SECRET_KEY": "x" * 50,
-        "DJANGO_ALLOWED_HOSTS": "pelita.example.go.id",
-        "PELITA_VAR_DIR": "/tmp/pelita-settings-test",
-    }
-    done = subprocess.run(
-        [sys.executable, "-c", script], cwd=ROOT, env=env, capture_output=True, text=True, timeout=60
+    done = settings_with(
+        "settings.SESSION_COOKIE_SECURE, settings.CSRF_COOKIE_SECURE, settings.SECURE_HSTS_SECONDS > 0,"
+        " settings.DEBUG",
+        DJANGO_DEBUG="0",
+        DJANGO_SECRET_KEY="x" * 50,
+        DJANGO_ALLOWED_HOSTS="pelita.example.go.id",
     )
     assert done.stdout.split() == ["True", "True", "True", "False"], done.stderr
 
