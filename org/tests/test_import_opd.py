@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import io
 from pathlib import Path
 
@@ -12,14 +11,14 @@ from django.core.management.base import CommandError
 from openpyxl import Workbook
 
 from core.models import AuditLog
-from org.actions import do_create_instansi, do_create_opd, do_create_unit
+from org.actions import do_create_opd, do_create_unit
 from org.models import Instansi, Opd, UnitKerja
+from org.tests.helpers import UNOR_HEADER, create_fresh_instansi, write_unor_csv
 
 pytestmark = pytest.mark.django_db
 ROOT = "A5EB03E23BFBF6A0E040640A040252AD"
 BKD = "8AE483A8641EE9C501642AD5FC6E7BA2"
 DINKES = "8AE483A8641EE9C501642AD5FC6E7BA3"
-HEADER = ["unor_id", "unor_nama", "unor_induk_id", "unor_singkatan"]
 TREE = [
     [ROOT, "Pemerintah Provinsi Kalimantan Barat", "", ""],
     [BKD, "Badan Kepegawaian Daerah", ROOT, "BKD"],
@@ -33,21 +32,7 @@ TREE = [
 
 @pytest.fixture
 def instansi():
-    return do_create_instansi(
-        actor=None,
-        code="61",
-        name="Pemerintah Provinsi Kalimantan Barat",
-        kind="provinsi",
-        time_zone="Asia/Jakarta",
-    )
-
-
-def write(path: Path, rows, header=HEADER) -> Path:
-    with open(path, "w", encoding="utf-8", newline="") as handle:
-        writer = csv.writer(handle)
-        writer.writerow(header)
-        writer.writerows(rows)
-    return path
+    return create_fresh_instansi()
 
 
 def run(*args) -> tuple[str, str]:
@@ -68,7 +53,7 @@ def tree() -> dict[str, list[str]]:
 
 
 def test_children_of_the_instansi_unor_become_opds_and_the_rest_their_unit_tree(instansi, tmp_path):
-    out, _err = run(write(tmp_path / "unor.csv", TREE))
+    out, _err = run(write_unor_csv(tmp_path / "unor.csv", TREE))
     assert tree() == {
         "Badan Kepegawaian Daerah": [
             "Bidang Mutasi dan Promosi",
@@ -86,14 +71,14 @@ def test_children_of_the_instansi_unor_become_opds_and_the_rest_their_unit_tree(
 
 def test_units_without_induk_are_opds_when_the_file_has_no_instansi_row(instansi, tmp_path):
     rows = [[BKD, "Badan Kepegawaian Daerah", "", "BKD"], ["U1", "Sekretariat", BKD, ""]]
-    run(write(tmp_path / "unor.csv", rows))
+    run(write_unor_csv(tmp_path / "unor.csv", rows))
     assert tree() == {"Badan Kepegawaian Daerah": ["Sekretariat"]}
 
 
 def test_an_xlsx_file_is_read_too(instansi, tmp_path):
     book = Workbook()
     sheet = book.active
-    sheet.append(HEADER)
+    sheet.append(UNOR_HEADER)
     for row in TREE:
         sheet.append(row)
     book.save(tmp_path / "unor.xlsx")
@@ -102,7 +87,7 @@ def test_an_xlsx_file_is_read_too(instansi, tmp_path):
 
 
 def test_a_second_import_of_the_same_file_changes_nothing(instansi, tmp_path):
-    path = write(tmp_path / "unor.csv", TREE)
+    path = write_unor_csv(tmp_path / "unor.csv", TREE)
     run(path)
     audit_rows = AuditLog.objects.count()
     out, _err = run(path)
@@ -111,11 +96,11 @@ def test_a_second_import_of_the_same_file_changes_nothing(instansi, tmp_path):
 
 
 def test_a_reimport_renames_by_unor_id_and_adds_the_new_units(instansi, tmp_path):
-    run(write(tmp_path / "unor.csv", TREE))
+    run(write_unor_csv(tmp_path / "unor.csv", TREE))
     renamed = [[*row] for row in TREE]
     renamed[2][1] = "Dinas Kesehatan Provinsi"
     renamed.append(["U-DINKES-LAB", "UPT Laboratorium Kesehatan", DINKES, ""])
-    out, _err = run(write(tmp_path / "unor-2.csv", renamed))
+    out, _err = run(write_unor_csv(tmp_path / "unor-2.csv", renamed))
     assert "OPD: 0 baru, 1 diubah, 1 tetap; unit kerja: 1 baru, 0 diubah, 4 tetap" in out
     assert tree()["Dinas Kesehatan Provinsi"] == ["Sekretariat", "UPT Laboratorium Kesehatan"]
     assert Opd.objects.count() == 2
@@ -128,7 +113,7 @@ def test_opds_and_units_made_by_hand_are_adopted_not_duplicated(instansi, tmp_pa
         actor=None, instansi=instansi, code="07", name="Badan Kepegawaian Daerah", short_name="BKD"
     )
     do_create_unit(actor=None, opd=bkd, parent=None, name="Sekretariat")
-    run(write(tmp_path / "unor.csv", TREE))
+    run(write_unor_csv(tmp_path / "unor.csv", TREE))
     bkd.refresh_from_db()
     assert (bkd.code, bkd.unor_id) == ("07", BKD)
     assert UnitKerja.objects.get(opd=bkd, parent=None, name="Sekretariat").unor_id == "U-BKD-SEKRETARIAT"
@@ -137,7 +122,11 @@ def test_opds_and_units_made_by_hand_are_adopted_not_duplicated(instansi, tmp_pa
 
 def test_unor_kode_becomes_the_opd_code(instansi, tmp_path):
     rows = [[BKD, "Badan Kepegawaian Daerah", "", "07"]]
-    run(write(tmp_path / "unor.csv", rows, header=["unor_id", "unor_nama", "unor_induk_id", "unor_kode"]))
+    run(
+        write_unor_csv(
+            tmp_path / "unor.csv", rows, header=["unor_id", "unor_nama", "unor_induk_id", "unor_kode"]
+        )
+    )
     assert Opd.objects.get().code == "07"
 
 
@@ -155,7 +144,7 @@ def test_bad_rows_are_each_reported_with_their_line_and_nothing_is_written(insta
         ["X8", "x" * 201, BKD, ""],  # line 17
     ]
     with pytest.raises(CommandError, match="9 baris ditolak; tidak ada yang disimpan") as refused:
-        run(write(tmp_path / "unor.csv", rows))
+        run(write_unor_csv(tmp_path / "unor.csv", rows))
     assert refused.value.returncode == 1
     err = "\n".join(_stderr_of(tmp_path / "unor.csv"))
     for expected in (
@@ -182,25 +171,25 @@ def _stderr_of(path: Path) -> list[str]:
 
 
 def test_dry_run_counts_without_writing(instansi, tmp_path):
-    out, _err = run(write(tmp_path / "unor.csv", TREE), "--dry-run")
+    out, _err = run(write_unor_csv(tmp_path / "unor.csv", TREE), "--dry-run")
     assert "OPD: 2 baru, 0 diubah, 0 tetap; unit kerja: 4 baru, 0 diubah, 0 tetap (dry run" in out
     assert not Opd.objects.exists()
     assert Instansi.objects.get().unor_id == ""
 
 
 def test_an_unknown_column_refuses_the_whole_file(instansi, tmp_path):
-    path = write(tmp_path / "unor.csv", [[BKD, "BKD", "", "x"]], header=[*HEADER[:3], "warna"])
+    path = write_unor_csv(tmp_path / "unor.csv", [[BKD, "BKD", "", "x"]], header=[*UNOR_HEADER[:3], "warna"])
     with pytest.raises(CommandError, match="Kolom tidak dikenal untuk daftar unor: warna") as refused:
         run(path)
     assert refused.value.returncode == 2
 
 
 def test_a_missing_column_refuses_the_whole_file(instansi, tmp_path):
-    path = write(tmp_path / "unor.csv", [[BKD, "BKD"]], header=["unor_id", "unor_nama"])
+    path = write_unor_csv(tmp_path / "unor.csv", [[BKD, "BKD"]], header=["unor_id", "unor_nama"])
     with pytest.raises(CommandError, match="Kolom wajib tidak ada pada daftar unor: unor_induk_id"):
         run(path)
 
 
 def test_without_an_instansi_it_says_to_run_setup_instansi_first(tmp_path):
     with pytest.raises(CommandError, match="Jalankan setup_instansi lebih dulu"):
-        run(write(tmp_path / "unor.csv", TREE))
+        run(write_unor_csv(tmp_path / "unor.csv", TREE))

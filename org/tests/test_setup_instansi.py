@@ -14,21 +14,10 @@ from accounts.roles import Role
 from core.models import AuditLog, Holiday
 from org.demo import DEMO_PASSWORD, USERS, seed_minimal_demo
 from org.models import Instansi, OfficeHours, Opd, UnitKerja
+from org.tests.helpers import SETUP_INSTANSI_ARGS as ARGS
 
 pytestmark = pytest.mark.django_db
 STRONG = "Tepian#Kapuas2026"
-ARGS = [
-    "--name",
-    "Pemerintah Provinsi Kalimantan Barat",
-    "--kind",
-    "provinsi",
-    "--timezone",
-    "Asia/Pontianak",
-    "--admin-username",
-    "bkd.admin",
-    "--admin-email",
-    "admin@bkd.kalbarprov.go.id",
-]
 
 
 @pytest.fixture(autouse=True)

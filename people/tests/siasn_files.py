@@ -33,6 +33,13 @@ BASIC_COLUMNS = [
 ]
 
 
+class Named:
+    """Stands for an OPD by name only, for asn_row: a file may name OPDs Pelita does not have yet."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+
 def asn_row(
     opd,
     seq: int = 1,

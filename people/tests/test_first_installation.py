@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-import csv
 import io
 
 import pytest
@@ -14,32 +13,25 @@ from accounts.models import User
 from core.models import Holiday
 from org.demo import DEMO_PASSWORD, USERS
 from org.models import Instansi, Opd, UnitKerja
+from org.tests.helpers import SETUP_INSTANSI_ARGS, write_unor_csv
 from people.models import Pegawai
-from people.tests.siasn_files import asn_row, write_csv
+from people.tests.siasn_files import Named, asn_row, write_csv
 
 pytestmark = pytest.mark.django_db
 PASSWORD = "Tepian#Kapuas2026"
 ROOT, BKD, DINKES = "A5EB03E23BFBF6A0E040640A040252AD", "8AE4-BKD", "8AE4-DINKES"
 
 
-class Named:
-    def __init__(self, name: str) -> None:
-        self.name = name
-
-
 def unor_file(path):
-    with open(path, "w", encoding="utf-8", newline="") as handle:
-        writer = csv.writer(handle)
-        writer.writerow(["unor_id", "unor_nama", "unor_induk_id", "unor_singkatan"])
-        writer.writerows(
-            [
-                [ROOT, "Pemerintah Provinsi Kalimantan Barat", "", ""],
-                [BKD, "Badan Kepegawaian Daerah", ROOT, "BKD"],
-                [DINKES, "Dinas Kesehatan", ROOT, "Dinkes"],
-                ["8AE4-DINKES-SEKRETARIAT", "Sekretariat", DINKES, ""],
-            ]
-        )
-    return path
+    return write_unor_csv(
+        path,
+        [
+            [ROOT, "Pemerintah Provinsi Kalimantan Barat", "", ""],
+            [BKD, "Badan Kepegawaian Daerah", ROOT, "BKD"],
+            [DINKES, "Dinas Kesehatan", ROOT, "Dinkes"],
+            ["8AE4-DINKES-SEKRETARIAT", "Sekretariat", DINKES, ""],
+        ],
+    )
 
 
 def test_setup_instansi_then_import_opd_then_import_pegawai_give_a_working_installation(
@@ -48,20 +40,7 @@ def test_setup_instansi_then_import_opd_then_import_pegawai_give_a_working_insta
     assert not User.objects.exists() and not Instansi.objects.exists()
     monkeypatch.setenv("PELITA_ADMIN_PASSWORD", PASSWORD)
     out = io.StringIO()
-    call_command(
-        "setup_instansi",
-        "--name",
-        "Pemerintah Provinsi Kalimantan Barat",
-        "--kind",
-        "provinsi",
-        "--timezone",
-        "Asia/Pontianak",
-        "--admin-username",
-        "bkd.admin",
-        "--admin-email",
-        "admin@bkd.kalbarprov.go.id",
-        stdout=out,
-    )
+    call_command("setup_instansi", *SETUP_INSTANSI_ARGS, stdout=out)
     call_command("import_opd", str(unor_file(tmp_path / "unor.csv")), stdout=out)
     rows = [
         asn_row(Named("Dinas Kesehatan"), 1, unor_nama="Sekretariat"),

@@ -11,21 +11,14 @@ from django.core.management.base import CommandError
 from django.urls import reverse
 
 from core.models import AuditLog
-from org.actions import do_create_instansi
 from org.models import Opd
+from org.tests.helpers import create_fresh_instansi
 from people.models import ImportJob, Pegawai
 from people.tests.import_jobs import csv_upload
-from people.tests.siasn_files import asn_row, write_csv
+from people.tests.siasn_files import Named, asn_row, write_csv
 
 pytestmark = pytest.mark.django_db
 NATIONAL_ID = "8AE483A8641EE9C501642AD5FC6E7BA2"
-
-
-class Named:
-    """Stands for an OPD by name only: the file names OPDs Pelita does not have yet."""
-
-    def __init__(self, name: str) -> None:
-        self.name = name
 
 
 @pytest.fixture(autouse=True)
@@ -35,14 +28,7 @@ def private_media(settings, tmp_path):
 
 @pytest.fixture
 def fresh_instansi():
-    """A fresh installation: the instansi of setup_instansi and no OPD at all."""
-    return do_create_instansi(
-        actor=None,
-        code="61",
-        name="Pemerintah Provinsi Kalimantan Barat",
-        kind="provinsi",
-        time_zone="Asia/Jakarta",
-    )
+    return create_fresh_instansi()
 
 
 def two_new_opds_rows() -> list[dict[str, str]]:
