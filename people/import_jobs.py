@@ -196,7 +196,7 @@ def last_sign_of_life(job: ImportJob, live: progress.Progress | None = None) -> 
 def stuck_reason(minutes: int) -> str:
     return _(
         "Impor terhenti: pekerja latar belakang tidak memberi tanda aktif selama %(minutes)s menit "
-        "(mungkin mati atau dimulai ulang). Tidak ada data yang berubah. Klik \u201cUlangi impor\u201d "
+        "(mungkin mati atau dimulai ulang). Tidak ada data yang berubah. Klik “Ulangi impor” "
         "untuk menjalankannya lagi."
     ) % {"minutes": minutes}
 
