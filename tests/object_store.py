@@ -15,15 +15,15 @@ from __future__ import annotations
 
 import json
 import os
-import signal
+import shutil
 import subprocess
 import sys
 import tempfile
-import time
 import urllib.error
 import urllib.request
+from pathlib import Path
 
-from tests.servers import PROJECT, free_port
+from tests.servers import PROJECT, _Process, free_port
 
 MOTO_SERVER = PROJECT / ".venv" / "bin" / "moto_server"
 
@@ -34,43 +34,35 @@ SECRET_KEY = "pelita-test-secret"
 REGION = "us-east-1"
 
 
-class ObjectStore:
+class ObjectStore(_Process):
     """moto_server on a free port with one empty bucket; a context manager."""
+
+    name = "moto_server"
 
     def __init__(self, bucket: str = BUCKET):
         self.bucket = bucket
         self.port = free_port()
         self.endpoint = f"http://127.0.0.1:{self.port}"
-        self.process: subprocess.Popen | None = None
-        self._log = tempfile.TemporaryFile()  # noqa: SIM115 -- closed in __exit__
 
     # --- lifecycle ------------------------------------------------------------------------
 
     def __enter__(self) -> ObjectStore:
-        self.process = subprocess.Popen(
-            [str(MOTO_SERVER), "-H", "127.0.0.1", "-p", str(self.port)],
-            stdout=self._log,
-            stderr=subprocess.STDOUT,
-        )
-        deadline = time.monotonic() + 30
-        while not self._answers():
-            if self.process.poll() is not None or time.monotonic() > deadline:
-                self.__exit__()
-                raise RuntimeError(f"moto_server did not start on port {self.port}:\n{self.log()}")
-            time.sleep(0.1)
-        self.client().create_bucket(Bucket=self.bucket)
+        self._dir = Path(tempfile.mkdtemp(prefix="pelita-moto-"))
+        try:
+            self._start(
+                [str(MOTO_SERVER), "-H", "127.0.0.1", "-p", str(self.port)], None, self._dir / "moto.log"
+            )
+            self._wait_until(self._answers, 30, f"start on port {self.port}")
+            self.client().create_bucket(Bucket=self.bucket)
+        except BaseException:
+            self.__exit__()
+            raise
         return self
 
     def __exit__(self, *exc) -> None:
-        # Only our own child, by its PID.
-        if self.process is not None and self.process.poll() is None:
-            self.process.send_signal(signal.SIGTERM)
-            try:
-                self.process.wait(10)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait(5)
-        self._log.close()
+        if hasattr(self, "process"):  # not when moto_server could not even be started
+            self._stop(grace=10)
+        shutil.rmtree(self._dir, ignore_errors=True)
 
     def _answers(self) -> bool:
         try:
@@ -80,10 +72,6 @@ class ObjectStore:
             return True  # any HTTP answer means it listens
         except OSError:
             return False
-
-    def log(self) -> str:
-        self._log.seek(0)
-        return self._log.read().decode(errors="replace")
 
     # --- what tests need ------------------------------------------------------------------
 

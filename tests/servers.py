@@ -11,6 +11,7 @@ Other test modules import this harness; it starts nothing on import. The pieces:
   administrator to set (tests/test_production.py checks that the two name the same ones).
 - ``manage(env, *args)``: ``manage.py`` in a subprocess with that environment.
 - ``Gunicorn(env)``: ``gunicorn config.wsgi`` on a free port, stopped by its own PID.
+- ``DbWorker(env, log_path, *args)``: ``manage.py db_worker``, the task queue's worker.
 - ``Nginx(upstream_ports, static_root)``: the committed site file deploy/nginx/pelita.conf,
   with its documented EDIT values replaced, served by a private nginx master.
 - ``HttpClient(base_url)``: a tiny cookie- and CSRF-aware HTTP client on http.client
@@ -214,6 +215,32 @@ class _Process:
             time.sleep(0.1)
         self._stop()
         raise RuntimeError(f"{self.name} did not {what} within {timeout} s:\n{self.log()}")
+
+
+class DbWorker(_Process):
+    """``manage.py db_worker`` with ``env``, as the worker's systemd unit runs it; output in ``log_path``.
+
+    Started at once; ``stop()`` (or leaving the ``with`` block) ends it by its own PID,
+    ``kill()`` sends it SIGKILL, the death of a worker mid-task.
+    """
+
+    name = "db_worker"
+
+    def __init__(self, env: dict[str, str], log_path: Path, *args: str):
+        self._start([str(PYTHON), "manage.py", "db_worker", "--no-startup-delay", *args], env, log_path)
+
+    def __enter__(self) -> DbWorker:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.stop()
+
+    def kill(self) -> None:
+        os.kill(self.process.pid, signal.SIGKILL)  # our own child, by its PID
+        self.process.wait(10)
+
+    def stop(self) -> None:
+        self._stop(grace=10)
 
 
 def _answers(port: int, path: str, *, tls: bool = False) -> bool:

@@ -22,8 +22,6 @@ import datetime as dt
 import json
 import os
 import secrets
-import signal
-import subprocess
 import time
 from types import SimpleNamespace
 
@@ -31,8 +29,7 @@ import pytest
 
 from people.tests.siasn_files import asn_row, write_csv
 from tests.servers import (
-    PROJECT,
-    PYTHON,
+    DbWorker,
     Gunicorn,
     HttpClient,
     drop_database,
@@ -90,38 +87,6 @@ print(json.dumps({"pegawai": Pegawai.objects.count(), "status": job.status, "att
 """
 
 
-class Worker:
-    """``manage.py db_worker`` in its own process, its output in a file."""
-
-    def __init__(self, env, log_path, *args):
-        self.log_path = log_path
-        self._log = open(log_path, "wb")  # noqa: SIM115 -- closed in stop()
-        self.process = subprocess.Popen(
-            [str(PYTHON), "manage.py", "db_worker", "--no-startup-delay", "--interval", "0.2", *args],
-            cwd=PROJECT,
-            env=env,
-            stdout=self._log,
-            stderr=subprocess.STDOUT,
-        )
-
-    def log(self) -> str:
-        return self.log_path.read_text(errors="replace")
-
-    def kill(self) -> None:
-        os.kill(self.process.pid, signal.SIGKILL)  # our own child, by its PID
-        self.process.wait(10)
-
-    def stop(self) -> None:
-        if self.process.poll() is None:
-            self.process.terminate()
-            try:
-                self.process.wait(10)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait(5)
-        self._log.close()
-
-
 @pytest.fixture
 def database_url(tmp_path):
     if os.environ.get("DATABASE_URL", "").startswith(("postgres://", "postgresql://")):
@@ -172,7 +137,7 @@ def test_a_worker_killed_mid_import_leaves_nothing_half_imported_and_the_retried
             assert response.status == 200, f"{response.status}\n{app.log()[-3000:]}"
             return json.loads(response.body)
 
-        worker = Worker(env, tmp_path / "worker-1.log")
+        worker = DbWorker(env, tmp_path / "worker-1.log", "--interval", "0.2")
         try:
             # Progress visible from another process while the import's transaction is open.
             deadline = time.monotonic() + 300
@@ -215,7 +180,7 @@ def test_a_worker_killed_mid_import_leaves_nothing_half_imported_and_the_retried
         )
         assert status()["status"] == "menunggu"
 
-        second = Worker(env, tmp_path / "worker-2.log", "--batch")
+        second = DbWorker(env, tmp_path / "worker-2.log", "--interval", "0.2", "--batch")
         try:
             second.process.wait(300)
         finally:
