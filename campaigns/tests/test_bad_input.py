@@ -7,14 +7,17 @@ from django.urls import reverse
 
 from campaigns.models import Submission
 from campaigns.tests.helpers import make_campaign, valid_answers
-from people.tests.factories import make_pegawai
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def rina(cast):
-    return make_pegawai(cast.opd_a, nama="Rina Dinkes", user=cast.pegawai_a)
+# A valid edit of the campaign; each test spoils one field.
+CAMPAIGN_EDIT = {
+    "kind": "performance_report",
+    "title": "Laporan Kinerja Uji",
+    "period": "PPK/SKP 2025",
+    "opens_at": "2026-03-01T08:00",
+    "closes_at": "2026-03-31T16:00",
+    "target_percent": "90",
+}
 
 
 @pytest.fixture
@@ -72,15 +75,7 @@ def test_a_target_opd_id_too_large_for_the_database_is_an_unknown_choice(cast, c
     url = reverse("campaigns:campaign_edit", kwargs={"slug": campaign.slug})
     response = client_for(cast.admin).post(
         url,
-        {
-            "kind": "performance_report",
-            "title": "Laporan Kinerja Uji",
-            "period": "PPK/SKP 2025",
-            "opens_at": "2026-03-01T08:00",
-            "closes_at": "2026-03-31T16:00",
-            "target_percent": "90",
-            "opds": ["-99999999999999999999", "99999999999999999999"],
-        },
+        {**CAMPAIGN_EDIT, "opds": ["-99999999999999999999", "99999999999999999999"]},
     )
     assert response.status_code == 200
     assert "bukan nilai yang valid" in response.content.decode()
@@ -90,14 +85,7 @@ def test_a_campaign_opening_in_year_one_is_refused_with_the_allowed_years(cast, 
     url = reverse("campaigns:campaign_edit", kwargs={"slug": campaign.slug})
     response = client_for(cast.admin).post(
         url,
-        {
-            "kind": "performance_report",
-            "title": "Laporan Kinerja Uji",
-            "period": "PPK/SKP 2025",
-            "opens_at": "0001-01-01T00:00",
-            "closes_at": "9999-12-31T23:59",
-            "target_percent": "90",
-        },
+        {**CAMPAIGN_EDIT, "opens_at": "0001-01-01T00:00", "closes_at": "9999-12-31T23:59"},
     )
     assert response.status_code == 200
     assert "Tahun harus antara 1900 dan 2200." in response.content.decode()

@@ -36,11 +36,6 @@ def _submit(campaign, pegawai, actor, **answers):
     )
 
 
-@pytest.fixture
-def rina(cast):
-    return make_pegawai(cast.opd_a, nama="Rina Dinkes", user=cast.pegawai_a)
-
-
 def test_needs_fix_reopens_the_submission_for_that_employee_only_until_its_deadline(cast, campaign, rina):
     submission = _submit(campaign, rina, cast.pegawai_a)
     other = _submit(campaign, make_pegawai(cast.opd_b, nama="Lain"), cast.admin)

@@ -19,11 +19,6 @@ from people.tests.factories import make_pegawai
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def rina(cast):
-    return make_pegawai(cast.opd_a, nama="Rina Dinkes", user=cast.pegawai_a)
-
-
 def _add_simple_questions(campaign, actor):
     from campaigns.actions import do_add_question
 

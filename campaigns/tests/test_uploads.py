@@ -11,23 +11,13 @@ from campaigns.actions import do_submit
 from campaigns.actions_upload import do_finish_upload, do_start_upload, do_upload_file
 from campaigns.errors import UploadRefused
 from campaigns.models import Submission, UploadSession
-from campaigns.tests.helpers import make_campaign, pdf_of_size, pdf_upload, tiny_pdf, valid_answers
+from campaigns.tests.helpers import pdf_of_size, pdf_upload, tiny_pdf, valid_answers
 from campaigns.uploads import MIN_CHUNK, receive_chunk, upload_dirs
 from core.documents import storage
 from core.models import Document
 from people.tests.factories import make_pegawai
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def rina(cast):
-    return make_pegawai(cast.opd_a, nama="Rina Dinkes", user=cast.pegawai_a)
-
-
-@pytest.fixture
-def campaign(cast):
-    return make_campaign(cast.admin, opds=[cast.opd_a, cast.opd_b])
 
 
 def _question(campaign, code="laporan"):
