@@ -6,6 +6,7 @@ import csv
 import io
 
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
 
 from people.import_jobs import do_confirm_import_job, do_create_import_job, run_import_job
 from people.import_queries import import_opd_for
@@ -35,3 +36,13 @@ def finished_job(user, rows=None):
     run_import_job(job.pk)
     job.refresh_from_db()
     return job
+
+
+def confirm_unreadable(client, job, capture_on_commit) -> None:
+    """Spoil the job's kept file (no CSV, no XLSX) and confirm it through the screen; the
+    worker runs when the request commits, so the job has failed on return."""
+    with open(job.file.path, "wb") as handle:
+        handle.write(b"\x00\x01 not a table")
+    with capture_on_commit(execute=True):
+        client.post(reverse("people:import_confirm", args=[job.pk]))
+    job.refresh_from_db()

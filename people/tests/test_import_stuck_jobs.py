@@ -17,7 +17,7 @@ from people.import_jobs import (
     progress_key,
 )
 from people.models import ImportJob, Pegawai
-from people.tests.import_jobs import finished_job, preview_job
+from people.tests.import_jobs import confirm_unreadable, finished_job, preview_job
 from people.tests.siasn_files import asn_row
 
 # Reading a running job's progress (and so its heartbeat) uses the progress alias.
@@ -167,11 +167,7 @@ def test_a_job_failed_on_an_unreadable_file_offers_no_retry(
     cast, client_for, django_capture_on_commit_callbacks
 ):
     job = preview_job(cast.operator_a)
-    with open(job.file.path, "wb") as handle:
-        handle.write(b"\x00\x01 not a table")
-    with django_capture_on_commit_callbacks(execute=True):
-        client_for(cast.operator_a).post(reverse("people:import_confirm", args=[job.pk]))
-    job.refresh_from_db()
+    confirm_unreadable(client_for(cast.operator_a), job, django_capture_on_commit_callbacks)
     assert job.status == "gagal" and not job.can_retry
     page = client_for(cast.operator_a).get(reverse("people:import_job", args=[job.pk])).content.decode()
     assert "Ulangi impor" not in page

@@ -13,7 +13,7 @@ from core.models import AuditLog
 from people.import_jobs import progress_key, progress_of
 from people.models import ImportJob, Pegawai
 from people.tests.factories import make_pegawai
-from people.tests.import_jobs import csv_upload, finished_job, preview_job
+from people.tests.import_jobs import confirm_unreadable, csv_upload, finished_job, preview_job
 from people.tests.siasn_files import asn_row
 
 pytestmark = pytest.mark.django_db
@@ -162,11 +162,7 @@ def test_a_file_unreadable_at_run_time_fails_the_job_with_its_reason(
     cast, client_for, django_capture_on_commit_callbacks
 ):
     job = preview_job(cast.operator_a)
-    with open(job.file.path, "wb") as handle:
-        handle.write(b"\x00\x01 not a table")
-    with django_capture_on_commit_callbacks(execute=True):
-        client_for(cast.operator_a).post(reverse("people:import_confirm", args=[job.pk]))
-    job.refresh_from_db()
+    confirm_unreadable(client_for(cast.operator_a), job, django_capture_on_commit_callbacks)
     assert job.status == "gagal" and "bukan CSV atau XLSX" in job.error
     assert not Pegawai.objects.exists()
     page = client_for(cast.operator_a).get(reverse("people:import_job", args=[job.pk])).content.decode()
