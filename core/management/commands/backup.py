@@ -7,6 +7,7 @@ from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
 from core.backup import BackupError, create_backup
+from core.commands import error_line, line_writer
 
 # Exit codes: 1 nothing was written; 2 the backup is complete but files the database refers
 # to were already missing from the storage (listed in the manifest), so the timer fails loudly.
@@ -23,21 +24,12 @@ class Command(BaseCommand):
         parser.add_argument("directory", metavar="DIR")
 
     def handle(self, *args, directory, **options):
-        def report(line: str) -> None:
-            self.stdout.write(line)
-            self.stdout.flush()
-
         try:
-            path, manifest = create_backup(Path(directory), report)
-        except BackupError as exc:
-            self.stderr.write(
-                _("Cadangan GAGAL, tidak ada cadangan yang ditulis: %(error)s") % {"error": exc}
-            )
-            raise SystemExit(FAILED) from exc
-        except Exception as exc:  # a storage or disk error: still a message, and nothing left behind
+            path, manifest = create_backup(Path(directory), line_writer(self.stdout))
+        except Exception as exc:  # BackupError; a storage or disk error too: a message, nothing left behind
             self.stderr.write(
                 _("Cadangan GAGAL, tidak ada cadangan yang ditulis: %(error)s")
-                % {"error": f"{type(exc).__name__}: {exc}"}
+                % {"error": error_line(exc, BackupError)}
             )
             raise SystemExit(FAILED) from exc
         size = manifest["database"]["size"] + sum(f["size"] for f in manifest["files"])

@@ -9,6 +9,7 @@ from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
 from core.backup import BackupError, check_backup, restore_backup
+from core.commands import error_line, line_writer
 
 
 class Command(BaseCommand):
@@ -26,13 +27,9 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, directory, check_only, **options):
-        def report(line: str) -> None:
-            self.stdout.write(line)
-            self.stdout.flush()
-
         try:
             if check_only:
-                manifest = check_backup(Path(directory), report)
+                manifest = check_backup(Path(directory), line_writer(self.stdout))
                 self.stdout.write(
                     _("Cadangan utuh: %(files)s berkas dan basis data cocok dengan manifest (%(created)s).")
                     % {
@@ -41,11 +38,10 @@ class Command(BaseCommand):
                     }
                 )
                 return
-            manifest = restore_backup(Path(directory), report)
+            manifest = restore_backup(Path(directory), line_writer(self.stdout))
         except Exception as exc:  # BackupError; anything else (an unreadable directory) by its type too
-            error = exc if isinstance(exc, BackupError) else f"{type(exc).__name__}: {exc}"
             failed = _("Pemeriksaan GAGAL") if check_only else _("Pemulihan GAGAL")
-            self.stderr.write(f"{failed}: {error}")
+            self.stderr.write(f"{failed}: {error_line(exc, BackupError)}")
             raise SystemExit(1) from exc
         self.stdout.write(
             _("Pemulihan selesai: %(tables)s tabel dan %(files)s berkas, jumlah baris cocok dengan manifest.")

@@ -1,7 +1,7 @@
-from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
+from core.commands import actor_named, add_actor_argument
 from org.actions_unor import UnorFileError, do_import_unor, plan_unor_import
 from org.models import Instansi
 
@@ -25,18 +25,14 @@ class Command(BaseCommand):
             help="unor_id unor instansi sendiri; anak-anaknya menjadi OPD (bawaan: baris tanpa induk "
             "yang bernama sama dengan instansi, atau yang tersimpan dari impor sebelumnya)",
         )
-        parser.add_argument("--actor", help="username pelaku yang dicatat di log audit (bawaan: sistem)")
+        add_actor_argument(parser)
 
     def handle(self, *args, file, dry_run, instansi, root_unor_id, actor, **options):
         # Commands are assembly: org may not import people at module level, this command may
         # (the file reader is the one the employee import uses).
         from people.imports import UnreadableFile, read_table
 
-        user = None
-        if actor:
-            user = get_user_model().objects.filter(username=actor).first()
-            if user is None:
-                raise CommandError(f"Pengguna {actor!r} tidak ada.", returncode=2)
+        user = actor_named(actor)
         target = self._instansi(instansi)
         try:
             table = read_table(file)

@@ -1,7 +1,7 @@
-from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
+from core.commands import actor_named, add_actor_argument
 from people import siasn
 from people.actions_import_opd import (
     do_create_import_opds,
@@ -25,7 +25,7 @@ class Command(BaseCommand):
             "--kind", choices=sorted(siasn.KINDS), help="jenis berkas (bawaan: dikenali dari judul kolom)"
         )
         parser.add_argument("--report", help="tulis daftar baris yang ditolak ke berkas CSV ini")
-        parser.add_argument("--actor", help="username pelaku yang dicatat di log audit (bawaan: sistem)")
+        add_actor_argument(parser)
         parser.add_argument(
             "--create-opd",
             action="store_true",
@@ -33,11 +33,7 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, file, dry_run, kind, report, actor, create_opd, **options):
-        user = None
-        if actor:
-            user = get_user_model().objects.filter(username=actor).first()
-            if user is None:
-                raise CommandError(f"Pengguna {actor!r} tidak ada.", returncode=2)
+        user = actor_named(actor)
         try:
             table = read_table(file)
             file_kind = check_columns(table, kind).code
