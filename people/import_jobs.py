@@ -242,12 +242,19 @@ def do_expire_stuck_import_jobs(
     return expired
 
 
+def _fail_run(job: ImportJob, error: str, now) -> bool:
+    """Mark this run of ``job`` failed; False when it no longer owns the job (only the run
+    that was looked at: a retry or the worker's own end may have won)."""
+    return bool(
+        ImportJob.objects.filter(pk=job.pk, status=ImportJob.Status.DIPROSES, attempt=job.attempt).update(
+            status=ImportJob.Status.GAGAL, error=error, finished_at=now
+        )
+    )
+
+
 def _fail_stuck(job: ImportJob, reason: str, beat, *, actor, now) -> bool:
     with transaction.atomic():
-        # Only the run that was looked at: a retry or the worker's own end may have won.
-        failed = ImportJob.objects.filter(
-            pk=job.pk, status=ImportJob.Status.DIPROSES, attempt=job.attempt
-        ).update(status=ImportJob.Status.GAGAL, error=reason, finished_at=now)
+        failed = _fail_run(job, reason, now)
         if failed:
             record(
                 actor=actor,
@@ -260,7 +267,7 @@ def _fail_stuck(job: ImportJob, reason: str, beat, *, actor, now) -> bool:
                 },
                 after={"status": ImportJob.Status.GAGAL, "error": reason},
             )
-    return bool(failed)
+    return failed
 
 
 def do_drop_unretried_import_files(*, actor=None, days: int | None = None, now=None) -> int:
@@ -388,9 +395,7 @@ def _finish(job: ImportJob) -> None:
 def _fail(job: ImportJob, error: str, *, keep_file: bool) -> None:
     """Mark this run failed (unless it no longer owns the job); ``keep_file`` for a retry."""
     with transaction.atomic():
-        failed = ImportJob.objects.filter(
-            pk=job.pk, status=ImportJob.Status.DIPROSES, attempt=job.attempt
-        ).update(status=ImportJob.Status.GAGAL, error=error, finished_at=timezone.now())
+        failed = _fail_run(job, error, timezone.now())
         if failed:
             record(
                 actor=None,
