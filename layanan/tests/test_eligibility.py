@@ -74,17 +74,23 @@ def _rank(code, tmt):
     return change
 
 
-def _struktural(p):
-    do_add_riwayat(
-        p,
-        RiwayatJabatan,
-        actor=None,
-        jenis=JenisJabatan.STRUKTURAL,
-        nama="Kepala Seksi Pelayanan",
-        eselon="IV.a",
-        opd=p.opd,
-        tmt=dt.date(2024, 1, 2),
-    )
+def _struktural_post(nama, eselon):
+    def change(p):
+        do_add_riwayat(
+            p,
+            RiwayatJabatan,
+            actor=None,
+            jenis=JenisJabatan.STRUKTURAL,
+            nama=nama,
+            eselon=eselon,
+            opd=p.opd,
+            tmt=dt.date(2024, 1, 2),
+        )
+
+    return change
+
+
+_struktural = _struktural_post("Kepala Seksi Pelayanan", "IV.a")
 
 
 def _no_rank(p):
@@ -281,18 +287,7 @@ def test_the_answers_of_an_izin_belajar_count_in_its_verdict(cast, answers, expe
 
 def test_a_sekda_at_eselon_i_b_retires_at_60_not_58(cast):
     # UU 5/2014 Pasal 131: eselon I.b is JPT madya; PP 11/2017 Pasal 239(2)b: BUP 60.
-    def sekda(p):
-        do_add_riwayat(
-            p,
-            RiwayatJabatan,
-            actor=None,
-            jenis=JenisJabatan.STRUKTURAL,
-            nama="Sekretaris Daerah",
-            eselon="I.b",
-            opd=p.opd,
-            tmt=dt.date(2024, 1, 2),
-        )
-
+    sekda = _struktural_post("Sekretaris Daerah", "I.b")
     result = eligibility.check(
         Service(name="Pensiun", duration=2, eligibility=Eligibility.PENSIUN), _record(cast, sekda), TODAY
     )
