@@ -24,14 +24,13 @@ import argparse
 import io
 import os
 import sys
-import tempfile
 import threading
 import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from timing import best_of, use_throwaway_sqlite
+from timing import best_of, throwaway_sqlite
 
 LIMIT = 2000  # the default PELITA_EXPORT_INLINE_MAX_ROWS
 
@@ -44,8 +43,7 @@ def main() -> int:
     parser.add_argument("--parallel", type=int, default=6, help="inline requests at once (0: skip)")
     args = parser.parse_args()
 
-    with tempfile.TemporaryDirectory(prefix="pelita-export-bench-") as tmp:
-        use_throwaway_sqlite(tmp)
+    with throwaway_sqlite("pelita-export-bench-"):
         os.environ["DJANGO_ALLOWED_HOSTS"] = "testserver"
         # The worker is run by hand below; the request must only queue the job.
         os.environ["PELITA_TASK_BACKEND"] = "django_tasks_db.DatabaseBackend"

@@ -15,13 +15,12 @@ from __future__ import annotations
 
 import argparse
 import sys
-import tempfile
 from collections import Counter
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from timing import best_of, use_throwaway_sqlite
+from timing import best_of, throwaway_sqlite
 
 
 def main() -> int:
@@ -31,8 +30,7 @@ def main() -> int:
     parser.add_argument("--repeat", type=int, default=5)
     args = parser.parse_args()
 
-    with tempfile.TemporaryDirectory(prefix="pelita-quality-bench-") as tmp:
-        use_throwaway_sqlite(tmp)
+    with throwaway_sqlite("pelita-quality-bench-"):
         import django
 
         django.setup()

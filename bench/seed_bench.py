@@ -15,13 +15,12 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import sys
-import tempfile
 import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from timing import use_throwaway_sqlite
+from timing import throwaway_sqlite
 
 
 def main() -> int:
@@ -31,8 +30,7 @@ def main() -> int:
     parser.add_argument("--target", type=float, default=60.0, help="seconds (default 60)")
     args = parser.parse_args()
 
-    with tempfile.TemporaryDirectory(prefix="pelita-seed-bench-") as tmp:
-        use_throwaway_sqlite(tmp)
+    with throwaway_sqlite("pelita-seed-bench-"):
         import django
 
         django.setup()

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import os
 import statistics
+import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 
 
 def timed_calls(call: Callable[[], object], count: int) -> list[float]:
@@ -38,12 +40,16 @@ def best_of(repeat: int, fn: Callable[[], object]) -> float:
     return min(timed_calls(fn, repeat)) / 1000
 
 
-def use_throwaway_sqlite(tmp: str) -> None:
-    """Point Django, before it starts, at a fresh SQLite file and data folder in ``tmp``.
+@contextmanager
+def throwaway_sqlite(prefix: str) -> Iterator[str]:
+    """A temporary folder, removed afterwards, with Django pointed (before it starts) at a
+    fresh SQLite file and data folder in it; yields the folder.
 
     Sets ``DATABASE_URL`` even when the shell has one: these benchmarks migrate and fill
     their database, which must never be a real one.
     """
-    os.environ["PELITA_VAR_DIR"] = tmp
-    os.environ["DATABASE_URL"] = f"sqlite:///{os.path.join(tmp, 'bench.sqlite3')}"
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+    with tempfile.TemporaryDirectory(prefix=prefix) as tmp:
+        os.environ["PELITA_VAR_DIR"] = tmp
+        os.environ["DATABASE_URL"] = f"sqlite:///{os.path.join(tmp, 'bench.sqlite3')}"
+        os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+        yield tmp
