@@ -1,4 +1,4 @@
-"""What several management commands share: the ``--actor`` option, progress lines, error lines.
+"""What several management commands share: file and ``--actor`` options, progress lines, error lines.
 
 Commands are assembly code (architecture.md): they may import any app; this module imports
 none, so every app's commands can use it.
@@ -10,6 +10,12 @@ from collections.abc import Callable
 
 from django.contrib.auth import get_user_model
 from django.core.management.base import CommandError, OutputWrapper
+
+
+def add_file_arguments(parser) -> None:
+    """The file an import command reads (CSV or XLSX) and its ``--dry-run``."""
+    parser.add_argument("file")
+    parser.add_argument("--dry-run", action="store_true", help="periksa dan hitung saja, tanpa menyimpan")
 
 
 def add_actor_argument(parser) -> None:

@@ -1,7 +1,7 @@
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
-from core.commands import actor_named, add_actor_argument
+from core.commands import actor_named, add_actor_argument, add_file_arguments
 from org.actions_unor import UnorFileError, do_import_unor, plan_unor_import
 from org.models import Instansi
 
@@ -14,8 +14,7 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("file")
-        parser.add_argument("--dry-run", action="store_true", help="periksa dan hitung saja, tanpa menyimpan")
+        add_file_arguments(parser)
         parser.add_argument(
             "--instansi", help="kode instansi (wajib bila Pelita memuat lebih dari satu instansi)"
         )

@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-from core.commands import actor_named, add_actor_argument
+from core.commands import actor_named, add_actor_argument, add_file_arguments
 from people import siasn
 from people.actions_import_opd import (
     do_create_import_opds,
@@ -19,8 +19,7 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("file")
-        parser.add_argument("--dry-run", action="store_true", help="periksa dan hitung saja, tanpa menyimpan")
+        add_file_arguments(parser)
         parser.add_argument(
             "--kind", choices=sorted(siasn.KINDS), help="jenis berkas (bawaan: dikenali dari judul kolom)"
         )
