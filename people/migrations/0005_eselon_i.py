@@ -4,20 +4,47 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('people', '0004_corrections'),
+        ("people", "0004_corrections"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='pegawai',
-            name='eselon',
-            field=models.CharField(blank=True, choices=[('I.a', 'I.a'), ('I.b', 'I.b'), ('II.a', 'II.a'), ('II.b', 'II.b'), ('III.a', 'III.a'), ('III.b', 'III.b'), ('IV.a', 'IV.a'), ('IV.b', 'IV.b')], max_length=6, verbose_name='eselon'),
+            model_name="pegawai",
+            name="eselon",
+            field=models.CharField(
+                blank=True,
+                choices=[
+                    ("I.a", "I.a"),
+                    ("I.b", "I.b"),
+                    ("II.a", "II.a"),
+                    ("II.b", "II.b"),
+                    ("III.a", "III.a"),
+                    ("III.b", "III.b"),
+                    ("IV.a", "IV.a"),
+                    ("IV.b", "IV.b"),
+                ],
+                max_length=6,
+                verbose_name="eselon",
+            ),
         ),
         migrations.AlterField(
-            model_name='riwayatjabatan',
-            name='eselon',
-            field=models.CharField(blank=True, choices=[('I.a', 'I.a'), ('I.b', 'I.b'), ('II.a', 'II.a'), ('II.b', 'II.b'), ('III.a', 'III.a'), ('III.b', 'III.b'), ('IV.a', 'IV.a'), ('IV.b', 'IV.b')], max_length=6, verbose_name='eselon'),
+            model_name="riwayatjabatan",
+            name="eselon",
+            field=models.CharField(
+                blank=True,
+                choices=[
+                    ("I.a", "I.a"),
+                    ("I.b", "I.b"),
+                    ("II.a", "II.a"),
+                    ("II.b", "II.b"),
+                    ("III.a", "III.a"),
+                    ("III.b", "III.b"),
+                    ("IV.a", "IV.a"),
+                    ("IV.b", "IV.b"),
+                ],
+                max_length=6,
+                verbose_name="eselon",
+            ),
         ),
     ]
