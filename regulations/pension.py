@@ -17,7 +17,7 @@ from datetime import date, timedelta
 from types import MappingProxyType
 
 from regulations.inputs import RuleArgumentParser, parse_iso_date
-from regulations.ranks import Jabatan, anniversary, jabatan
+from regulations.ranks import Jabatan, add_months, anniversary, jabatan
 
 # PP 11/2017 Pasal 239 ayat (2) huruf a–c and Pasal 240 (domain.md §4).
 BUP: Mapping[Jabatan, int] = MappingProxyType(
@@ -105,17 +105,9 @@ def pension(birth: date, position: Jabatan | str, config: PensionConfig = DEFAUL
     return Pension(position, birth, age, bup_date, first_of_next_month(bup_date))
 
 
-def months_before(day: date, months: int) -> date:
-    """``day`` moved back by whole months; days past the 28th are clamped to it (TMT dates are
-    always the 1st, so the clamp only keeps other dates valid)."""
-    index = day.year * 12 + day.month - 1 - months
-    year, month = divmod(index, 12)
-    return day.replace(year=year, month=month + 1, day=min(day.day, 28))
-
-
 def request_window(result: Pension, config: PensionConfig = DEFAULT_PENSION_CONFIG) -> tuple[date, date]:
     """(first day a pension request may be made, the last day before the TMT pensiun)."""
-    return months_before(result.tmt, config.request_months_before), result.tmt - timedelta(days=1)
+    return add_months(result.tmt, -config.request_months_before), result.tmt - timedelta(days=1)
 
 
 def command_pensiun(argv: list[str]) -> dict:

@@ -43,6 +43,7 @@ from regulations.inputs import (
 from regulations.ranks import (
     Golongan,
     Jabatan,
+    add_months,
     anniversary,
     golongan,
     max_golongan_reguler,
@@ -400,18 +401,15 @@ def kp_pengabdian(
     on the first of the month before the TMT pensiun (not bound to the KP periods [PERBKN4]),
     if the service and time in rank of one row of ``steps`` are met on that day, the last year's
     appraisal is at least Baik and no hukdis sedang/berat is being served."""
-    tmt = _months_earlier(tmt_pensiun, 1)
+    tmt = add_months(tmt_pensiun, -1)
     failures = []
     target = next_golongan(p.golongan)
     if target is None:
         failures.append(Reason("pangkat_puncak", f"Golongan {p.golongan} adalah golongan tertinggi."))
-    met = False
-    for years_service, months_in_rank in steps:
-        if tmt >= anniversary(tmt_pns, years_service) and tmt >= _months_later(
-            p.tmt_golongan, months_in_rank
-        ):
-            met = True
-            break
+    met = any(
+        tmt >= anniversary(tmt_pns, years) and tmt >= add_months(p.tmt_golongan, months)
+        for years, months in steps
+    )
     if not met:
         failures.append(
             Reason(
@@ -424,15 +422,6 @@ def kp_pengabdian(
     failures += status_failures(p, tmt)
     failures += appraisal_failures(p.appraisals, [tmt.year - 1])
     return KpResult(JenisKp.PENGABDIAN, p.golongan, target, tmt, Verdict.from_failures(failures))
-
-
-def _months_later(day: date, months: int) -> date:
-    index = day.year * 12 + day.month - 1 + months
-    return day.replace(year=index // 12, month=index % 12 + 1, day=min(day.day, 28))
-
-
-def _months_earlier(day: date, months: int) -> date:
-    return _months_later(day, -months)
 
 
 # --- commands --------------------------------------------------------------------------------

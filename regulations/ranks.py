@@ -229,6 +229,13 @@ def jabatan(value: str | Jabatan) -> Jabatan:
     return parse_choice(Jabatan, value, "Jabatan", lambda s: s.strip().lower())
 
 
+def add_months(day: date, months: int) -> date:
+    """``day`` moved by whole months (back when negative); days past the 28th are clamped to
+    it. TMT dates are always the 1st, so the clamp only keeps other dates valid."""
+    year, month = divmod(day.year * 12 + day.month - 1 + months, 12)
+    return day.replace(year=year, month=month + 1, day=min(day.day, 28))
+
+
 def anniversary(start: date, years: int) -> date:
     """``start`` plus whole years; 29 February falls on 28 February in common years.
 
