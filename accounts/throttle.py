@@ -124,16 +124,21 @@ def _digest(scope: str, key: str) -> str:
     return salted_hmac("pelita.throttle", f"{scope}\0{key}", algorithm="sha256").hexdigest()
 
 
+def _rows_of(counters) -> Q:
+    """The rows of these counters, whatever their slice."""
+    wanted = Q()
+    for counter in counters:
+        wanted |= Q(scope=counter.limit.scope, key=counter.key)
+    return wanted
+
+
 def tallies(*counters: Counter, now: dt.datetime | None = None) -> list[Tally]:
     """The current tally of each counter, in order, in one query."""
     now = now or timezone.now()
     if not counters:
         return []
-    wanted = Q()
-    for counter in counters:
-        wanted |= Q(scope=counter.limit.scope, key=counter.key)
     rows = (
-        ThrottleCount.objects.filter(wanted, expires_at__gt=now)
+        ThrottleCount.objects.filter(_rows_of(counters), expires_at__gt=now)
         .order_by("expires_at")
         .values_list("scope", "key", "expires_at", "count")
     )
@@ -176,10 +181,7 @@ def clear(*counters: Counter) -> None:
     """Forget every hit of these counters (one query)."""
     if not counters:
         return
-    wanted = Q()
-    for counter in counters:
-        wanted |= Q(scope=counter.limit.scope, key=counter.key)
-    ThrottleCount.objects.filter(wanted).delete()
+    ThrottleCount.objects.filter(_rows_of(counters)).delete()
 
 
 def prune(now: dt.datetime | None = None) -> int:
