@@ -170,9 +170,10 @@ CAPTCHA_FONT_SIZE = 36  # the default 22 px draws letters too small to read on a
 PELITA_TRUSTED_PROXIES = env_int("PELITA_TRUSTED_PROXIES", 0, minimum=0)
 
 # --- Shared state ---------------------------------------------------------------------
-# Throttles, guess limits and progress counters must be seen by every app server and
-# worker, so the cache is a table in the database they share (created by a migration of
-# core), never one process's memory.
+# Whatever is cached must be seen by every app server and worker, so the default cache is
+# a table in the database they share (created by a migration of core), never one process's
+# memory. Guess limits have their own atomic table (accounts.throttle) and job progress its
+# own alias (core.progress); nothing of Pelita's reads the default cache today.
 CACHES = {
     "default": {
         "BACKEND": "django.core.cache.backends.db.DatabaseCache",
