@@ -17,11 +17,10 @@ from django.conf import settings
 from django.db.models import QuerySet
 from django.utils import timezone
 
+from jafung.scoring import FLAGS, Official, coaching_score, flags_of
 from org.models import Opd
 from org.queries import opds_for_user
 from people.models import JabatanFungsional, JenisJabatan, Pegawai, RiwayatAngkaKredit
-
-from .scoring import FLAGS, Official, coaching_score, flags_of
 
 # The survey answers the flags read (jafung.scoring). A campaign is an SI JAFUNG survey when it
 # asks both: Campaign.kind only says "survey", and a slug is whatever the admin typed, while a

@@ -9,10 +9,9 @@ from django.views.decorators.http import require_GET
 from accounts.permissions import require
 from accounts.roles import Capability
 from core.paging import paginate
+from jafung.queries import current_survey, jf_type_counts, opd_officials, opd_ranking
+from jafung.scoring import FLAGS, WEIGHTS, YEARS_IN_RANK_LIMIT
 from org.queries import get_opd_for_user
-
-from .queries import current_survey, jf_type_counts, opd_officials, opd_ranking
-from .scoring import FLAGS, WEIGHTS, YEARS_IN_RANK_LIMIT
 
 FLAG_LABELS = {
     "lama_dalam_pangkat": _("Lebih dari 4 tahun dalam pangkat"),

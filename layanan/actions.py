@@ -21,13 +21,12 @@ from django.utils.translation import gettext as _
 
 from core.audit import record
 from core.notifications import do_notify
+from layanan.actions_requests import missing_requirements, role_holders
+from layanan.models import Action, Request, RequestStep, Step, Transition
+from layanan.queries import can_act_for
+from layanan.sla import resume_due, step_due
+from layanan.workflow import InvalidTransition, Table, check_transition, table_of
 from org.calendar import office_calendar_for
-
-from .actions_requests import missing_requirements, role_holders
-from .models import Action, Request, RequestStep, Step, Transition
-from .queries import can_act_for
-from .sla import resume_due, step_due
-from .workflow import InvalidTransition, Table, check_transition, table_of
 
 EVENTS = {
     Action.FORWARD: "permohonan.diteruskan",

@@ -18,10 +18,9 @@ from django.utils.translation import gettext as _
 
 from core.audit import changed, record, snapshot
 from core.models import Document
-
-from .catalogue import SERVICES, ServiceSpec, step_targets
-from .chain import DEFAULT_STEPS, DEFAULT_TRANSITIONS, ENTRY_STEP
-from .models import (
+from layanan.catalogue import SERVICES, ServiceSpec, step_targets
+from layanan.chain import DEFAULT_STEPS, DEFAULT_TRANSITIONS, ENTRY_STEP
+from layanan.models import (
     Action,
     Component,
     ProductTemplate,

@@ -22,13 +22,12 @@ from core.audit import record, snapshot
 from core.documents import DocumentRejected, do_attach_document, do_delete_document, format_mb
 from core.models import Document
 from core.notifications import do_notify
+from layanan import eligibility
+from layanan.forms_requests import answer_fields
+from layanan.models import Request, RequestDocument, RequestStep, Requirement, Service
+from layanan.queries import FILE_OWNER_MODELS, can_act_for, pegawai_for_eligibility
+from layanan.sla import request_due, step_due
 from org.calendar import office_calendar_for
-
-from . import eligibility
-from .forms_requests import answer_fields
-from .models import Request, RequestDocument, RequestStep, Requirement, Service
-from .queries import FILE_OWNER_MODELS, can_act_for, pegawai_for_eligibility
-from .sla import request_due, step_due
 
 # No 0/O, 1/I/L: the number is read out on the phone and typed into the tracker.
 NUMBER_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"

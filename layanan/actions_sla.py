@@ -36,8 +36,7 @@ from accounts.models import RoleAssignment
 from accounts.roles import Role
 from core.audit import record
 from core.notifications import do_notify
-
-from .models import Request, RequestStep
+from layanan.models import Request, RequestStep
 
 ESCALATION_EVENT = "layanan.escalated"
 # How many stays one escalation message lists by number; the rest is a count.

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from . import views_admin as views
+from layanan import views_admin as views
 
 urlpatterns = [
     path("", views.service_admin_list, name="service_admin_list"),

@@ -20,8 +20,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .chain import DEFAULT_STEPS
-from .models import Component, Eligibility, Service
+from layanan.chain import DEFAULT_STEPS
+from layanan.models import Component, Eligibility, Service
 
 WORKING_DAYS = Service.DurationUnit.WORKING_DAYS
 MONTHS = Service.DurationUnit.MONTHS

@@ -12,8 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from accounts.roles import Role
-
-from .models import Action
+from layanan.models import Action
 
 
 @dataclass(frozen=True)

@@ -35,13 +35,12 @@ from django.utils import timezone
 from accounts.models import RoleAssignment, User
 from accounts.roles import Role
 from core.audit import record
+from layanan.actions_catalogue import do_seed_catalogue
+from layanan.models import Action, Request, RequestStep, Service, Step, Transition
+from layanan.sla import request_due
 from org.calendar import office_calendars
 from people.models import Pegawai
 from regulations.sla import OfficeClock
-
-from .actions_catalogue import do_seed_catalogue
-from .models import Action, Request, RequestStep, Service, Step, Transition
-from .sla import request_due
 
 _MINUTE_US = 60 * 1_000_000
 _DAY_US = 6 * 60 * _MINUTE_US  # a Monday–Thursday office day: 08.00–15.30 less the break

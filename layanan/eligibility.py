@@ -30,6 +30,7 @@ from datetime import date, timedelta
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from layanan.models import Eligibility
 from people.profile import jabatan_kind
 from regulations import ranks
 from regulations.credit_points import akk_kenaikan_pangkat
@@ -49,8 +50,6 @@ from regulations.ujian_dinas import (
     ujian_dinas,
     upkp,
 )
-
-from .models import Eligibility
 
 
 @dataclass(frozen=True)

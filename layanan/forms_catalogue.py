@@ -6,8 +6,8 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from .actions_catalogue import FILE_KINDS, REQUIREMENT_FIELDS, SERVICE_FIELDS, STEP_FIELDS
-from .models import Action, Requirement, Service, Step
+from layanan.actions_catalogue import FILE_KINDS, REQUIREMENT_FIELDS, SERVICE_FIELDS, STEP_FIELDS
+from layanan.models import Action, Requirement, Service, Step
 
 
 class ServiceForm(forms.ModelForm):

@@ -5,8 +5,8 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from .models import ProductTemplate
-from .tracker import normalise_nip
+from layanan.models import ProductTemplate
+from layanan.tracker import normalise_nip
 
 
 class ProductTemplateForm(forms.ModelForm):

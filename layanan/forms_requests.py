@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from .models import Eligibility, Request, Service
+from layanan.models import Eligibility, Request, Service
 
 
 @dataclass(frozen=True)

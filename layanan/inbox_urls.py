@@ -3,7 +3,7 @@ and the resubmission of a returned request."""
 
 from django.urls import path
 
-from . import views_inbox
+from layanan import views_inbox
 
 urlpatterns = [
     path("", views_inbox.inbox, name="inbox"),

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from . import views_products as views
+from layanan import views_products as views
 
 urlpatterns = [
     path("kelola-produk/<slug:slug>/", views.product_template_edit, name="product_template_edit"),

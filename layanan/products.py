@@ -38,8 +38,7 @@ from django.utils.translation import gettext as _
 from core.audit import create_object
 from core.documents import do_attach_document
 from core.models import Document
-
-from .models import Product, ProductTemplate, Request, Service
+from layanan.models import Product, ProductTemplate, Request, Service
 
 SEQ = "{seq}"
 YEAR = "{year}"

@@ -3,8 +3,8 @@ A service slug is never one of the app's fixed prefixes (layanan.url_converters)
 
 from django.urls import path
 
-from . import url_converters  # noqa: F401  (registers layanan_service)
-from . import views_public as views
+from layanan import url_converters  # noqa: F401  (registers layanan_service)
+from layanan import views_public as views
 
 urlpatterns = [
     path("", views.public_list, name="public_list"),

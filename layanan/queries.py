@@ -18,6 +18,7 @@ from django.shortcuts import get_object_or_404
 from accounts.permissions import user_can
 from accounts.roles import Capability
 from core.models import Document
+from layanan.models import Request, RequestDocument, RequestStep, Service
 from org.queries import opds_for_user
 from people.models import (
     Pegawai,
@@ -29,8 +30,6 @@ from people.models import (
     RiwayatSkp,
     SertifikatUjian,
 )
-
-from .models import Request, RequestDocument, RequestStep, Service
 
 # The history rows whose scans an applicant may attach instead of uploading again.
 FILE_OWNER_MODELS = (

@@ -8,9 +8,16 @@ from django.db.models import Count, Prefetch, Q, QuerySet
 from django.shortcuts import get_object_or_404
 
 from core.models import AuditLog
-
-from .actions_catalogue import SERVICE_OBJECT
-from .models import Component, ProductTemplate, Requirement, Service, StandardComponent, Step, Transition
+from layanan.actions_catalogue import SERVICE_OBJECT
+from layanan.models import (
+    Component,
+    ProductTemplate,
+    Requirement,
+    Service,
+    StandardComponent,
+    Step,
+    Transition,
+)
 
 
 def public_services() -> QuerySet[Service]:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
-from .models import Product, ProductTemplate, Service
+from layanan.models import Product, ProductTemplate, Service
 
 
 def get_service_with_template(slug: str) -> tuple[Service, ProductTemplate | None]:
@@ -31,7 +31,7 @@ def get_product_for_user(user, number: str) -> Product:
     Who may read it is the requests' rule (layanan.queries.get_request_for_user): the
     applicant, their Operator OPD, BKD staff in scope.
     """
-    from .queries import get_request_for_user
+    from layanan.queries import get_request_for_user
 
     request = get_request_for_user(user, number)
     product = Product.objects.select_related("document").filter(request=request).first()

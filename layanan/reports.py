@@ -36,10 +36,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core.spreadsheets import xlsx_bytes
+from layanan.models import Request, RequestStep, Service
 from org.calendar import office_calendars
 from regulations.sla import OfficeClock
-
-from .models import Request, RequestStep, Service
 
 # BKD's own target share of requests finished on time; the chart draws it as a line.
 TARGET_PERCENT = 90

@@ -2,8 +2,8 @@
 
 from django.urls import path
 
-from . import url_converters  # noqa: F401  (registers layanan_number)
-from . import views_requests as views
+from layanan import url_converters  # noqa: F401  (registers layanan_number)
+from layanan import views_requests as views
 
 urlpatterns = [
     path("", views.request_list, name="request_list"),

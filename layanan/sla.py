@@ -10,14 +10,13 @@ from __future__ import annotations
 import calendar as month_calendar
 from datetime import date, datetime, timedelta
 
+from layanan.models import Service, Step
 from regulations.sla import (
     OfficeCalendar,
     add_working_time,
     due_working_days,
     working_time_between,
 )
-
-from .models import Service, Step
 
 
 def _add_months(day: date, months: int) -> date:

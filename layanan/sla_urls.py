@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from . import views_sla
+from layanan import views_sla
 
 urlpatterns = [
     path("", views_sla.sla_report_view, name="sla_report"),

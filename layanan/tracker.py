@@ -21,8 +21,7 @@ from dataclasses import dataclass
 from django.utils.translation import gettext as _
 
 from accounts import throttle
-
-from .models import Action, Request, RequestStep
+from layanan.models import Action, Request, RequestStep
 
 FAILURE_LIMIT = 5
 FAILURE_WINDOW = dt.timedelta(minutes=10)

@@ -16,12 +16,11 @@ from accounts.roles import Capability
 from core.forms import edit_form
 from core.models import Document
 from core.paging import paginate
-
-from . import actions_catalogue as actions
-from .catalogue import duration_budget_minutes, duration_text
-from .forms_catalogue import ComponentForm, RequirementForm, ServiceForm, StepForm, TransitionForm
-from .models import Component
-from .queries_catalogue import (
+from layanan import actions_catalogue as actions
+from layanan.catalogue import duration_budget_minutes, duration_text
+from layanan.forms_catalogue import ComponentForm, RequirementForm, ServiceForm, StepForm, TransitionForm
+from layanan.models import Component
+from layanan.queries_catalogue import (
     admin_services,
     components_in_order,
     get_component,
@@ -35,7 +34,7 @@ from .queries_catalogue import (
     template_of,
     transitions_of,
 )
-from .views_public import minutes_text
+from layanan.views_public import minutes_text
 
 FILE_KIND_LABELS = {kind.value: kind.label for kind in Document.Kind}
 

@@ -24,14 +24,13 @@ from accounts.permissions import require
 from accounts.roles import Capability
 from core.inputs import clean_text
 from core.paging import paginate
-
-from .actions import do_bulk_transition, do_resubmit_request, do_transition
-from .forms_inbox import InboxFilterForm
-from .models import Request, Transition
-from .products import ProductError
-from .queries import can_act_for, get_request_for_user
-from .queries_inbox import bulk_transitions_for, get_processable_request, inbox_for_user
-from .workflow import InvalidTransition
+from layanan.actions import do_bulk_transition, do_resubmit_request, do_transition
+from layanan.forms_inbox import InboxFilterForm
+from layanan.models import Request, Transition
+from layanan.products import ProductError
+from layanan.queries import can_act_for, get_request_for_user
+from layanan.queries_inbox import bulk_transitions_for, get_processable_request, inbox_for_user
+from layanan.workflow import InvalidTransition
 
 
 def _back(request, default: str) -> str:

@@ -17,13 +17,12 @@ from accounts.roles import Capability
 from core.clients import client_address
 from core.documents import do_record_download, document_response
 from core.forms import edit_form
-
-from . import tracker
-from .actions_products import do_create_product_template, do_update_product_template
-from .forms_products import ProductTemplateForm, TrackerForm
-from .models import ProductTemplate
-from .products import DEFAULT_BODY, mask_name, mask_nip, preview_pdf
-from .queries_products import find_product_by_code, get_product_for_user, get_service_with_template
+from layanan import tracker
+from layanan.actions_products import do_create_product_template, do_update_product_template
+from layanan.forms_products import ProductTemplateForm, TrackerForm
+from layanan.models import ProductTemplate
+from layanan.products import DEFAULT_BODY, mask_name, mask_nip, preview_pdf
+from layanan.queries_products import find_product_by_code, get_product_for_user, get_service_with_template
 
 
 def _starting_template(service) -> ProductTemplate:

@@ -9,9 +9,9 @@ from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
-from .catalogue import duration_text
-from .models import Component
-from .queries_catalogue import components_in_order, get_public_service, public_services
+from layanan.catalogue import duration_text
+from layanan.models import Component
+from layanan.queries_catalogue import components_in_order, get_public_service, public_services
 
 
 def request_url(service) -> str | None:

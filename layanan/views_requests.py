@@ -20,10 +20,8 @@ from accounts.permissions import user_can
 from accounts.roles import Capability
 from core.documents import DocumentRejected, do_record_download, document_response
 from core.paging import paginate
-from people.models import Pegawai
-
-from . import eligibility
-from .actions_requests import (
+from layanan import eligibility
+from layanan.actions_requests import (
     MissingDocuments,
     NotEligible,
     RequestError,
@@ -34,9 +32,9 @@ from .actions_requests import (
     do_upload_request_document,
     do_use_file_document,
 )
-from .forms_requests import AnswersForm, RequestFilterForm, UploadForm, answer_fields
-from .models import Request, Requirement, Service
-from .queries import (
+from layanan.forms_requests import AnswersForm, RequestFilterForm, UploadForm, answer_fields
+from layanan.models import Request, Requirement, Service
+from layanan.queries import (
     active_service,
     can_act_for,
     document_of_request,
@@ -50,6 +48,7 @@ from .queries import (
     request_documents,
     request_trail,
 )
+from people.models import Pegawai
 
 EDITABLE_DOCUMENTS = (Request.Status.DRAFT, Request.Status.RETURNED)
 

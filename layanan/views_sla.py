@@ -20,8 +20,7 @@ from django.views.decorators.http import require_GET
 from accounts.permissions import require
 from accounts.roles import Capability
 from core.spreadsheets import xlsx_response
-
-from .reports import sla_chart_data, sla_report, sla_xlsx
+from layanan.reports import sla_chart_data, sla_report, sla_xlsx
 
 _MONTH = re.compile(r"^(\d{4})-(\d{2})$")
 

@@ -19,8 +19,8 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
 
-from .chain import DEFAULT_STEPS, DEFAULT_TRANSITIONS, ENTRY_STEP
-from .models import Action
+from layanan.chain import DEFAULT_STEPS, DEFAULT_TRANSITIONS, ENTRY_STEP
+from layanan.models import Action
 
 
 class InvalidTransition(Exception):

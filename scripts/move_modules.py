@@ -50,9 +50,7 @@ def main(mapping_file: str) -> None:
     modules = sorted(((dotted(o), dotted(n)) for o, n in pairs), key=lambda p: -len(p[0]))
     manual = []
     table = dict(modules)
-    combined = re.compile(
-        r"(?<![\w.])(" + "|".join(re.escape(old) for old, _ in modules) + r")(?![\w])"
-    )
+    combined = re.compile(r"(?<![\w.])(" + "|".join(re.escape(old) for old, _ in modules) + r")(?![\w])")
     for path in python_files():
         text = original = path.read_text()
         # One pass, so that a name already rewritten is never rewritten again.

@@ -12,8 +12,7 @@ import time_machine
 from django.urls import reverse
 
 from campaigns.actions import do_add_question, do_create_campaign, do_publish_campaign, do_submit
-
-from .test_monitoring_pages import official
+from jafung.tests.test_monitoring_pages import official
 
 pytestmark = pytest.mark.django_db
 TODAY = dt.datetime(2026, 11, 23, 10, 0, tzinfo=dt.UTC)
