@@ -120,8 +120,8 @@ def main() -> int:
 
         from accounts.models import User
         from campaigns.models import Submission
-        from org.demo import seed_minimal_demo
-        from people.demo import seed_demo_pegawai
+        from demo.org import seed_minimal_demo
+        from demo.people import seed_demo_pegawai
 
         started = time.perf_counter()
         if reuse:

@@ -99,8 +99,8 @@ def seed(users: int) -> None:
     from accounts.models import User
     from accounts.roles import Role
     from campaigns.actions import do_add_question, do_create_campaign, do_publish_campaign
-    from org.demo import seed_minimal_demo
-    from people.demo import seed_demo_pegawai
+    from demo.org import seed_minimal_demo
+    from demo.people import seed_demo_pegawai
     from people.models import Pegawai
 
     call_command("migrate", verbosity=0)

@@ -3,7 +3,7 @@
 Run: ``.venv/bin/python bench/export_bench.py [--n 10334] [--repeat 3] [--parallel 6]``.
 Uses a throwaway SQLite file in a temporary directory (``DATABASE_URL`` and
 ``PELITA_VAR_DIR`` are set before Django starts), migrates it and loads the demo province
-(``people.demo.seed_demo_pegawai``). Then, as the BKD admin (every employee):
+(``demo.people.seed_demo_pegawai``). Then, as the BKD admin (every employee):
 
 - inline: ``GET /pegawai/unduh/`` with the inline limit raised above N, the whole XLSX
   built inside the request (what every export did before background jobs);
@@ -62,8 +62,8 @@ def main() -> int:
         from accounts.models import User
         from core.exports import run_export_job
         from core.models import ExportJob
-        from org.demo import seed_minimal_demo
-        from people.demo import seed_demo_pegawai
+        from demo.org import seed_minimal_demo
+        from demo.people import seed_demo_pegawai
         from people.exports import _header, _rows
         from people.queries import list_pegawai_for_user
 

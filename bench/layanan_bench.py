@@ -3,7 +3,7 @@
 Run: ``.venv/bin/python bench/layanan_bench.py [--requests 50000] [--samples 40] [--pegawai 2000]``.
 Builds a throwaway SQLite database (or uses the PostgreSQL database in ``DATABASE_URL``,
 which must be empty): the demo province with ``--pegawai`` employees, the service catalogue
-and ``--requests`` demo requests over the last year (``layanan.demo``). Then, through
+and ``--requests`` demo requests over the last year (``demo.layanan``). Then, through
 Django's test client (in process, no network):
 
 * the inbox (``layanan:inbox``) as the Petugas Administrasi and as the Unit Pengolah, and
@@ -78,13 +78,13 @@ def main() -> int:
         from django.utils import timezone
 
         from accounts.models import User
+        from demo.layanan import seed_demo_requests
+        from demo.org import seed_minimal_demo
+        from demo.people import seed_demo_pegawai
         from layanan.actions_catalogue import do_seed_catalogue
         from layanan.actions_sla import do_check_sla
-        from layanan.demo import seed_demo_requests
         from layanan.models import Request, RequestStep, Step
         from layanan.reports import month_bounds
-        from org.demo import seed_minimal_demo
-        from people.demo import seed_demo_pegawai
 
         call_command("migrate", verbosity=0)
         year = timezone.localdate().year

@@ -46,8 +46,8 @@ def main() -> int:
         from django.test import Client
 
         from accounts.models import User
-        from org.demo import seed_minimal_demo
-        from people.demo import seed_demo_pegawai
+        from demo.org import seed_minimal_demo
+        from demo.people import seed_demo_pegawai
         from people.models import Pegawai
 
         call_command("migrate", verbosity=0)

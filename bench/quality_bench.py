@@ -3,7 +3,7 @@
 Run: ``.venv/bin/python bench/quality_bench.py [--n 10334] [--seed 2026] [--repeat 5]``.
 Uses a throwaway SQLite file in a temporary directory (``DATABASE_URL`` and
 ``PELITA_VAR_DIR`` are set before Django starts), migrates it, loads the minimal demo and
-``people.demo.seed_demo_pegawai(n, seed)``, then times ``people.quality.ranking`` over every
+``demo.people.seed_demo_pegawai(n, seed)``, then times ``people.quality.ranking`` over every
 OPD (the BKD view of the ranking page). The baseline, measured in the same run on the same
 database, is one pass that only loads the same rows with the same queries and throws them
 away: the floor any ranking pays to read the data. Prints the best time of each over
@@ -39,9 +39,9 @@ def main() -> int:
         from django.db.models import Count
         from django.test.utils import CaptureQueriesContext
 
-        from org.demo import seed_minimal_demo
+        from demo.org import seed_minimal_demo
+        from demo.people import AS_OF, seed_demo_pegawai
         from org.models import Opd
-        from people.demo import AS_OF, seed_demo_pegawai
         from people.models import Pegawai, RiwayatGolongan, RiwayatJabatan, RiwayatSkp
         from people.quality import _PEGAWAI_COLUMNS, _scanned, ranking
 

@@ -3,7 +3,7 @@
 Run: ``.venv/bin/python bench/seed_bench.py [--n 10334] [--seed 2026] [--target SECONDS]``.
 Always uses a throwaway SQLite file in a temporary directory (``DATABASE_URL`` and
 ``PELITA_VAR_DIR`` are set before Django starts), migrates it, loads the minimal demo
-(instansi, 37 OPDs, users), then times ``people.demo.seed_demo_pegawai``. The baseline,
+(instansi, 37 OPDs, users), then times ``demo.people.seed_demo_pegawai``. The baseline,
 measured in the same run on the same database, is a ``bulk_create`` of the same number of
 bare Pegawai rows without any history: the floor any loader pays for the employees alone.
 Prints both times, their ratio and whether the target is met; exits 1 when it is not.
@@ -37,9 +37,9 @@ def main() -> int:
         from django.core.management import call_command
         from django.db import connections, transaction
 
-        from org.demo import seed_minimal_demo
+        from demo.org import seed_minimal_demo
+        from demo.people import seed_demo_pegawai
         from org.models import Opd
-        from people.demo import seed_demo_pegawai
         from people.models import Pegawai
         from regulations.identity import make_nip
 

@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "campaigns",
     "jafung",
     "reports",
+    "demo",
     # After accounts: accounts/templates/captcha/ overrides the widget's template.
     "captcha",
 ]

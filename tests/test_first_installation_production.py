@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 
-from org.demo import USERS
+from demo.org import USERS
 from org.tests.helpers import SETUP_INSTANSI_ARGS, write_unor_csv
 from people.tests.siasn_files import Named, asn_row, write_csv
 from tests.servers import (

@@ -24,9 +24,6 @@ KNOWN_UPWARD = {
     ("core/views.py", "accounts"): "the capability checks (accounts.permissions) move below core",
     ("core/views_exports.py", "accounts"): "the capability checks (accounts.permissions) move below core",
     ("org/management/commands/import_opd.py", "people"): "reading a CSV/XLSX table moves to core",
-    ("org/management/commands/seed_demo.py", "campaigns"): "seed_demo moves to a demo app (rank 9)",
-    ("org/management/commands/seed_demo.py", "layanan"): "seed_demo moves to a demo app (rank 9)",
-    ("org/management/commands/seed_demo.py", "people"): "seed_demo moves to a demo app (rank 9)",
 }
 
 

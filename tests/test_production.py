@@ -25,7 +25,7 @@ from django.urls import reverse
 
 from accounts.roles import capabilities_of
 from config.navigation import MENU
-from org.demo import DEMO_PASSWORD, USERS
+from demo.org import DEMO_PASSWORD, USERS
 from tests.servers import (
     Gunicorn,
     HttpClient,

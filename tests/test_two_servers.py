@@ -31,7 +31,7 @@ from types import SimpleNamespace
 import pytest
 
 from campaigns.tests.helpers import pdf_of_size
-from org.demo import DEMO_PASSWORD
+from demo.org import DEMO_PASSWORD
 from people.tests.siasn_files import asn_row, write_csv
 from tests.object_store import ObjectStore
 from tests.servers import (

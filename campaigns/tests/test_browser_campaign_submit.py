@@ -10,9 +10,9 @@ import pytest
 from django.test import override_settings
 from django.utils import timezone
 
-from campaigns.demo import tiny_pdf
 from campaigns.models import Submission, UploadSession
 from core.models import AuditLog, Document
+from demo.campaigns import tiny_pdf
 from people.tests.factories import make_pegawai
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]

@@ -12,16 +12,16 @@ import pytest
 from pypdf import PdfReader
 
 from campaigns.answers import answers_by_pegawai
-from campaigns.demo import LIKE_ASN, SI_JAFUNG, seed_demo_campaigns, tiny_pdf
 from campaigns.models import Campaign, Submission, SubmissionVersion, UploadSession
 from core.documents import detect, storage
 from core.models import Document
-from org.demo import seed_minimal_demo
-from people.demo import seed_demo_pegawai
+from demo.campaigns import LIKE_ASN, SI_JAFUNG, seed_demo_campaigns, tiny_pdf
+from demo.org import seed_minimal_demo
+from demo.people import seed_demo_pegawai
 from people.models import JenisJabatan, Pegawai
 
 pytestmark = pytest.mark.django_db
-TODAY = dt.date(2026, 7, 15)  # after people.demo.AS_OF: no TMT lies in the future
+TODAY = dt.date(2026, 7, 15)  # after demo.people.AS_OF: no TMT lies in the future
 
 
 @pytest.fixture

@@ -6,17 +6,17 @@ from __future__ import annotations
 import pytest
 from django.utils import timezone
 
-from org.demo import DEMO_PASSWORD
+from demo.org import DEMO_PASSWORD
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 @pytest.fixture
 def demo_province():
-    from campaigns.demo import seed_demo_campaigns
     from conftest import ensure_reference_tables
-    from org.demo import seed_minimal_demo
-    from people.demo import seed_demo_pegawai
+    from demo.campaigns import seed_demo_campaigns
+    from demo.org import seed_minimal_demo
+    from demo.people import seed_demo_pegawai
 
     ensure_reference_tables()
     year = timezone.localdate().year

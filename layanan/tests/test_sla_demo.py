@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from layanan.demo import seed_demo_requests
+from demo.layanan import seed_demo_requests
 from layanan.models import Request, RequestStep
 from layanan.tests.factories import make_service
 from people.tests.factories import make_pegawai

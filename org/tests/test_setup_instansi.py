@@ -12,7 +12,7 @@ from django.core.management.base import CommandError
 from accounts.models import User
 from accounts.roles import Role
 from core.models import AuditLog, Holiday
-from org.demo import DEMO_PASSWORD, USERS, seed_minimal_demo
+from demo.org import DEMO_PASSWORD, USERS, seed_minimal_demo
 from org.models import Instansi, OfficeHours, Opd, UnitKerja
 from org.tests.helpers import SETUP_INSTANSI_ARGS as ARGS
 

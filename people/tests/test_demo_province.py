@@ -10,11 +10,11 @@ from itertools import pairwise
 import pytest
 
 from core.models import AuditLog
-from org.demo import seed_minimal_demo
+from demo.org import seed_minimal_demo
+from demo.people import AS_OF, SKP_YEARS, defect_counts, seed_demo_pegawai
 from org.models import Opd
 from people.actions import current_state
 from people.catalogue import JF_BY_CODE
-from people.demo import AS_OF, SKP_YEARS, defect_counts, seed_demo_pegawai
 from people.models import (
     JenisJabatan,
     Keluarga,

@@ -11,7 +11,7 @@ from django.urls import reverse
 
 from accounts.models import User
 from core.models import Holiday
-from org.demo import DEMO_PASSWORD, USERS
+from demo.org import DEMO_PASSWORD, USERS
 from org.models import Instansi, Opd, UnitKerja
 from org.tests.helpers import SETUP_INSTANSI_ARGS, write_unor_csv
 from people.models import Pegawai

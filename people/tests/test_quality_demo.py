@@ -6,9 +6,9 @@ from collections import Counter
 
 import pytest
 
-from org.demo import seed_minimal_demo
+from demo.org import seed_minimal_demo
+from demo.people import AS_OF, seed_demo_pegawai
 from org.models import Opd
-from people.demo import AS_OF, seed_demo_pegawai
 from people.quality import Context, findings_for, load_records
 
 pytestmark = pytest.mark.django_db

@@ -1,6 +1,6 @@
 """The synthetic demo province: about 10,334 civil servants with complete histories.
 
-``seed_demo_pegawai(n, seed)`` fills the 37 OPDs that ``org.demo.seed_minimal_demo``
+``seed_demo_pegawai(n, seed)`` fills the 37 OPDs that ``demo.org.seed_minimal_demo``
 created. Everything is derived from ``random.Random(seed)`` and ``Faker("id_ID")`` seeded
 with the same number, and the clock is never read (the province is described as of
 ``AS_OF``), so one seed always gives the same NIPs, names and histories.
@@ -42,7 +42,7 @@ from django.db import transaction
 
 from accounts.models import User
 from core.audit import record
-from org.demo import INSTANSI
+from demo.org import INSTANSI
 from org.models import Instansi, Opd, UnitKerja
 from people.catalogue import JF_BY_CODE, KEAHLIAN, JfType
 from people.models import (
@@ -392,7 +392,7 @@ PREDIKAT_2022 = ((Predikat.SANGAT_BAIK, 15), (Predikat.BAIK, 78), (Predikat.BUTU
                  (Predikat.KURANG, 1.5), (Predikat.SANGAT_KURANG, 0.5))  # fmt: skip
 SKP_SCORES_FROM = 2022  # PermenPAN-RB 6/2022: a predikat, no score (regulations.skp)
 
-# The demo logins of org.demo that get a Pegawai row: flag → (name, gender).
+# The demo logins of demo.org that get a Pegawai row: flag → (name, gender).
 DEMO_ACCOUNTS = {
     "akun_pegawai.dinkes": ("Andi Saputra", "L"),
     "akun_operator.dinkes": ("Fransiska Yuliana", "P"),
@@ -1339,7 +1339,7 @@ def seed_demo_pegawai(n: int, seed: int, *, actor=None) -> dict:
     """Create ``n`` synthetic Pegawai with their histories in the demo instansi.
 
     Does nothing (and returns zeros) when the instansi already has pegawai, so ``make run``
-    can call it every time. Requires ``org.demo.seed_minimal_demo`` to have run.
+    can call it every time. Requires ``demo.org.seed_minimal_demo`` to have run.
     """
     instansi = Instansi.objects.filter(code=INSTANSI["code"]).first()
     if instansi is None:

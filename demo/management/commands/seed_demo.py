@@ -2,7 +2,11 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
-from org.demo import DEMO_PASSWORD, USERS, seed_minimal_demo
+from demo.campaigns import seed_demo_campaigns
+from demo.layanan import seed_demo_layanan
+from demo.org import DEMO_PASSWORD, USERS, seed_minimal_demo
+from demo.people import seed_demo_pegawai
+from layanan.actions_catalogue import do_seed_catalogue
 
 
 class Command(BaseCommand):
@@ -38,9 +42,6 @@ class Command(BaseCommand):
                 "sandi yang dipublikasikan. Untuk instalasi nyata pakai setup_instansi; untuk server "
                 "demo yang disengaja tambahkan --i-know-this-is-demo."
             )
-        # Commands are assembly: org may not import people at module level, this command may.
-        from people.demo import seed_demo_pegawai
-
         year = timezone.localdate().year
         created = seed_minimal_demo(holiday_years=[year - 1, year, year + 1])
         summary = ", ".join(f"{k} {v}" for k, v in created.items())
@@ -59,8 +60,6 @@ class Command(BaseCommand):
             self.stdout.write("Pegawai demo sudah ada (atau --pegawai 0): tidak ada yang ditambahkan.")
         # The two demo campaigns, LIKE ASN 2025 and SI JAFUNG 2025: created once, after the
         # employees they target.
-        from campaigns.demo import seed_demo_campaigns
-
         for slug, counts in seed_demo_campaigns(options["seed"]).items():
             if counts.get("created"):
                 self.stdout.write(
@@ -69,8 +68,6 @@ class Command(BaseCommand):
                     )
                 )
         # The service catalogue (idempotent: a second run creates nothing).
-        from layanan.actions_catalogue import do_seed_catalogue
-
         catalogue = do_seed_catalogue(actor=None)
         self.stdout.write(
             self.style.SUCCESS(
@@ -80,8 +77,6 @@ class Command(BaseCommand):
             )
         )
         # Demo requests need the catalogue's services and the demo employees, so they come last.
-        from layanan.demo import seed_demo_layanan
-
         self.stdout.write(seed_demo_layanan(options["seed"]))
         self.stdout.write(f"Akun demo (kata sandi sama untuk semua: {DEMO_PASSWORD}):")
         for username, _name, roles, _opd in USERS:

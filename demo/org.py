@@ -14,10 +14,9 @@ from accounts.models import User
 from accounts.roles import Role
 from core.actions import do_load_national_holidays
 from org.actions import do_create_instansi, do_create_opd, do_create_unit, do_set_office_week
+from org.actions_install import DEMO_PASSWORD
 from org.models import Instansi, OfficeHours, Opd, UnitKerja
 from regulations.sla import DEFAULT_OFFICE_HOURS
-
-DEMO_PASSWORD = "Pelita#Demo2026"  # documented in the README; demo only
 
 INSTANSI = {
     "code": "6100",
