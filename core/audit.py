@@ -7,13 +7,36 @@ import decimal
 import functools
 import uuid
 from collections.abc import Iterable, Mapping
-from typing import Any
+from typing import Any, NamedTuple
 
-from django.db import models
+from django.db import models, transaction
+from django.dispatch import Signal
 
 from core.models import AuditLog
 
 SYSTEM_LABEL = "sistem"
+
+
+class Recorded(NamedTuple):
+    """What one committed write touched: its audit event and the objects' type and ids."""
+
+    event: str
+    object_type: str
+    object_ids: tuple[str, ...]
+
+
+# Sent once the writing transaction commits, with ``change=Recorded(...)``. Apps that keep
+# figures derived from other apps' records (IP-ASN scores, KP lists) listen here instead of
+# being called by the writers, which sit below them in the layering.
+recorded = Signal()
+
+
+def announce(event: str, object_type: str, object_ids: Iterable[Any]) -> None:
+    """Tell listeners, on commit, that ``event`` touched these objects (bulk writers call it
+    once per batch; :func:`record` calls it for every row)."""
+    change = Recorded(event, object_type, tuple(str(i) for i in object_ids))
+    if change.object_ids:
+        transaction.on_commit(lambda: recorded.send(sender=Recorded, change=change))
 
 
 _PLAIN = frozenset({str, int, bool, float, type(None)})
@@ -81,6 +104,7 @@ def record(**kwargs) -> AuditLog:
     """Write one audit row (the arguments of :func:`entry`). ``actor`` is a user, or None for system work."""
     row = entry(**kwargs)
     row.save(force_insert=True)
+    announce(row.event, row.object_type, [row.object_id] if row.object_id else [])
     return row
 
 

@@ -30,7 +30,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from core.audit import SYSTEM_LABEL
+from core.audit import SYSTEM_LABEL, announce
 from core.models import AuditLog
 from people import siasn
 from people.actions import PEGAWAI_FIELDS, history_fields
@@ -708,6 +708,8 @@ class DataAsnImporter:
             )
         # dates inside before/after are written as ISO text, as core.audit.snapshot does
         insert_values(AuditLog, _AUDIT_FIELDS, entries, json_encoder=DjangoJSONEncoder)
+        announce("pegawai.diubah_impor", _PEGAWAI_TYPE, [e[5] for e in entries if e[5]])
+        announce("pegawai.diimpor", _PEGAWAI_TYPE, [row[0] for row in created])
 
 
 def _update_grouped(model, rows: list[tuple[Record, dict]]) -> None:

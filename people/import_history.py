@@ -15,7 +15,7 @@ from typing import Any
 
 from django.utils.translation import gettext as _
 
-from core.audit import changed, entry, snapshot
+from core.audit import announce, changed, entry, snapshot
 from core.models import AuditLog
 from people import siasn
 from people.actions import history_fields
@@ -339,6 +339,9 @@ class HistoryImporter:
             Pegawai.objects.bulk_update(
                 [p for p, _now in summaries], sorted({n for _p, now in summaries for n in now})
             )
+        announce(
+            "pegawai.riwayat_diimpor", Pegawai._meta.label_lower, (n["pegawai"].pk for n in audit.values())
+        )
         AuditLog.objects.bulk_create(
             entry(
                 actor=self.actor,
