@@ -63,6 +63,8 @@ class Capability(models.TextChoices):
         "view_jafung",
         _("Melihat pemantauan jabatan fungsional (semua OPD, atau OPD sendiri bagi Operator OPD)"),
     )
+    HANDLE_HELPDESK = "handle_helpdesk", _("Menangani tiket helpdesk dan mengelola FAQ")
+    VIEW_HELPDESK_REPORT = "view_helpdesk_report", _("Melihat laporan bulanan helpdesk")
 
 
 # BKD staff read across OPDs; an Operator OPD reads only their own OPD.
@@ -99,7 +101,7 @@ CAPABILITIES: dict[str, frozenset[str]] = {
     Role.KEPALA_BADAN: frozenset(_CHAIN),
     Role.KEPALA_BIDANG: frozenset(_CHAIN),
     Role.UNIT_PENGOLAH: frozenset({*_CHAIN, Capability.VERIFY_CORRECTIONS, Capability.REVIEW_CAMPAIGNS}),
-    Role.OPERATOR_HELPDESK: frozenset(),
+    Role.OPERATOR_HELPDESK: frozenset({Capability.HANDLE_HELPDESK, Capability.VIEW_HELPDESK_REPORT}),
     Role.ADMIN: frozenset(Capability.values),
 }
 
