@@ -121,11 +121,15 @@ KOMPETENSI_POINTS: Mapping[Position, Mapping[JenisPelatihan, float]] = MappingPr
 
 # Look-back windows in calendar years counting the measurement year (1 = this year only,
 # 2 = this and last year; None = no limit) [SILKA; SIMIP labels]; UNCONFIRMED.
+# Teknis counts the measurement year only, for every position: the indicator is "20 jam
+# pelajaran per tahun" [S003], the yearly minimum of PP 11/2017 Pasal 203(4) as amended by
+# PP 17/2020, and SILKA's own pelaksana rule; SILKA's cumulative count for the other
+# positions would let one 20 JP course in a career keep the 15 points for ever.
 TRAINING_WINDOWS: Mapping[JenisPelatihan, int | None] = MappingProxyType(
     {
         JenisPelatihan.KEPEMIMPINAN: None,
         JenisPelatihan.FUNGSIONAL: None,
-        JenisPelatihan.TEKNIS: None,  # SILKA: cumulative for non-pelaksana
+        JenisPelatihan.TEKNIS: 1,
         JenisPelatihan.SEMINAR: 2,
     }
 )

@@ -113,9 +113,17 @@ def test_pelaksana_teknis_counts_only_this_year():
     assert score(profile(trainings=(Training(K.TEKNIS, YEAR - 1, 40),))).kompetensi == 0
 
 
-def test_non_pelaksana_teknis_has_no_look_back_limit():
-    p = profile(position=Pos.JF, trainings=(Training(K.TEKNIS, YEAR - 10, 20),))
-    assert score(p).kompetensi == 15
+@pytest.mark.parametrize("pos", [Pos.JF, Pos.PENGAWAS, Pos.ADMINISTRATOR, Pos.JPT])
+def test_teknis_counts_this_year_only_for_every_position(pos):
+    # "Setiap ASN wajib mengikuti diklat ... 20 jam pelajaran per tahun" [S003]; PP 11/2017
+    # Pasal 203(4) as amended by PP 17/2020: at least 20 JP in one year. Not SILKA's
+    # cumulative count, under which a course ten years ago still scored.
+    this_year = profile(position=pos, trainings=(Training(K.TEKNIS, YEAR, 20),))
+    assert score(this_year).kompetensi == 15
+    last_year = profile(position=pos, trainings=(Training(K.TEKNIS, YEAR - 1, 20),))
+    assert score(last_year).kompetensi == 0
+    split = profile(position=pos, trainings=(Training(K.TEKNIS, YEAR - 1, 10), Training(K.TEKNIS, YEAR, 10)))
+    assert score(split).kompetensi == 0
 
 
 @pytest.mark.parametrize(("years_ago", "points"), [(0, 17.5), (1, 17.5), (2, 0), (-1, 0)])

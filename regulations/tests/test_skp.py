@@ -31,6 +31,18 @@ def test_regime_is_picked_by_appraisal_year(year, regime):
     assert regime_for(year) is regime
 
 
+def test_2020_and_2021_appraisals_are_read_on_the_pp_30_2019_scale():
+    # PP 30/2019 took effect when promulgated in 2019 and repealed PP 46/2011 [PASAL-PP30;
+    # BPHN JDIH abstract], so 2020 is its first full appraisal year; PermenPAN-RB 8/2021
+    # implemented it with the same 0–120 score and Pasal 41 bands, and the predikat-only
+    # appraisal begins with PermenPAN-RB 6/2022 (domain.md §7.1–§7.3).
+    assert predikat_for(2020, score=95) is P.BAIK  # 95 is Sangat Baik on PP 46/2011's scale
+    assert predikat_for(2021, score=112, innovation=True) is P.SANGAT_BAIK
+    with pytest.raises(RuleInputError):
+        predikat_for(2021, predikat="Butuh Perbaikan")
+    assert predikat_for(2022, predikat="Butuh Perbaikan") is P.BUTUH_PERBAIKAN
+
+
 def test_years_before_pp_46_2011_are_refused():
     with pytest.raises(RuleInputError, match="DP3"):
         regime_for(2013)
