@@ -65,6 +65,12 @@ class Capability(models.TextChoices):
     )
     HANDLE_HELPDESK = "handle_helpdesk", _("Menangani tiket helpdesk dan mengelola FAQ")
     VIEW_HELPDESK_REPORT = "view_helpdesk_report", _("Melihat laporan bulanan helpdesk")
+    VIEW_COMPLAINTS = (
+        "view_complaints",
+        _("Melihat pengaduan (semua, atau yang ditujukan ke OPD sendiri bagi Operator OPD)"),
+    )
+    MANAGE_COMPLAINTS = "manage_complaints", _("Mencatat, merutekan, menjawab dan menutup pengaduan")
+    VIEW_IKM = "view_ikm", _("Melihat laporan Indeks Kepuasan Masyarakat (IKM) dan saran survei")
 
 
 # BKD staff read across OPDs; an Operator OPD reads only their own OPD.
@@ -77,6 +83,8 @@ _BKD_READERS = {
     Capability.VIEW_SLA_REPORT,
     Capability.VIEW_PARTICIPATION,
     Capability.VIEW_JAFUNG,
+    Capability.VIEW_COMPLAINTS,
+    Capability.VIEW_IKM,
 }
 # The officials of the disposition chain work requests from their inbox.
 _CHAIN = {*_BKD_READERS, Capability.PROCESS_REQUESTS}
@@ -93,11 +101,14 @@ CAPABILITIES: dict[str, frozenset[str]] = {
             Capability.SUBMIT_ON_BEHALF,
             Capability.VIEW_PARTICIPATION,
             Capability.VIEW_JAFUNG,
+            Capability.VIEW_COMPLAINTS,
         }
     ),
-    Role.PETUGAS_ADMINISTRASI: frozenset(_CHAIN),
+    # The Sekretaris Badan receives and manages complaints (seeds 001, 004: "Petugas
+    # Penerima/Pengelola Pengaduan"); the front desk enters those arriving in person.
+    Role.PETUGAS_ADMINISTRASI: frozenset({*_CHAIN, Capability.MANAGE_COMPLAINTS}),
     Role.KASUBBAG_UMUM: frozenset(_CHAIN),
-    Role.SEKRETARIS: frozenset(_CHAIN),
+    Role.SEKRETARIS: frozenset({*_CHAIN, Capability.MANAGE_COMPLAINTS}),
     Role.KEPALA_BADAN: frozenset(_CHAIN),
     Role.KEPALA_BIDANG: frozenset(_CHAIN),
     Role.UNIT_PENGOLAH: frozenset({*_CHAIN, Capability.VERIFY_CORRECTIONS, Capability.REVIEW_CAMPAIGNS}),
