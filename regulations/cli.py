@@ -36,6 +36,8 @@ COMMANDS: dict[str, str] = {
     "jf-golongan": "regulations.credit_points:command_jf_golongan",
     "cpns": "regulations.cpns:command_cpns",
     "due": "regulations.sla:command_due",
+    "kgb": "regulations.salary:command_kgb",
+    "gaji-pokok": "regulations.salary:command_gaji_pokok",
 }
 
 

@@ -150,6 +150,16 @@ CASES: dict[str, tuple[list[str], list[str], str]] = {
         ['{"received": "kemarin", "days": 1}'],
         "Kolom 'received' harus tanggal-waktu ISO",
     ),
+    "kgb": (
+        ['{"golongan": "III/a", "mkg_since": "2024-04-01", "mkg_tahun": 2, "after": "2026-01-01"}'],
+        ['{"golongan": "III/a", "mkg_since": "2024-04-01", "mkg_bulan": 12, "after": "2026-01-01"}'],
+        "mkg_bulan harus antara 0 dan 11",
+    ),
+    "gaji-pokok": (
+        ['{"golongan": "III/a", "mkg": 10}'],
+        ['{"golongan": "V/a", "mkg": 10}'],
+        "Golongan",
+    ),
 }
 
 
