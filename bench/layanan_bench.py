@@ -81,10 +81,10 @@ def main() -> int:
         from demo.layanan import seed_demo_requests
         from demo.org import seed_minimal_demo
         from demo.people import seed_demo_pegawai
-        from layanan.actions_catalogue import do_seed_catalogue
-        from layanan.actions_sla import do_check_sla
+        from layanan.catalogue.actions import do_seed_catalogue
         from layanan.models import Request, RequestStep, Step
-        from layanan.reports import month_bounds
+        from layanan.sla.actions import do_check_sla
+        from layanan.sla.queries import month_bounds
 
         call_command("migrate", verbosity=0)
         year = timezone.localdate().year

@@ -35,9 +35,9 @@ from django.utils import timezone
 from accounts.models import RoleAssignment, User
 from accounts.roles import Role
 from core.audit import record
-from layanan.actions_catalogue import do_seed_catalogue
+from layanan.catalogue.actions import do_seed_catalogue
 from layanan.models import Action, Request, RequestStep, Service, Step, Transition
-from layanan.sla import request_due
+from layanan.sla.rules import request_due
 from org.calendar import office_calendars
 from people.models import Pegawai
 from regulations.sla import OfficeClock

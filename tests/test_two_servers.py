@@ -167,7 +167,7 @@ def _tracker_misses_until_refused(browser: Browser, servers: list[int], attempts
 def test_wrong_tracker_guesses_count_across_both_servers(site):
     on_one = _tracker_misses_until_refused(Browser(site.servers, ("127.0.0.3", 0)), [0], 10)
     alternating = _tracker_misses_until_refused(Browser(site.servers, ("127.0.0.4", 0)), [0, 1], 10)
-    assert on_one == 6  # five misses allowed (layanan.tracker.FAILURE_LIMIT), the sixth refused
+    assert on_one == 6  # five misses allowed (layanan.tracking.queries.FAILURE_LIMIT), the sixth refused
     assert alternating == on_one
 
 

@@ -186,7 +186,7 @@ def test_text_starting_with_an_angle_bracket_is_not_html_to_a_sniffer():
 
 
 def test_a_pdf_made_by_weasyprint_passes():
-    from layanan.products import render_pdf
+    from layanan.products.files import render_pdf
 
     data = render_pdf(
         '<html><body><h1>Surat Keterangan</h1><p><a href="https://pelita.example/v/ABC">Verifikasi</a></p>'

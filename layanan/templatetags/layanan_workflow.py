@@ -7,9 +7,9 @@ from __future__ import annotations
 from django import template
 
 from layanan.models import Action, Request, RequestStep
-from layanan.queries import can_act_for
-from layanan.queries_inbox import transitions_for
-from layanan.workflow import needs_agenda_number
+from layanan.requests.queries import can_act_for
+from layanan.workflow.queries import transitions_for
+from layanan.workflow.rules import needs_agenda_number
 
 register = template.Library()
 

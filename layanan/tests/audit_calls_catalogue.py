@@ -4,7 +4,7 @@ from __future__ import annotations
 
 
 def calls(cast, tmp_path) -> dict:
-    from layanan import actions_catalogue as cat
+    from layanan.catalogue import actions as cat
     from layanan.models import Action
     from layanan.tests.factories import make_service
 
@@ -29,25 +29,25 @@ def calls(cast, tmp_path) -> dict:
         cat.do_remove_transition(forward, actor=cast.admin)
 
     return {
-        "layanan.actions_catalogue.do_seed_catalogue": lambda: cat.do_seed_catalogue(actor=cast.admin),
-        "layanan.actions_catalogue.do_update_service": lambda: cat.do_update_service(
+        "layanan.catalogue.actions.do_seed_catalogue": lambda: cat.do_seed_catalogue(actor=cast.admin),
+        "layanan.catalogue.actions.do_update_service": lambda: cat.do_update_service(
             service(), changes={"duration": 5}, actor=cast.admin
         ),
-        "layanan.actions_catalogue.do_update_component": lambda: cat.do_update_component(
+        "layanan.catalogue.actions.do_update_component": lambda: cat.do_update_component(
             service().components.get(component="biaya"), text="Gratis.", actor=cast.admin
         ),
-        "layanan.actions_catalogue.do_add_requirement": lambda: cat.do_add_requirement(
+        "layanan.catalogue.actions.do_add_requirement": lambda: cat.do_add_requirement(
             service(), name="Pas foto", actor=cast.admin
         ),
-        "layanan.actions_catalogue.do_update_requirement": lambda: cat.do_update_requirement(
+        "layanan.catalogue.actions.do_update_requirement": lambda: cat.do_update_requirement(
             service().requirements.first(), changes={"required": False}, actor=cast.admin
         ),
-        "layanan.actions_catalogue.do_remove_requirement": lambda: cat.do_remove_requirement(
+        "layanan.catalogue.actions.do_remove_requirement": lambda: cat.do_remove_requirement(
             service().requirements.first(), actor=cast.admin
         ),
-        "layanan.actions_catalogue.do_update_step": lambda: cat.do_update_step(
+        "layanan.catalogue.actions.do_update_step": lambda: cat.do_update_step(
             service().steps.first(), changes={"target_minutes": 45}, actor=cast.admin
         ),
-        "layanan.actions_catalogue.do_add_transition": add_transition,
-        "layanan.actions_catalogue.do_remove_transition": remove_transition,
+        "layanan.catalogue.actions.do_add_transition": add_transition,
+        "layanan.catalogue.actions.do_remove_transition": remove_transition,
     }

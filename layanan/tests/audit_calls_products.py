@@ -2,7 +2,7 @@
 
 
 def calls(cast, tmp_path) -> dict:
-    from layanan.actions_products import do_update_product_template
+    from layanan.products.actions import do_update_product_template
     from layanan.tests.factories import make_service
     from layanan.tests.product_builders import give_template
 
@@ -10,8 +10,8 @@ def calls(cast, tmp_path) -> dict:
         return give_template(make_service("izin-belajar", "Izin Belajar"), actor=cast.admin)
 
     return {
-        "layanan.actions_products.do_create_product_template": create,
-        "layanan.actions_products.do_update_product_template": lambda: do_update_product_template(
+        "layanan.products.actions.do_create_product_template": create,
+        "layanan.products.actions.do_update_product_template": lambda: do_update_product_template(
             give_template(make_service("ujian-dinas", "Ujian Dinas"), actor=cast.admin),
             {"official_name": "Ir. Citra Lestari"},
             actor=cast.admin,

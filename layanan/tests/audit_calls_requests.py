@@ -27,8 +27,8 @@ def calls(cast, tmp_path) -> dict:
 def _setup(cast, pdf, in_media) -> dict:
     from core.documents import do_attach_document
     from core.models import Document
-    from layanan import actions_requests as actions
     from layanan.models import Eligibility, Requirement
+    from layanan.requests import actions
     from layanan.tests.conftest import give_good_record
     from layanan.tests.factories import make_service
     from people.tests.factories import make_pegawai
@@ -49,22 +49,22 @@ def _setup(cast, pdf, in_media) -> dict:
         actions.do_upload_request_document(ready, each, pdf(), actor=cast.operator_a)
 
     return {
-        "layanan.actions_requests.do_create_request": in_media(
+        "layanan.requests.actions.do_create_request": in_media(
             lambda: actions.do_create_request(service, pegawai, actor=cast.operator_a)
         ),
-        "layanan.actions_requests.do_update_request_answers": in_media(
+        "layanan.requests.actions.do_update_request_answers": in_media(
             lambda: actions.do_update_request_answers(draft, {"jenjang": "s2"}, actor=cast.operator_a)
         ),
-        "layanan.actions_requests.do_upload_request_document": in_media(
+        "layanan.requests.actions.do_upload_request_document": in_media(
             lambda: actions.do_upload_request_document(draft, requirement, pdf(), actor=cast.operator_a)
         ),
-        "layanan.actions_requests.do_use_file_document": in_media(
+        "layanan.requests.actions.do_use_file_document": in_media(
             lambda: actions.do_use_file_document(draft, requirement, scan, actor=cast.operator_a)
         ),
-        "layanan.actions_requests.do_remove_request_document": in_media(
+        "layanan.requests.actions.do_remove_request_document": in_media(
             lambda: actions.do_remove_request_document(ready, requirement, actor=cast.operator_a)
         ),
-        "layanan.actions_requests.do_submit_request": in_media(
+        "layanan.requests.actions.do_submit_request": in_media(
             lambda: actions.do_submit_request(ready, actor=cast.operator_a)
         ),
     }

@@ -7,7 +7,7 @@ import datetime as dt
 
 def calls(cast, tmp_path) -> dict:
     def check_sla():
-        from layanan.actions_sla import do_check_sla
+        from layanan.sla.actions import do_check_sla
         from layanan.tests.factories import make_service
         from layanan.tests.sla_builders import submitted_request
         from people.tests.factories import make_pegawai
@@ -19,4 +19,4 @@ def calls(cast, tmp_path) -> dict:
         # A week later: the request is past its deadline (marked), the stay past its target.
         return do_check_sla(actor=cast.admin, now=received + dt.timedelta(days=7))
 
-    return {"layanan.actions_sla.do_check_sla": check_sla}
+    return {"layanan.sla.actions.do_check_sla": check_sla}

@@ -20,9 +20,9 @@ def calls(cast, tmp_path) -> dict:
         return run
 
     return {
-        "layanan.actions.do_transition": in_media(lambda: _transition(cast)),
-        "layanan.actions.do_bulk_transition": in_media(lambda: _bulk(cast)),
-        "layanan.actions.do_resubmit_request": in_media(lambda: _resubmit(cast)),
+        "layanan.workflow.actions.do_transition": in_media(lambda: _transition(cast)),
+        "layanan.workflow.actions.do_bulk_transition": in_media(lambda: _bulk(cast)),
+        "layanan.workflow.actions.do_resubmit_request": in_media(lambda: _resubmit(cast)),
     }
 
 
@@ -64,8 +64,8 @@ def _transition(cast):
 
 
 def _bulk(cast):
-    from layanan.actions import do_bulk_transition
     from layanan.tests.workflow_helpers import transition_of, walk_to
+    from layanan.workflow.actions import do_bulk_transition
 
     chain = _officials(cast)
     request = walk_to(_submitted(cast), "pemilahan", chain)
@@ -73,9 +73,9 @@ def _bulk(cast):
 
 
 def _resubmit(cast):
-    from layanan.actions import do_resubmit_request
     from layanan.models import Action
     from layanan.tests.workflow_helpers import act, walk_to
+    from layanan.workflow.actions import do_resubmit_request
 
     chain = _officials(cast)
     request = walk_to(_submitted(cast), "verifikasi", chain)

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from layanan.actions_catalogue import create_default_chain
-from layanan.chain import DEFAULT_STEPS
+from layanan.catalogue.actions import create_default_chain
+from layanan.catalogue.files import DEFAULT_STEPS
 from layanan.models import Component, Requirement, Service, StandardComponent
 
 

@@ -12,9 +12,9 @@ import itertools
 
 from django.utils import timezone
 
-from layanan.actions_products import do_create_product_template
 from layanan.models import Action, Request, RequestStep
-from layanan.products import DEFAULT_BODY
+from layanan.products.actions import do_create_product_template
+from layanan.products.files import DEFAULT_BODY
 from layanan.tests.workflow_helpers import act, holder, walk_to
 
 OFFICIAL = "Dr. Bambang Wijaya, M.Si."

@@ -12,7 +12,7 @@ def _service(cast):
 def _product_of_pegawai_a(cast):
     # pegawai_a's own request, finished with its product: the applicant, their Operator OPD
     # and BKD staff may download it; the verification page is public.
-    from layanan.products import issue_product
+    from layanan.products.files import issue_product
     from layanan.tests.factories import make_service
     from layanan.tests.product_builders import give_template, submitted_request
     from people.tests.factories import make_pegawai

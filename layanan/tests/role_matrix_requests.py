@@ -27,7 +27,7 @@ def _create(cast):
 def _draft(cast):
     from django.core.files.uploadedfile import SimpleUploadedFile
 
-    from layanan.actions_requests import do_create_request, do_upload_request_document
+    from layanan.requests.actions import do_create_request, do_upload_request_document
     from people.tests.factories import make_pegawai
 
     service = _service(cast)

@@ -1,7 +1,7 @@
 """Requests at chosen moments for the SLA tests.
 
 ``submitted_request`` writes what submission leaves behind (status in process at the entry
-step, ``submitted_at``, ``due_at`` from ``layanan.sla.request_due`` and the first stay with
+step, ``submitted_at``, ``due_at`` from ``layanan.sla.rules.request_due`` and the first stay with
 its target), so a test can place a request anywhere in the past. ``stay`` appends a finished
 stay to the trail; ``finish`` ends a request. The moves themselves go through the workflow's
 actions where a test is about them (test_sla_clock's end-to-end case).
@@ -13,7 +13,7 @@ import itertools
 from datetime import datetime
 
 from layanan.models import Action, Request, RequestStep, Service, Step
-from layanan.sla import request_due, resume_due, step_due
+from layanan.sla.rules import request_due, resume_due, step_due
 from org.calendar import office_calendar_for
 
 _numbers = itertools.count(1)

@@ -3,7 +3,7 @@ Admin edits a component and the public page shows the new text."""
 
 import pytest
 
-from layanan.actions_catalogue import do_seed_catalogue
+from layanan.catalogue.actions import do_seed_catalogue
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

@@ -34,7 +34,7 @@ STEPS = (
 @pytest.fixture
 def service(cast):
     """The seeded Izin Belajar of the catalogue, with its product template."""
-    from layanan.actions_catalogue import do_seed_catalogue
+    from layanan.catalogue.actions import do_seed_catalogue
     from layanan.models import Service
 
     do_seed_catalogue(actor=cast.admin)

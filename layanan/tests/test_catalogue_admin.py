@@ -10,7 +10,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from core.models import AuditLog
-from layanan import actions_catalogue as cat
+from layanan.catalogue import actions as cat
 from layanan.models import Action, Requirement, Service, Step, Transition
 from layanan.tests.conftest import make_pdf
 from layanan.tests.factories import make_service
@@ -181,7 +181,7 @@ def test_a_requirement_without_a_name_or_with_an_unknown_archive_kind_is_refused
 
 
 def test_a_requirement_a_request_has_used_cannot_be_removed(service, cast, admin, tmp_path):
-    from layanan.actions_requests import do_create_request, do_upload_request_document
+    from layanan.requests.actions import do_create_request, do_upload_request_document
     from people.tests.factories import make_pegawai
 
     pegawai = make_pegawai(cast.opd_a, nama="Pegawai Dinkes", user=cast.pegawai_a)

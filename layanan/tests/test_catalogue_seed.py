@@ -7,8 +7,7 @@ import pytest
 from django.core.management import call_command
 
 from core.models import AuditLog
-from layanan import products
-from layanan.actions_catalogue import (
+from layanan.catalogue.actions import (
     SERVICE_OBJECT,
     do_remove_requirement,
     do_seed_catalogue,
@@ -16,8 +15,7 @@ from layanan.actions_catalogue import (
     do_update_service,
     do_update_step,
 )
-from layanan.catalogue import SERVICES, duration_budget_minutes
-from layanan.chain import DEFAULT_STEPS
+from layanan.catalogue.files import DEFAULT_STEPS, SERVICES, duration_budget_minutes
 from layanan.models import (
     Component,
     ProductTemplate,
@@ -27,6 +25,7 @@ from layanan.models import (
     Step,
     Transition,
 )
+from layanan.products import files as products
 from layanan.tests.factories import make_service
 
 pytestmark = pytest.mark.django_db

@@ -15,8 +15,8 @@ from accounts.actions import do_create_user, do_update_user
 from accounts.roles import Role
 from conftest import PASSWORD
 from core.models import AuditLog, Notification
-from layanan.actions_sla import ESCALATION_EVENT, do_check_sla
 from layanan.models import Request, RequestStep, Step
+from layanan.sla.actions import ESCALATION_EVENT, do_check_sla
 from layanan.tests.factories import make_service
 from layanan.tests.sla_builders import move, submitted_request
 from people.tests.factories import make_pegawai

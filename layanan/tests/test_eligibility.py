@@ -1,4 +1,4 @@
-"""layanan.eligibility reads real master data into the pure rules of ``regulations``.
+"""layanan.requests.rules reads real master data into the pure rules of ``regulations``.
 
 Each row names the change to a good record, the rule of the service, the reason codes
 expected among the hard failures (empty: eligible) and the article behind it.
@@ -10,8 +10,8 @@ import datetime as dt
 
 import pytest
 
-from layanan import eligibility
 from layanan.models import Eligibility, Service
+from layanan.requests import rules as eligibility
 from layanan.tests.conftest import give_good_record
 from people.actions import do_add_riwayat, do_update_pegawai
 from people.models import (

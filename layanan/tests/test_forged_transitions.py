@@ -11,8 +11,8 @@ import pytest
 from django.urls import reverse
 
 from core.models import AuditLog, Notification
-from layanan.actions_requests import do_create_request
 from layanan.models import Action, Request, RequestStep, Transition
+from layanan.requests.actions import do_create_request
 from layanan.tests.workflow_helpers import AGENDA, make_applicant, submit, transition_of, walk_to
 
 pytestmark = pytest.mark.django_db

@@ -16,8 +16,8 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from layanan.models import Action, Request, Transition
-from layanan.queries_inbox import InboxFilters, inbox_for_user
 from layanan.tests.workflow_helpers import holder, make_applicant, submit, transition_of, walk_to
+from layanan.workflow.queries import InboxFilters, inbox_for_user
 
 pytestmark = pytest.mark.django_db
 WIB = ZoneInfo("Asia/Jakarta")

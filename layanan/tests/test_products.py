@@ -15,9 +15,9 @@ from django.urls import reverse
 
 from core.documents import storage
 from core.models import AuditLog, Document
-from layanan.actions_products import do_update_product_template
 from layanan.models import Action, Product, ProductTemplate, Request
-from layanan.products import (
+from layanan.products.actions import do_update_product_template
+from layanan.products.files import (
     NoProductTemplate,
     ProductAlreadyIssued,
     issue_product,
@@ -258,8 +258,8 @@ def test_the_preview_renders_sample_data_to_a_pdf_and_stores_nothing(cast, clien
 
 
 def test_every_seeded_template_passes_the_editors_checks_and_renders_to_pdf(cast):
-    from layanan.actions_catalogue import do_seed_catalogue
-    from layanan.products import check_template, preview_pdf
+    from layanan.catalogue.actions import do_seed_catalogue
+    from layanan.products.files import check_template, preview_pdf
 
     do_seed_catalogue(actor=cast.admin)
     templates = list(ProductTemplate.objects.select_related("service"))

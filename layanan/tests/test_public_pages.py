@@ -10,8 +10,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from layanan.actions_catalogue import do_add_requirement, do_seed_catalogue, do_update_service
-from layanan.catalogue import SERVICES
+from layanan.catalogue.actions import do_add_requirement, do_seed_catalogue, do_update_service
+from layanan.catalogue.files import SERVICES
 from layanan.models import Component, Service
 from layanan.tests.factories import make_service
 

@@ -9,7 +9,8 @@ from django.core.exceptions import PermissionDenied
 
 from core.documents import DocumentRejected, do_attach_document
 from core.models import AuditLog, Document
-from layanan.actions_requests import (
+from layanan.models import Request, RequestDocument, Requirement
+from layanan.requests.actions import (
     NUMBER_ALPHABET,
     NotEditable,
     RequestError,
@@ -20,7 +21,6 @@ from layanan.actions_requests import (
     do_use_file_document,
     number_prefix,
 )
-from layanan.models import Request, RequestDocument, Requirement
 from people.tests.factories import make_pegawai
 
 
@@ -174,7 +174,7 @@ def test_someone_elses_file_scan_or_the_wrong_kind_is_refused(izin_belajar, pega
 
 
 def test_a_submitted_request_cannot_be_edited(izin_belajar, pegawai_a_record, cast, pdf):
-    from layanan.actions_requests import do_submit_request
+    from layanan.requests.actions import do_submit_request
 
     request = do_create_request(izin_belajar, pegawai_a_record, actor=cast.pegawai_a)
     for requirement in izin_belajar.requirements.all():

@@ -10,9 +10,9 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from core.models import AuditLog, Document
-from layanan.actions_requests import do_create_request, do_submit_request, do_upload_request_document
 from layanan.models import Request, RequestDocument, RequestStep
-from layanan.queries import requests_for_user
+from layanan.requests.actions import do_create_request, do_submit_request, do_upload_request_document
+from layanan.requests.queries import requests_for_user
 from layanan.tests.conftest import give_good_record
 from people.tests.factories import make_pegawai
 

@@ -11,14 +11,14 @@ import pytest
 from django.urls import reverse
 
 from core.models import AuditLog, Notification
-from layanan.actions_requests import (
+from layanan.models import Eligibility, Request, RequestStep
+from layanan.requests.actions import (
     MissingDocuments,
     NotEditable,
     do_create_request,
     do_submit_request,
     do_upload_request_document,
 )
-from layanan.models import Eligibility, Request, RequestStep
 from layanan.tests.conftest import give_good_record
 from layanan.tests.factories import make_service
 from people.tests.factories import make_pegawai

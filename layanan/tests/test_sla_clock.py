@@ -21,7 +21,7 @@ import time_machine
 from core.actions import do_load_national_holidays
 from core.models import Holiday
 from layanan.models import Action, Request, RequestStep, Service, Step, Transition
-from layanan.sla import request_due, resume_due
+from layanan.sla.rules import request_due, resume_due
 from layanan.tests.factories import make_service
 from layanan.tests.sla_builders import submitted_request
 from org.calendar import office_calendar_for
@@ -136,7 +136,7 @@ def _transition(service, from_code, action):
 
 
 def test_returned_request_clock_pauses_through_the_workflow_actions(cast, calendar, chain):
-    from layanan.actions import do_resubmit_request, do_transition
+    from layanan.workflow.actions import do_resubmit_request, do_transition
 
     service = make_service(duration=3, requirements=())
     pegawai = make_pegawai(cast.opd_a, nama="Siti Rahmawati", user=cast.pegawai_a)

@@ -15,7 +15,7 @@ from django.urls import reverse
 from openpyxl import load_workbook
 
 from layanan.models import Action, Request, Step
-from layanan.reports import nearest_rank, sla_report
+from layanan.sla.queries import nearest_rank, sla_report
 from layanan.tests.factories import make_service
 from layanan.tests.sla_builders import finish, move, resume, submitted_request
 from people.tests.factories import make_pegawai

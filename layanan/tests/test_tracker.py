@@ -11,7 +11,7 @@ from django.urls import reverse
 from layanan.models import Action, Request
 from layanan.tests.product_builders import submitted_request
 from layanan.tests.workflow_helpers import act, holder, walk_to
-from layanan.tracker import FAILURE_LIMIT, track
+from layanan.tracking.queries import FAILURE_LIMIT, track
 from people.tests.factories import make_pegawai
 
 pytestmark = pytest.mark.django_db

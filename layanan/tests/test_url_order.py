@@ -10,8 +10,8 @@ import pytest
 from django.urls import NoReverseMatch, get_resolver, resolve, reverse
 from django.urls.converters import IntConverter
 
-from layanan.catalogue import SERVICES
-from layanan.url_converters import RESERVED_SERVICE_SLUGS
+from layanan.catalogue.files import SERVICES
+from layanan.urls import RESERVED_SERVICE_SLUGS
 
 
 def _layanan():

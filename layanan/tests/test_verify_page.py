@@ -9,7 +9,7 @@ import time_machine
 from django.urls import reverse
 
 from core.models import AuditLog
-from layanan.products import issue_product, mask_name, mask_nip
+from layanan.products.files import issue_product, mask_name, mask_nip
 from layanan.tests.product_builders import OFFICIAL, give_template, submitted_request
 from people.tests.factories import make_pegawai
 

@@ -11,13 +11,13 @@ import pytest
 import time_machine
 
 from core.models import AuditLog, Notification
-from layanan.actions import do_bulk_transition, do_resubmit_request, do_transition
-from layanan.actions_requests import do_remove_request_document, do_upload_request_document
 from layanan.models import Action, Product, Request, RequestStep
+from layanan.requests.actions import do_remove_request_document, do_upload_request_document
 from layanan.tests.conftest import make_pdf
 from layanan.tests.product_builders import give_template
 from layanan.tests.workflow_helpers import AGENDA, act, holder, make_applicant, submit, transition_of, walk_to
-from layanan.workflow import InvalidTransition
+from layanan.workflow.actions import do_bulk_transition, do_resubmit_request, do_transition
+from layanan.workflow.rules import InvalidTransition
 
 pytestmark = pytest.mark.django_db
 WIB = ZoneInfo("Asia/Jakarta")
@@ -181,7 +181,7 @@ def test_rejection_ends_the_request_and_tells_the_applicant_why(cast, chain, ser
 
 
 def test_completing_without_a_product_template_changes_nothing(cast, chain, applicant):
-    from layanan.products import ProductError
+    from layanan.products.files import ProductError
     from layanan.tests.factories import make_service
 
     bare = make_service("upkp", "UPKP", duration=5)

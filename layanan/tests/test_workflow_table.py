@@ -1,6 +1,6 @@
 """The default disposition chain as a table: for every transition, who may take it and who may not.
 
-Pure: no database. Every row of ``layanan.chain.DEFAULT_TRANSITIONS`` is checked against
+Pure: no database. Every row of ``layanan.catalogue.files.DEFAULT_TRANSITIONS`` is checked against
 every role of the project.
 """
 
@@ -9,9 +9,9 @@ from __future__ import annotations
 import pytest
 
 from accounts.roles import Role
-from layanan.chain import DEFAULT_STEPS, DEFAULT_TRANSITIONS
+from layanan.catalogue.files import DEFAULT_STEPS, DEFAULT_TRANSITIONS
 from layanan.models import Action
-from layanan.workflow import (
+from layanan.workflow.rules import (
     InvalidTransition,
     Table,
     allowed_transitions,

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import itertools
 
-from layanan.actions import do_transition
-from layanan.actions_requests import do_create_request, do_submit_request, do_upload_request_document
 from layanan.models import Action, Request, Transition
+from layanan.requests.actions import do_create_request, do_submit_request, do_upload_request_document
 from layanan.tests.conftest import make_pdf
+from layanan.workflow.actions import do_transition
 
 AGENDA = "800/0001/BKD/2026"
 _names = itertools.count(1)

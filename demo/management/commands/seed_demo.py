@@ -6,7 +6,7 @@ from demo.campaigns import seed_demo_campaigns
 from demo.layanan import seed_demo_layanan
 from demo.org import DEMO_PASSWORD, USERS, seed_minimal_demo
 from demo.people import seed_demo_pegawai
-from layanan.actions_catalogue import do_seed_catalogue
+from layanan.catalogue.actions import do_seed_catalogue
 
 
 class Command(BaseCommand):

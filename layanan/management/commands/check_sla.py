@@ -5,7 +5,7 @@ Idempotent: run it as often as you like; a second run at the same moment does no
 
 from django.core.management.base import BaseCommand
 
-from layanan.actions_sla import do_check_sla
+from layanan.sla.actions import do_check_sla
 
 
 class Command(BaseCommand):

@@ -24,13 +24,13 @@ from accounts.permissions import require
 from accounts.roles import Capability
 from core.inputs import clean_text
 from core.paging import paginate
-from layanan.actions import do_bulk_transition, do_resubmit_request, do_transition
-from layanan.forms_inbox import InboxFilterForm
 from layanan.models import Request, Transition
-from layanan.products import ProductError
-from layanan.queries import can_act_for, get_request_for_user
-from layanan.queries_inbox import bulk_transitions_for, get_processable_request, inbox_for_user
-from layanan.workflow import InvalidTransition
+from layanan.products.files import ProductError
+from layanan.requests.queries import can_act_for, get_request_for_user
+from layanan.workflow.actions import do_bulk_transition, do_resubmit_request, do_transition
+from layanan.workflow.forms import InboxFilterForm
+from layanan.workflow.queries import bulk_transitions_for, get_processable_request, inbox_for_user
+from layanan.workflow.rules import InvalidTransition
 
 
 def _back(request, default: str) -> str:

@@ -171,7 +171,7 @@ def _period(today: date) -> date:
     return next_kp_period(today - timedelta(days=1))
 
 
-# The study level answered in the request (layanan.forms_requests.JENJANG) as an ijazah kind;
+# The study level answered in the request (layanan.requests.forms.JENJANG) as an ijazah kind;
 # profesi (dokter, apoteker, ners) ranks with S-2 in the starting-rank table.
 _STUDY_LEVEL = {
     "d3": ranks.Pendidikan.D3,
@@ -285,7 +285,7 @@ def check(service, pegawai, today: date, answers: dict | None = None) -> Result:
     ``answers`` (the study level and accreditation count in an izin belajar's verdict).
 
     Reads the Pegawai's histories through their related managers: prefetch them
-    (``layanan.queries.with_eligibility_data``) to keep the query count fixed.
+    (``layanan.requests.queries.with_eligibility_data``) to keep the query count fixed.
     """
     rule = RULES.get(service.eligibility)
     if rule is None:

@@ -2,7 +2,7 @@
 
 No ORM query and no clock here: callers build a :class:`Table` from the service's Step and
 Transition rows (``table_of``, which only reads attributes of rows already loaded) or from
-the default chain of ``layanan.chain`` (``default_table``), and ask
+the default chain of ``layanan.catalogue.files`` (``default_table``), and ask
 
 - :func:`allowed_transitions`: the moves a user holding ``roles`` may make at a step;
 - :func:`check_transition`: the one move a submitted form asks for, refused with an
@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
 
-from layanan.chain import DEFAULT_STEPS, DEFAULT_TRANSITIONS, ENTRY_STEP
+from layanan.catalogue.files import DEFAULT_STEPS, DEFAULT_TRANSITIONS, ENTRY_STEP
 from layanan.models import Action
 
 
@@ -86,7 +86,7 @@ class Table:
 
 
 def default_table() -> Table:
-    """The default chain of ``layanan.chain`` as a table; transition ids are their 1-based index."""
+    """The default chain of ``layanan.catalogue.files`` as a table; transition ids are their 1-based index."""
     steps = tuple(StepRow(s.code, str(s.role), s.name, s.code == ENTRY_STEP) for s in DEFAULT_STEPS)
     transitions = tuple(
         TransitionRow(

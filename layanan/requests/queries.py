@@ -125,7 +125,7 @@ def active_service(slug: str) -> Service:
 
 
 def with_eligibility_data(pegawai_qs: QuerySet[Pegawai]) -> QuerySet[Pegawai]:
-    """The histories layanan.eligibility reads: one query each, whatever their length."""
+    """The histories layanan.requests.rules reads: one query each, whatever their length."""
     return pegawai_qs.select_related(
         "golongan", "jabatan_fungsional", "opd", "opd__instansi"
     ).prefetch_related(

@@ -17,12 +17,12 @@ from accounts.roles import Capability
 from core.clients import client_address
 from core.documents import do_record_download, document_response
 from core.forms import edit_form
-from layanan import tracker
-from layanan.actions_products import do_create_product_template, do_update_product_template
-from layanan.forms_products import ProductTemplateForm, TrackerForm
 from layanan.models import ProductTemplate
-from layanan.products import DEFAULT_BODY, mask_name, mask_nip, preview_pdf
-from layanan.queries_products import find_product_by_code, get_product_for_user, get_service_with_template
+from layanan.products.actions import do_create_product_template, do_update_product_template
+from layanan.products.files import DEFAULT_BODY, mask_name, mask_nip, preview_pdf
+from layanan.products.forms import ProductTemplateForm, TrackerForm
+from layanan.products.queries import find_product_by_code, get_product_for_user, get_service_with_template
+from layanan.tracking import queries as tracker
 
 
 def _starting_template(service) -> ProductTemplate:

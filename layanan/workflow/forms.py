@@ -6,7 +6,7 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from layanan.queries_inbox import InboxFilters, inbox_services
+from layanan.workflow.queries import InboxFilters, inbox_services
 from org.queries import opds_for_user
 
 SEARCH_MAX_LENGTH = 100

@@ -1,4 +1,4 @@
-"""Writing the service catalogue: seeding it from ``layanan.catalogue`` and the Admin's edits
+"""Writing the service catalogue: seeding it from ``layanan.catalogue.files`` and the Admin's edits
 of a service, its 14 components, its requirement checklist and its disposition chain.
 
 History: every row these actions write to the audit log points at the *service*
@@ -18,8 +18,14 @@ from django.utils.translation import gettext as _
 
 from core.audit import changed, record, snapshot
 from core.models import Document
-from layanan.catalogue import SERVICES, ServiceSpec, step_targets
-from layanan.chain import DEFAULT_STEPS, DEFAULT_TRANSITIONS, ENTRY_STEP
+from layanan.catalogue.files import (
+    DEFAULT_STEPS,
+    DEFAULT_TRANSITIONS,
+    ENTRY_STEP,
+    SERVICES,
+    ServiceSpec,
+    step_targets,
+)
 from layanan.models import (
     Action,
     Component,
@@ -97,7 +103,7 @@ def _apply(obj, changes: dict, allowed: tuple[str, ...], *, service, actor, even
 
 
 def create_default_chain(service: Service, targets: dict[str, int]) -> tuple[int, int]:
-    """Give ``service`` the standard disposition chain (layanan.chain) with these step
+    """Give ``service`` the standard disposition chain (layanan.catalogue.files) with these step
     targets; returns (steps, transitions). Not audited on its own: callers are actions."""
     steps = {
         spec.code: Step.objects.create(
@@ -215,7 +221,7 @@ def _complete_service(service: Service, spec: ServiceSpec, previous: Service | N
 
 @transaction.atomic
 def do_seed_catalogue(*, actor) -> dict[str, int]:
-    """Create the services of ``layanan.catalogue`` that are missing (with their 14
+    """Create the services of ``layanan.catalogue.files`` that are missing (with their 14
     components, requirements, chain and product template) and fill in missing parts of
     existing ones. Idempotent: a second run creates and changes nothing. ``actor`` None is
     the system (seed_demo). Returns how many rows of each kind were created."""

@@ -2,10 +2,10 @@
 applicant's resubmission after a return.
 
 Every call locks the request row (SELECT … FOR UPDATE), checks the move against the
-service's transition table (``layanan.workflow``, pure) and the version the form carried,
+service's transition table (``layanan.workflow.rules``, pure) and the version the form carried,
 closes the open stay of the trail (``RequestStep``) and opens the next one, bumps
 ``Request.version`` and writes one audit row per request. Refusals are
-:class:`~layanan.workflow.InvalidTransition` with a code (see docs/layanan-workflow.md) and
+:class:`~layanan.workflow.rules.InvalidTransition` with a code (see docs/layanan-workflow.md) and
 change nothing: every check runs before the first write, inside one transaction.
 """
 
@@ -21,11 +21,11 @@ from django.utils.translation import gettext as _
 
 from core.audit import record
 from core.notifications import do_notify
-from layanan.actions_requests import missing_requirements, role_holders
 from layanan.models import Action, Request, RequestStep, Step, Transition
-from layanan.queries import can_act_for
-from layanan.sla import resume_due, step_due
-from layanan.workflow import InvalidTransition, Table, check_transition, table_of
+from layanan.requests.actions import missing_requirements, role_holders
+from layanan.requests.queries import can_act_for
+from layanan.sla.rules import resume_due, step_due
+from layanan.workflow.rules import InvalidTransition, Table, check_transition, table_of
 from org.calendar import office_calendar_for
 
 EVENTS = {
@@ -60,7 +60,7 @@ class BulkTransitionRefused(InvalidTransition):
 
 
 def request_url(request: Request) -> str:
-    """The request's page (layanan/request_urls.py), linked from notifications."""
+    """The request's page (layanan/urls.py), linked from notifications."""
     return reverse("layanan:request_detail", args=[request.number])
 
 
@@ -168,7 +168,7 @@ def _transition(
 
     if transition.action == Action.COMPLETE:
         # First, so a product that cannot be issued (no template) leaves nothing half-done.
-        from layanan.products import issue_product
+        from layanan.products.files import issue_product
 
         issue_product(request, actor=actor)
 

@@ -1,9 +1,12 @@
-"""The catalogue's Admin screens (Capability.MANAGE_SERVICES): a service's own fields, its 14
-components, its requirement checklist, its disposition chain as a table, and its history."""
+"""The catalogue's screens. Public: anyone, without logging in, reads the list of services and
+each service's full Standar Pelayanan (all 14 components), on a phone or on paper. Admin
+(Capability.MANAGE_SERVICES): a service's own fields, its 14 components, its requirement
+checklist, its disposition chain as a table, and its history."""
 
 from __future__ import annotations
 
 from django.contrib import messages
+from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.urls import NoReverseMatch, reverse
@@ -16,25 +19,26 @@ from accounts.roles import Capability
 from core.forms import edit_form
 from core.models import Document
 from core.paging import paginate
-from layanan import actions_catalogue as actions
-from layanan.catalogue import duration_budget_minutes, duration_text
-from layanan.forms_catalogue import ComponentForm, RequirementForm, ServiceForm, StepForm, TransitionForm
-from layanan.models import Component
-from layanan.queries_catalogue import (
+from layanan.catalogue import actions as actions
+from layanan.catalogue.files import duration_budget_minutes, duration_text
+from layanan.catalogue.forms import ComponentForm, RequirementForm, ServiceForm, StepForm, TransitionForm
+from layanan.catalogue.queries import (
     admin_services,
     components_in_order,
     get_component,
+    get_public_service,
     get_requirement,
     get_service,
     get_step,
     get_transition,
     history_of,
+    public_services,
     requirements_of,
     steps_of,
     template_of,
     transitions_of,
 )
-from layanan.views_public import minutes_text
+from layanan.models import Component
 
 FILE_KIND_LABELS = {kind.value: kind.label for kind in Document.Kind}
 
@@ -273,3 +277,55 @@ def service_history(request, pk: int):
         for entry in page["page_obj"]
     ]
     return render(request, "layanan/admin_history.html", {"service": service, **page})
+
+
+def request_url(service) -> str:
+    """The request form of ``service``."""
+    return reverse("layanan:request_create", kwargs={"slug": service.slug})
+
+
+def minutes_text(minutes: int | None) -> str:
+    """'30 menit', '1 jam 30 menit', '± 31 hari kerja' (6-hour office days)."""
+    if not minutes:
+        return ""
+    if minutes >= 360:
+        return _("± %(n)d hari kerja") % {"n": round(minutes / 360)}
+    hours, rest = divmod(minutes, 60)
+    parts = ([_("%(n)d jam") % {"n": hours}] if hours else []) + (
+        [_("%(n)d menit") % {"n": rest}] if rest else []
+    )
+    return " ".join(parts)
+
+
+@login_not_required
+@require_GET
+def public_list(request):
+    services = [
+        (service, duration_text(service.duration, service.duration_unit)) for service in public_services()
+    ]
+    return render(request, "layanan/public_list.html", {"services": services})
+
+
+@login_not_required
+@require_GET
+def public_detail(request, slug: str):
+    service = get_public_service(slug)
+    steps = [(step, minutes_text(step.target_minutes)) for step in service.steps.all()]
+    template = getattr(service, "product_template", None)
+    return render(
+        request,
+        "layanan/public_detail.html",
+        {
+            "service": service,
+            "components": components_in_order(service),
+            "requirements": service.requirements.all(),
+            "steps": steps,
+            "duration": duration_text(service.duration, service.duration_unit),
+            "product_title": template.title if template else "",
+            "request_url": request_url(service),
+            "PERSYARATAN": Component.PERSYARATAN.value,
+            "PROSEDUR": Component.PROSEDUR.value,
+            "JANGKA_WAKTU": Component.JANGKA_WAKTU.value,
+            "PRODUK": Component.PRODUK.value,
+        },
+    )

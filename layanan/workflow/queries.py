@@ -15,7 +15,7 @@ from django.utils import timezone
 from accounts.permissions import user_can
 from accounts.roles import Capability
 from layanan.models import Request, RequestStep, Service, Transition
-from layanan.workflow import Table, allowed_transitions, table_of
+from layanan.workflow.rules import Table, allowed_transitions, table_of
 from org.queries import opds_for_user
 
 

@@ -1,6 +1,6 @@
 """The SLA compliance report: the page (table + chart), its XLSX and the chart's JSON.
 
-All three read the same ``layanan.reports.sla_report`` for the month chosen with ``?bulan=YYYY-MM``
+All three read the same ``layanan.sla.queries.sla_report`` for the month chosen with ``?bulan=YYYY-MM``
 (default: the current month); a malformed month is explained next to the field and the
 current month is shown instead.
 """
@@ -20,7 +20,7 @@ from django.views.decorators.http import require_GET
 from accounts.permissions import require
 from accounts.roles import Capability
 from core.spreadsheets import xlsx_response
-from layanan.reports import sla_chart_data, sla_report, sla_xlsx
+from layanan.sla.queries import sla_chart_data, sla_report, sla_xlsx
 
 _MONTH = re.compile(r"^(\d{4})-(\d{2})$")
 

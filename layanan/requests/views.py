@@ -1,8 +1,8 @@
 """The applicant's pages: the list of requests, opening one for a service, the request page
 (answers, documents, eligibility verdict, timeline) and its POST actions.
 
-Reads go through layanan.queries (a request outside the user's scope is a 404); writes go
-through layanan.actions_requests. A user who may see a request but not act for its
+Reads go through layanan.requests.queries (a request outside the user's scope is a 404); writes go
+through layanan.requests.actions. A user who may see a request but not act for its
 employee (a BKD official) gets 403 on the writes.
 """
 
@@ -20,8 +20,9 @@ from accounts.permissions import user_can
 from accounts.roles import Capability
 from core.documents import DocumentRejected, do_record_download, document_response
 from core.paging import paginate
-from layanan import eligibility
-from layanan.actions_requests import (
+from layanan.models import Request, Requirement, Service
+from layanan.requests import rules as eligibility
+from layanan.requests.actions import (
     MissingDocuments,
     NotEligible,
     RequestError,
@@ -32,9 +33,8 @@ from layanan.actions_requests import (
     do_upload_request_document,
     do_use_file_document,
 )
-from layanan.forms_requests import AnswersForm, RequestFilterForm, UploadForm, answer_fields
-from layanan.models import Request, Requirement, Service
-from layanan.queries import (
+from layanan.requests.forms import AnswersForm, RequestFilterForm, UploadForm, answer_fields
+from layanan.requests.queries import (
     active_service,
     can_act_for,
     document_of_request,

@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 
 from core.audit import create_object, update_fields
 from layanan.models import ProductTemplate, Service
-from layanan.products import check_template
+from layanan.products.files import check_template
 
 EDITABLE = ("title", "number_format", "body", "official_name", "official_nip", "official_title")
 

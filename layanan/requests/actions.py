@@ -2,7 +2,7 @@
 submit. The officials' side (transitions, resubmission) is layanan/actions.py.
 
 Who may write: the employee themself, or an Operator OPD for an employee of their OPD
-(``layanan.queries.can_act_for``); then ``created_by`` is the operator and the audit row
+(``layanan.requests.queries.can_act_for``); then ``created_by`` is the operator and the audit row
 says "atas nama". Answers change only in a draft; documents also while the request is
 returned to the applicant (the verifier asked for a missing or wrong one).
 """
@@ -22,11 +22,11 @@ from core.audit import record, snapshot
 from core.documents import DocumentRejected, do_attach_document, do_delete_document, format_mb
 from core.models import Document
 from core.notifications import do_notify
-from layanan import eligibility
-from layanan.forms_requests import answer_fields
 from layanan.models import Request, RequestDocument, RequestStep, Requirement, Service
-from layanan.queries import FILE_OWNER_MODELS, can_act_for, pegawai_for_eligibility
-from layanan.sla import request_due, step_due
+from layanan.requests import rules as eligibility
+from layanan.requests.forms import answer_fields
+from layanan.requests.queries import FILE_OWNER_MODELS, can_act_for, pegawai_for_eligibility
+from layanan.sla.rules import request_due, step_due
 from org.calendar import office_calendar_for
 
 # No 0/O, 1/I/L: the number is read out on the phone and typed into the tracker.

@@ -8,7 +8,7 @@ from django.db.models import Count, Prefetch, Q, QuerySet
 from django.shortcuts import get_object_or_404
 
 from core.models import AuditLog
-from layanan.actions_catalogue import SERVICE_OBJECT
+from layanan.catalogue.actions import SERVICE_OBJECT
 from layanan.models import (
     Component,
     ProductTemplate,
@@ -100,8 +100,8 @@ def template_of(service: Service) -> ProductTemplate | None:
 
 
 def history_of(service: Service) -> QuerySet[AuditLog]:
-    """Every change of the service and its parts (see actions_catalogue: they all point at
-    the service), plus the product template's own rows (layanan.actions_products)."""
+    """Every change of the service and its parts (see layanan.catalogue.actions: they all point at
+    the service), plus the product template's own rows (layanan.products.actions)."""
     template_id = ProductTemplate.objects.filter(service=service).values_list("pk", flat=True).first()
     condition = Q(object_type=SERVICE_OBJECT, object_id=str(service.pk))
     if template_id is not None:

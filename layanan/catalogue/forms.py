@@ -1,12 +1,12 @@
 """Forms of the catalogue's Admin screens. They check input and give Indonesian messages;
-the actions in actions_catalogue re-check what matters (a view is not the only caller)."""
+the actions in layanan.catalogue.actions re-check what matters (a view is not the only caller)."""
 
 from __future__ import annotations
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from layanan.actions_catalogue import FILE_KINDS, REQUIREMENT_FIELDS, SERVICE_FIELDS, STEP_FIELDS
+from layanan.catalogue.actions import FILE_KINDS, REQUIREMENT_FIELDS, SERVICE_FIELDS, STEP_FIELDS
 from layanan.models import Action, Requirement, Service, Step
 
 

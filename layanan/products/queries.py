@@ -28,10 +28,10 @@ def find_product_by_code(code: str) -> Product | None:
 def get_product_for_user(user, number: str) -> Product:
     """The product of request ``number`` when ``user`` may read that request; 404 otherwise.
 
-    Who may read it is the requests' rule (layanan.queries.get_request_for_user): the
+    Who may read it is the requests' rule (layanan.requests.queries.get_request_for_user): the
     applicant, their Operator OPD, BKD staff in scope.
     """
-    from layanan.queries import get_request_for_user
+    from layanan.requests.queries import get_request_for_user
 
     request = get_request_for_user(user, number)
     product = Product.objects.select_related("document").filter(request=request).first()

@@ -6,7 +6,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from layanan.models import ProductTemplate
-from layanan.tracker import normalise_nip
+from layanan.tracking.queries import normalise_nip
 
 
 class ProductTemplateForm(forms.ModelForm):
