@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "layanan",
     "campaigns",
     "jafung",
+    "ipasn",
     "reports",
     "demo",
     # After accounts: accounts/templates/captcha/ overrides the widget's template.
