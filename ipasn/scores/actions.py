@@ -1,0 +1,213 @@
+"""Every write of the scores, and the employee's own training record.
+
+``do_compute_scores`` is the one path from master data to a stored score: the command for
+the whole instansi, the listener that follows every change of an input, and the tests all
+go through it. Only scores that differ from the stored ones are written, so a recompute of
+an unchanged instansi writes nothing but its audit row.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.utils import timezone
+
+from core.audit import Recorded, record
+from core.documents import do_attach_document
+from ipasn.models import Score
+from ipasn.scores.queries import read_inputs, stored
+from ipasn.scores.rules import inputs_of, profile_from_inputs
+from people.models import (
+    Pegawai,
+    RiwayatDiklat,
+    RiwayatHukdis,
+    RiwayatJabatan,
+    RiwayatPendidikan,
+    RiwayatSkp,
+)
+from people.records.actions import do_add_riwayat
+from regulations.ipasn import DEFAULT_CONFIG, score
+from regulations.reasons import RuleInputError
+
+_DIMENSIONS = ("kualifikasi", "kompetensi", "kinerja", "disiplin", "total")
+# The records a score reads, by the object type core.audit announces them under.
+_INPUT_ROWS = {
+    m._meta.label_lower: m
+    for m in (RiwayatDiklat, RiwayatSkp, RiwayatHukdis, RiwayatPendidikan, RiwayatJabatan)
+}
+_PEGAWAI = Pegawai._meta.label_lower
+
+
+def compute(year: int, data: dict, config=DEFAULT_CONFIG) -> dict[int, tuple]:
+    """pegawai id → (opd id, kualifikasi, kompetensi, kinerja, disiplin, total, kategori, inputs)."""
+    results = {}
+    pendidikan, diklat, skp, hukdis = data["pendidikan"], data["diklat"], data["skp"], data["hukdis"]
+    for pid, opd_id, level, jenis_jabatan, eselon, jabatan in data["people"]:
+        inputs = inputs_of(
+            year=year,
+            pendidikan=level,
+            pendidikan_row=pendidikan.get(pid, {}).get(level),
+            jenis_jabatan=jenis_jabatan,
+            eselon=eselon,
+            jabatan=jabatan,
+            diklat=diklat.get(pid, ()),
+            skp=skp.get(pid),
+            hukdis=hukdis.get(pid, ()),
+            config=config,
+        )
+        profile = profile_from_inputs(inputs)
+        try:
+            result = score(profile, config)
+        except RuleInputError as exc:
+            # An SKP the year's regime cannot read scores as no SKP, and the page says why.
+            inputs["skp"]["error"] = str(exc)
+            result = score(replace(profile, skp=None), config)
+        results[pid] = (
+            opd_id,
+            result.kualifikasi,
+            result.kompetensi,
+            result.kinerja,
+            result.disiplin,
+            result.total,
+            result.kategori.value,
+            inputs,
+        )
+    return results
+
+
+def _row(pid: int, year: int, values: tuple, now) -> Score:
+    opd_id, kualifikasi, kompetensi, kinerja, disiplin, total, kategori, inputs = values
+    return Score(
+        pegawai_id=pid,
+        year=year,
+        opd_id=opd_id,
+        kualifikasi=kualifikasi,
+        kompetensi=kompetensi,
+        kinerja=kinerja,
+        disiplin=disiplin,
+        total=total,
+        kategori=kategori,
+        inputs=inputs,
+        computed_at=now,
+    )
+
+
+def _dimensions(values: tuple) -> dict:
+    return dict(zip(_DIMENSIONS, values, strict=True))
+
+
+@transaction.atomic
+def do_compute_scores(year: int, *, actor, pegawai_ids=None, because: str = "") -> dict:
+    """Compute and store the scores of ``year`` for every measured employee, or for
+    ``pegawai_ids``. The whole instansi is one audit row with the counts; a recompute of
+    chosen employees is one audit row per score that changed (before → after)."""
+    ids = None if pegawai_ids is None else sorted({int(i) for i in pegawai_ids})
+    results = compute(year, read_inputs(year, ids))
+    old = stored(year, ids)
+    now = timezone.now()
+    changed = {
+        pid: values
+        for pid, values in results.items()
+        if pid not in old
+        or old[pid][:5] != values[1:6]
+        or old[pid][5] != values[0]
+        or old[pid][6] != values[7]
+    }
+    gone = [pid for pid in old if pid not in results]
+    if gone:
+        Score.objects.filter(year=year, pegawai_id__in=gone).delete()
+    if ids is None:
+        Score.objects.bulk_create(
+            [_row(pid, year, values, now) for pid, values in changed.items()],
+            batch_size=1000,
+            update_conflicts=True,
+            unique_fields=["pegawai", "year"],
+            update_fields=["opd", *_DIMENSIONS, "kategori", "inputs", "computed_at"],
+        )
+        counts = {"tahun": year, "dinilai": len(results), "berubah": len(changed), "dihapus": len(gone)}
+        record(actor=actor, event="ipasn.dihitung", object_type="ipasn.score", object_id=year, after=counts)
+        return counts
+    for pid, values in changed.items():
+        before = _dimensions(old[pid][:5]) if pid in old else {}
+        row = _row(pid, year, values, now)
+        existing = Score.objects.filter(pegawai_id=pid, year=year).values_list("pk", flat=True).first()
+        row.pk = existing
+        row.save(force_insert=existing is None)
+        after = _dimensions(values[1:6]) | {"kategori": values[6], "tahun": year}
+        if because:
+            after["karena"] = because
+        record(
+            actor=actor,
+            event="ipasn.skor_berubah",
+            object_type="ipasn.score",
+            object_id=row.pk,
+            object_repr=f"IP-ASN {year} pegawai {pid}",
+            before=before,
+            after=after,
+        )
+    for pid in gone:
+        record(
+            actor=actor,
+            event="ipasn.skor_dihapus",
+            object_type="ipasn.score",
+            object_repr=f"IP-ASN {year} pegawai {pid}",
+            before=_dimensions(old[pid][:5]),
+            after={"tahun": year, "karena": because},
+        )
+    return {"tahun": year, "dinilai": len(results), "berubah": len(changed), "dihapus": len(gone)}
+
+
+def touched_pegawai(change: Recorded) -> list[int]:
+    """The employees whose score an announced write may change."""
+    if change.object_type == _PEGAWAI:
+        return [int(i) for i in change.object_ids if i.isdigit()]
+    model = _INPUT_ROWS.get(change.object_type)
+    if model is None:
+        return []
+    ids = [int(i) for i in change.object_ids if i.isdigit()]
+    return sorted(set(model.objects.filter(pk__in=ids).values_list("pegawai_id", flat=True)))
+
+
+def follow_recorded_change(sender, change: Recorded, **kwargs) -> None:
+    """core.audit.recorded listener: recompute the stored years of the touched employees.
+
+    Runs after the writer's commit, in its own transaction. Years: those the employee
+    already has a score for, else the latest year computed for the instansi (a new
+    employee joins the current figures); nothing before the first ipasn_compute.
+    """
+    pegawai_ids = touched_pegawai(change)
+    if not pegawai_ids:
+        return
+    years = set(Score.objects.filter(pegawai_id__in=pegawai_ids).values_list("year", flat=True).distinct())
+    if not years:
+        latest = Score.objects.order_by("-year").values_list("year", flat=True).first()
+        years = {latest} if latest is not None else set()
+    for year in sorted(years):
+        do_compute_scores(year, actor=None, pegawai_ids=pegawai_ids, because=change.event)
+
+
+@transaction.atomic
+def do_record_training(
+    pegawai: Pegawai, *, jenis: str, nama: str, penyelenggara: str, tahun: int, jam: int, certificate, actor
+) -> RiwayatDiklat:
+    """The employee records a training they followed, with its certificate.
+
+    The row is added through people's own action (audited, like any history row) and the
+    certificate attached to it; the score follows through the announcement of the row.
+    """
+    if actor is None or pegawai.user_id != actor.pk:
+        raise PermissionDenied
+    row = do_add_riwayat(
+        pegawai,
+        RiwayatDiklat,
+        actor=actor,
+        jenis=jenis,
+        nama=nama,
+        penyelenggara=penyelenggara,
+        tahun=tahun,
+        jam=jam,
+    )
+    do_attach_document(row, certificate, kind="sertifikat", actor=actor)
+    return row

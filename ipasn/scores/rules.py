@@ -1,0 +1,156 @@
+"""From master-data rows to a regulations.ipasn profile, and back to the rows behind each number.
+
+Pure: the inputs are plain tuples as the queries read them, so the whole-instansi compute
+and the one-employee recompute build the same profile. The stored ``inputs`` of a score
+(see ipasn.models.Score) is :func:`inputs_of`; :func:`profile_from_inputs` rebuilds the
+profile from it for the explanation page, without reading the histories again.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from functools import cache
+from pathlib import Path
+
+from regulations.discipline import Level
+from regulations.ipasn import (
+    DEFAULT_CONFIG,
+    DisciplineRecord,
+    IpAsnProfile,
+    JenisPelatihan,
+    Position,
+    SkpRecord,
+    Training,
+)
+from regulations.ranks import Pendidikan
+
+CONTENT = Path(__file__).resolve().parent.parent / "content"
+_LEVELS = {level.value: level for level in Level}
+_KINDS = {kind.value: kind for kind in JenisPelatihan}
+# No education recorded: scored as the lowest row, and said so on the page.
+FALLBACK_EDUCATION = Pendidikan.SD
+
+
+@cache
+def _leadership() -> tuple[tuple[tuple[int, re.Pattern], ...], dict[str, int]]:
+    data = json.loads((CONTENT / "kepemimpinan.json").read_text(encoding="utf-8"))
+    levels = tuple(
+        (entry["level"], re.compile(pattern, re.IGNORECASE))
+        for entry in data["levels"]
+        for pattern in entry["patterns"]
+    )
+    return levels, data["required"]
+
+
+def leadership_level(name: str) -> int | None:
+    """The level (1 highest … 4) a leadership training's name says, or None."""
+    levels, _required = _leadership()
+    found = [level for level, pattern in levels if pattern.search(name)]
+    return min(found) if found else None
+
+
+def position_of(jenis_jabatan: str, eselon: str) -> Position:
+    """The IP-ASN position kind of a post: eselon I–II JPT, III administrator, IV pengawas."""
+    if jenis_jabatan == "fungsional":
+        return Position.JF
+    if jenis_jabatan != "struktural":
+        return Position.PELAKSANA
+    roman = eselon.split(".")[0] if eselon else ""
+    if roman in {"I", "II"}:
+        return Position.JPT
+    if roman == "III":
+        return Position.ADMINISTRATOR
+    return Position.PENGAWAS
+
+
+def matches_position(kind: str, name: str, position: Position) -> bool:
+    """Whether a kepemimpinan/fungsional training counts for the post (Perban BKN 8/2019
+    Pasal 8(4)–(5): "sesuai jabatan"); teknis and seminar count for everyone."""
+    if kind == JenisPelatihan.KEPEMIMPINAN:
+        required = _leadership()[1].get(position.value)
+        level = leadership_level(name)
+        return required is not None and level is not None and level <= required
+    if kind == JenisPelatihan.FUNGSIONAL:
+        return position is Position.JF
+    return True
+
+
+def inputs_of(
+    *,
+    year: int,
+    pendidikan: str,
+    pendidikan_row: tuple | None,
+    jenis_jabatan: str,
+    eselon: str,
+    jabatan: str,
+    diklat: list[tuple],
+    skp: tuple | None,
+    hukdis: list[tuple],
+    config=DEFAULT_CONFIG,
+) -> dict:
+    """The JSON of what one score reads.
+
+    ``pendidikan_row`` (id, tingkat, tahun_lulus); ``diklat`` rows (id, jenis, nama, tahun, jam);
+    ``skp`` (id, tahun, nilai, predikat); ``hukdis`` rows (id, tingkat, jenis, year). Only the
+    rows inside the look-back windows are kept: they are the ones the score used.
+    """
+    position = position_of(jenis_jabatan, eselon)
+    trainings = []
+    for row_id, jenis, nama, tahun, jam in diklat:
+        window = config.window(position, _KINDS[jenis]) if jenis in _KINDS else 0
+        if jenis not in _KINDS or tahun > year or (window is not None and year - tahun >= window):
+            continue
+        trainings.append(
+            {
+                "id": row_id,
+                "kind": jenis,
+                "name": nama,
+                "year": tahun,
+                "hours": jam,
+                "matches": matches_position(jenis, nama, position),
+            }
+        )
+    discipline = [
+        {"id": row_id, "level": tingkat, "kind": jenis, "year": tahun}
+        for row_id, tingkat, jenis, tahun in hukdis
+        if 0 <= year - tahun < config.disiplin_window and tingkat in _LEVELS
+    ]
+    return {
+        "year": year,
+        "education": pendidikan or "",
+        "education_row": None
+        if pendidikan_row is None
+        else {"id": pendidikan_row[0], "tingkat": pendidikan_row[1], "year": pendidikan_row[2]},
+        "position": position.value,
+        "jabatan": jabatan,
+        "trainings": trainings,
+        "skp": None
+        if skp is None
+        else {
+            "id": skp[0],
+            "year": skp[1],
+            "score": None if skp[2] is None else float(skp[2]),
+            "predikat": skp[3] or None,
+        },
+        "discipline": discipline,
+    }
+
+
+def profile_from_inputs(inputs: dict) -> IpAsnProfile:
+    education = inputs["education"]
+    skp = inputs["skp"]
+    return IpAsnProfile(
+        year=inputs["year"],
+        education=Pendidikan(education) if education else FALLBACK_EDUCATION,
+        position=Position(inputs["position"]),
+        trainings=tuple(
+            Training(_KINDS[t["kind"]], t["year"], t["hours"], t["matches"]) for t in inputs["trainings"]
+        ),
+        skp=None
+        if skp is None
+        else SkpRecord(
+            skp["year"], score=skp["score"], predikat=skp["predikat"] if skp["score"] is None else None
+        ),
+        discipline=tuple(DisciplineRecord(_LEVELS[d["level"]], d["year"]) for d in inputs["discipline"]),
+    )
