@@ -35,6 +35,7 @@ MENU = (
     NavEntry("reports:dashboard", _("Beranda")),
     # Every user with a linked Pegawai may open it; the menu offers it to the Pegawai role.
     NavEntry("people:data_saya", _("Data Saya"), roles=frozenset({Role.PEGAWAI})),
+    NavEntry("ipasn:mine", _("IP-ASN Saya"), roles=frozenset({Role.PEGAWAI})),
     NavEntry("campaigns:campaign_mine", _("Isian kampanye"), roles=frozenset({Role.PEGAWAI})),
     # Everyone sees the requests in their scope: own, their OPD's, or all for BKD staff.
     NavEntry("layanan:request_list", _("Permohonan")),
@@ -47,6 +48,7 @@ MENU = (
     NavEntry("campaigns:campaign_list", _("Kampanye"), Capability.REVIEW_CAMPAIGNS),
     NavEntry("campaigns:campaign_participation_index", _("Partisipasi"), Capability.VIEW_PARTICIPATION),
     NavEntry("jafung:ranking", _("Jabatan fungsional"), Capability.VIEW_JAFUNG),
+    NavEntry("ipasn:ranking", _("IP-ASN"), Capability.VIEW_PEGAWAI),
     NavEntry("layanan:sla_report", _("Laporan SLA"), Capability.VIEW_SLA_REPORT),
     NavEntry("layanan:service_admin_list", _("Katalog layanan"), Capability.MANAGE_SERVICES),
     NavEntry("org:instansi_list", _("Instansi"), Capability.MANAGE_ORG),

@@ -16,5 +16,6 @@ urlpatterns = [
     path("layanan/", include("layanan.urls")),
     path("kampanye/", include("campaigns.urls")),
     path("jafung/", include("jafung.urls")),
+    path("ipasn/", include("ipasn.urls")),
     path("", include("core.urls")),
 ]
