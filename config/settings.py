@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "campaigns",
     "jafung",
     "ipasn",
+    "feedback",
     "reports",
     "demo",
     # After accounts: accounts/templates/captcha/ overrides the widget's template.
