@@ -17,5 +17,6 @@ urlpatterns = [
     path("kampanye/", include("campaigns.urls")),
     path("jafung/", include("jafung.urls")),
     path("ipasn/", include("ipasn.urls")),
+    path("", include("feedback.urls")),
     path("", include("core.urls")),
 ]
