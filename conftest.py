@@ -71,7 +71,7 @@ def ensure_reference_tables() -> None:
     test empties them, and serialized_rollback cannot restore them once Playwright's event
     loop has given the test a fresh connection. Reload them when they are missing."""
     from people.models import Golongan, JabatanFungsional
-    from people.reference import sync_reference_tables
+    from people.reference.actions import sync_reference_tables
 
     if not Golongan.objects.exists():
         sync_reference_tables(Golongan, JabatanFungsional)
@@ -123,9 +123,46 @@ def build_cast() -> Cast:
     )
 
 
+# {database name: (snapshot of the cast's rows, {persona field: (model, pk)})}, or None where
+# the cast cannot be restored from rows and is built every time.
+_CAST_ROWS: dict = {}
+
+
+def restored_cast() -> Cast:
+    """The cast, built through the actions once per database and restored from its rows after.
+
+    A transactional test (live server, browser) is not inside a transaction that would undo
+    the restored rows, and its flush empties every table afterwards: it gets a fresh build."""
+    from django.db import IntegrityError, connection
+
+    from tests.snapshot import NotRestorable, Snapshot
+
+    if not connection.in_atomic_block:
+        return build_cast()
+    ensure_reference_tables()
+    database = connection.settings_dict["NAME"]
+    if database not in _CAST_ROWS:
+        try:
+            cast, rows = Snapshot.take(build_cast)
+        except NotRestorable:
+            _CAST_ROWS[database] = None
+            return build_cast()
+        fields = {name: (type(obj)._meta.concrete_model, obj.pk) for name, obj in vars(cast).items()}
+        _CAST_ROWS[database] = None if rows is None else (rows, fields)
+        return cast
+    if _CAST_ROWS[database] is None:
+        return build_cast()
+    rows, fields = _CAST_ROWS[database]
+    try:
+        objects = rows.restore()
+    except IntegrityError:  # the test wrote a row the cast also has (a username, a code)
+        return build_cast()
+    return Cast(**{name: objects[key] for name, key in fields.items()})
+
+
 @pytest.fixture
 def cast(db) -> Cast:
-    return build_cast()
+    return restored_cast()
 
 
 @pytest.fixture

@@ -64,8 +64,8 @@ def main() -> int:
         from core.models import ExportJob
         from demo.org import seed_minimal_demo
         from demo.people import seed_demo_pegawai
-        from people.exports import _header, _rows
-        from people.queries import list_pegawai_for_user
+        from people.records.files import _header, _rows
+        from people.records.queries import list_pegawai_for_user
 
         call_command("migrate", verbosity=0)
         seed_minimal_demo(holiday_years=[])

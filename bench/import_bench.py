@@ -186,7 +186,7 @@ def generate_rows(count: int, seed: int, opds: list) -> list[dict[str, str]]:
 def write_file(path: Path, rows: list[dict[str, str]]) -> None:
     import csv
 
-    from people.siasn import DATA_ASN_COLUMNS
+    from people.imports.files.siasn import DATA_ASN_COLUMNS
 
     with open(path, "w", encoding="utf-8", newline="") as handle:
         writer = csv.writer(handle)
@@ -260,7 +260,7 @@ def main() -> int:
             write_file(path, rows)
             size = path.stat().st_size
 
-            from people.imports import do_import_pegawai
+            from people.imports.files.tables import do_import_pegawai
 
             tables = [
                 "people_pegawai",

@@ -3,7 +3,7 @@
 Run: ``.venv/bin/python bench/quality_bench.py [--n 10334] [--seed 2026] [--repeat 5]``.
 Uses a throwaway SQLite file in a temporary directory (``DATABASE_URL`` and
 ``PELITA_VAR_DIR`` are set before Django starts), migrates it, loads the minimal demo and
-``demo.people.seed_demo_pegawai(n, seed)``, then times ``people.quality.ranking`` over every
+``demo.people.seed_demo_pegawai(n, seed)``, then times ``people.quality.queries.ranking`` over every
 OPD (the BKD view of the ranking page). The baseline, measured in the same run on the same
 database, is one pass that only loads the same rows with the same queries and throws them
 away: the floor any ranking pays to read the data. Prints the best time of each over
@@ -43,7 +43,7 @@ def main() -> int:
         from demo.people import AS_OF, seed_demo_pegawai
         from org.models import Opd
         from people.models import Pegawai, RiwayatGolongan, RiwayatJabatan, RiwayatSkp
-        from people.quality import _PEGAWAI_COLUMNS, _scanned, ranking
+        from people.quality.queries import _PEGAWAI_COLUMNS, _scanned, ranking
 
         call_command("migrate", verbosity=0)
         seed_minimal_demo(holiday_years=[])

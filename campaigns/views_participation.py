@@ -42,7 +42,7 @@ from core.paging import paginate
 from core.spreadsheets import xlsx_response
 from core.views_exports import export_or_job
 from org.queries import opds_for_user
-from people.exports import pegawai_xlsx
+from people.records.files import pegawai_xlsx
 
 COLUMNS = (
     ("opd", gettext_lazy("OPD")),

@@ -45,9 +45,11 @@ INSTALLED_APPS = [
     "people",
     "layanan",
     "campaigns",
+    "helpdesk",
     "jafung",
     "ipasn",
     "feedback",
+    "kpo",
     "reports",
     "demo",
     # After accounts: accounts/templates/captcha/ overrides the widget's template.
@@ -168,6 +170,13 @@ if CAPTCHA_TEST_MODE and not DEBUG:
 CAPTCHA_TIMEOUT = 10  # minutes a picture stays valid: a slow phone connection needs time
 CAPTCHA_FONT_SIZE = 36  # the default 22 px draws letters too small to read on a phone
 
+# Public helpdesk (helpdesk/, docs/helpdesk.md): tickets one client address may file per
+# hour, tickets everybody together may file per hour (a flood from many addresses), and the
+# days after an answer or closing in which the applicant's reply reopens the ticket.
+PELITA_HELPDESK_PER_ADDRESS_HOUR = env_int("PELITA_HELPDESK_PER_ADDRESS_HOUR", 10, minimum=1)
+PELITA_HELPDESK_GLOBAL_HOUR = env_int("PELITA_HELPDESK_GLOBAL_HOUR", 600, minimum=1)
+PELITA_HELPDESK_REOPEN_DAYS = env_int("PELITA_HELPDESK_REOPEN_DAYS", 7, minimum=1)
+
 # How many reverse proxies (nginx, a load balancer) stand in front of the app servers; the
 # client address is read from that many X-Forwarded-For entries and no more (core.clients).
 PELITA_TRUSTED_PROXIES = env_int("PELITA_TRUSTED_PROXIES", 0, minimum=0)
@@ -192,7 +201,7 @@ CACHES = {
     },
 }
 # A job "Diproses" whose worker showed no sign of life (progress) for this long is marked
-# failed, retryable (people.import_jobs, `manage.py expire_stuck_jobs`).
+# failed, retryable (people.imports.actions, `manage.py expire_stuck_jobs`).
 PELITA_JOB_STUCK_MINUTES = env_int("PELITA_JOB_STUCK_MINUTES", 10, minimum=1)
 # Days the file of a failed, retryable import is kept for "Ulangi impor" (it holds personal data).
 PELITA_IMPORT_RETRY_DAYS = env_int("PELITA_IMPORT_RETRY_DAYS", 7, minimum=1)

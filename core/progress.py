@@ -17,7 +17,7 @@ table is created on first use by each process (``createcachetable``), so neither
 docs/decisions/0003-job-progress-and-stuck-jobs.md.
 
 An entry is also the job's heartbeat: ``Progress.at`` says when its worker last showed life
-(people.import_jobs fails jobs whose heartbeat stopped). Keys are the caller's, e.g.
+(people.imports.actions fails jobs whose heartbeat stopped). Keys are the caller's, e.g.
 ``people.importjob.<pk>.<attempt>``; give each run its own key so a dead run's last
 numbers never pass for a new run's.
 

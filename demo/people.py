@@ -44,7 +44,6 @@ from accounts.models import User
 from core.audit import record
 from demo.org import INSTANSI
 from org.models import Instansi, Opd, UnitKerja
-from people.catalogue import JF_BY_CODE, KEAHLIAN, JfType
 from people.models import (
     Eselon,
     Golongan,
@@ -61,6 +60,7 @@ from people.models import (
     RiwayatSkp,
     SertifikatUjian,
 )
+from people.reference.files import JF_BY_CODE, KEAHLIAN, JfType
 from regulations.credit_points import KOEFISIEN, PERCENT_BY_PREDIKAT, Jenjang
 from regulations.discipline import KINDS, Level, regime_on
 from regulations.identity import make_nik, make_nip

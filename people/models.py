@@ -475,7 +475,7 @@ class ImportJob(models.Model):
     finished_at = models.DateTimeField(_("selesai pada"), null=True, blank=True)
     # The worker's last sign of life written on this row (at the start and after reading the
     # file). During the import's transaction it beats in core.progress instead, where this
-    # row's writes could not be seen (people.import_jobs.last_sign_of_life).
+    # row's writes could not be seen (people.imports.actions.last_sign_of_life).
     heartbeat_at = models.DateTimeField(_("tanda aktif terakhir"), null=True, blank=True)
     # Runs started so far (a retry starts another); names the run's progress entry, so a dead
     # run's numbers and a late write of its worker never pass for the current run's.
@@ -515,7 +515,7 @@ class ImportJob(models.Model):
 
     @property
     def kind_label(self) -> str:
-        from people.siasn import KINDS
+        from people.imports.files.siasn import KINDS
 
         return KINDS[self.kind].label if self.kind in KINDS else self.kind
 
@@ -525,7 +525,7 @@ class Correction(models.Model):
 
     The target is the Pegawai itself (``content_type``/``object_id`` empty) or one history
     row. The supporting scan hangs on the correction through core.documents. Written only
-    by people.corrections; a verifier's approval applies the value through the people
+    by people.corrections.actions; a verifier's approval applies the value through the people
     actions, so the change is audited like any other edit.
     """
 

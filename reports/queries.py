@@ -17,7 +17,7 @@ from core.models import AuditLog, Holiday
 from org.models import UnitKerja
 from org.queries import opds_for_user
 from people.models import JenisJabatan
-from people.queries import pegawai_for_user
+from people.records.queries import pegawai_for_user
 
 
 @dataclass(frozen=True)

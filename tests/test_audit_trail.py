@@ -50,10 +50,10 @@ def _calls(cast, tmp_path):
     from core import actions as core
     from core import documents as docs
     from org import actions as org
-    from people import corrections
-    from people.actions import do_add_riwayat, do_update_pegawai
-    from people.imports import do_import_pegawai
+    from people.corrections import actions as corrections
+    from people.imports.files.tables import do_import_pegawai
     from people.models import RiwayatDiklat
+    from people.records.actions import do_add_riwayat, do_update_pegawai
     from people.tests.factories import make_pegawai
     from people.tests.siasn_files import asn_row, write_csv
     from regulations.sla import OfficeDay
@@ -84,11 +84,11 @@ def _calls(cast, tmp_path):
             )
 
     return {
-        "people.corrections.do_propose_correction": correction,
-        "people.corrections.do_approve_correction": lambda: corrections.do_approve_correction(
+        "people.corrections.actions.do_propose_correction": correction,
+        "people.corrections.actions.do_approve_correction": lambda: corrections.do_approve_correction(
             correction(), actor=cast.unit_pengolah
         ),
-        "people.corrections.do_reject_correction": lambda: corrections.do_reject_correction(
+        "people.corrections.actions.do_reject_correction": lambda: corrections.do_reject_correction(
             correction(), reason="Pindaian tidak terbaca", actor=cast.unit_pengolah
         ),
         "core.documents.do_attach_document": scan,
@@ -138,14 +138,14 @@ def _calls(cast, tmp_path):
         "org.actions.do_set_office_hours": lambda: org.do_set_office_hours(
             cast.instansi, weekday=4, opens=dt.time(7, 30), closes=dt.time(16, 0), actor=cast.admin
         ),
-        "people.imports.do_import_pegawai": lambda: do_import_pegawai(
+        "people.imports.files.tables.do_import_pegawai": lambda: do_import_pegawai(
             write_csv(tmp_path / "data-asn.csv", [asn_row(cast.opd_a, 901)]), actor=cast.admin
         ),
-        "people.actions.do_create_pegawai": lambda: make_pegawai(cast.opd_a, actor=cast.admin),
-        "people.actions.do_update_pegawai": lambda: do_update_pegawai(
+        "people.records.actions.do_create_pegawai": lambda: make_pegawai(cast.opd_a, actor=cast.admin),
+        "people.records.actions.do_update_pegawai": lambda: do_update_pegawai(
             pegawai, changes={"nomor_hp": "0812"}, actor=cast.admin
         ),
-        "people.actions.do_add_riwayat": lambda: do_add_riwayat(
+        "people.records.actions.do_add_riwayat": lambda: do_add_riwayat(
             pegawai,
             RiwayatDiklat,
             actor=cast.admin,

@@ -38,7 +38,7 @@ from tests.servers import (
     production_env,
 )
 
-ROWS = 5000  # five chunks of 1,000 (people.imports.CHUNK): progress is published four times
+ROWS = 5000  # five chunks of 1,000 (people.imports.files.tables.CHUNK): progress is published four times
 
 SETUP = """
 import json, os
@@ -49,8 +49,8 @@ from accounts.actions import do_create_user
 from accounts.roles import Role
 from org.actions import do_create_instansi, do_create_opd
 from org.models import Instansi
-from people.import_jobs import do_confirm_import_job, do_create_import_job
-from people.imports import read_table
+from people.imports.actions import do_confirm_import_job, do_create_import_job
+from people.imports.files.tables import read_table
 
 instansi = do_create_instansi(
     actor=None, code="9900", name="Pemerintah Provinsi Uji", kind=Instansi.Kind.PROVINSI,

@@ -35,7 +35,7 @@ def employee_with_account(opd, username, **extra):
 
 def head_of(opd, username):
     """The OPD head: an eselon II.a structural post in the master data, with an account."""
-    from people.actions import do_add_riwayat
+    from people.records.actions import do_add_riwayat
     from people.models import RiwayatJabatan
 
     pegawai = employee_with_account(opd, username)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 def calls(cast, tmp_path) -> dict:
     from core import actions_exports as exports
-    from people.exports import PEGAWAI_EXPORT
+    from people.records.files import PEGAWAI_EXPORT
 
     def start(title="Daftar pegawai"):
         job, _created = exports.do_start_export(

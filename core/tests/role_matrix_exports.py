@@ -11,7 +11,7 @@ OWNER_ONLY = only("operator_a", others=404)
 def _finished_export_of_operator_a(cast):
     from core.actions_exports import do_start_export
     from core.exports import run_export_job
-    from people.exports import PEGAWAI_EXPORT
+    from people.records.files import PEGAWAI_EXPORT
 
     job, _created = do_start_export(
         PEGAWAI_EXPORT, params={}, title="Daftar pegawai", total=0, actor=cast.operator_a

@@ -81,7 +81,7 @@ def data_asn_xlsx(cast, world, client, hooks):
 
 
 def quality_findings(cast, world, client, hooks):
-    return "xlsx", _get(client, reverse("quality:opd_export", args=[cast.opd_a.pk]))
+    return "xlsx", _get(client, reverse("people:quality_opd_export", args=[cast.opd_a.pk]))
 
 
 def campaign_submissions(cast, world, client, hooks):

@@ -21,7 +21,7 @@ from core.actions_exports import do_start_export
 from core.exports import ExportKind, run_export_job
 from core.models import AuditLog, ExportJob
 from core.spreadsheets import write_xlsx
-from people.exports import PEGAWAI_EXPORT
+from people.records.files import PEGAWAI_EXPORT
 from people.tests.factories import make_pegawai
 
 pytestmark = pytest.mark.django_db

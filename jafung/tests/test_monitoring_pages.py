@@ -10,7 +10,7 @@ import pytest
 import time_machine
 from django.urls import reverse
 
-from people.actions import do_add_riwayat
+from people.records.actions import do_add_riwayat
 from people.models import JabatanFungsional, JenisJabatan, RiwayatAngkaKredit, RiwayatJabatan
 from people.tests.factories import make_pegawai
 

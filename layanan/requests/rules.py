@@ -31,7 +31,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from layanan.models import Eligibility
-from people.profile import jabatan_kind
+from people.records.rules.profile import jabatan_kind
 from regulations import ranks
 from regulations.credit_points import akk_kenaikan_pangkat
 from regulations.credit_points import jenjang as parse_jenjang
@@ -96,7 +96,7 @@ _UJIAN = {"ujian_dinas_i": Tingkat.I, "ujian_dinas_ii": Tingkat.II}
 
 
 def jabatan_of(pegawai) -> ranks.Jabatan:
-    """The kind of position the rules tell apart (people.profile.jabatan_kind, the one reading
+    """The kind of position the rules tell apart (people.records.rules.profile.jabatan_kind, the one reading
     of the jabatan fields); a record that does not say enough is data to complete, not a guess."""
     kind = jabatan_kind(pegawai)
     if kind is None:

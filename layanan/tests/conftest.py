@@ -92,7 +92,7 @@ def izin_belajar(db):
 def give_good_record(pegawai, *, until_year: int | None = None, actor=None) -> None:
     """Rank history III/a (2010) → III/b (2014) → III/c (2018) and SKP "Baik" for every
     year from 2014 up to ``until_year`` (default: this year), no discipline penalty."""
-    from people.actions import do_add_riwayat
+    from people.records.actions import do_add_riwayat
     from people.models import Golongan, RiwayatGolongan, RiwayatSkp
 
     for code, tmt in (("III/b", dt.date(2014, 4, 1)), ("III/c", dt.date(2018, 4, 1))):

@@ -13,7 +13,7 @@ import pytest
 from layanan.models import Eligibility, Service
 from layanan.requests import rules as eligibility
 from layanan.tests.conftest import give_good_record
-from people.actions import do_add_riwayat, do_update_pegawai
+from people.records.actions import do_add_riwayat, do_update_pegawai
 from people.models import (
     Golongan,
     JenisJabatan,

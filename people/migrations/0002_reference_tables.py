@@ -2,7 +2,7 @@ from django.db import migrations
 
 
 def load(apps, schema_editor):
-    from people.reference import sync_reference_tables
+    from people.reference.actions import sync_reference_tables
 
     sync_reference_tables(apps.get_model("people", "Golongan"), apps.get_model("people", "JabatanFungsional"))
 

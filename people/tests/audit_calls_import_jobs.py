@@ -9,7 +9,7 @@ def calls(cast, tmp_path) -> dict:
     from django.test import override_settings
     from django.utils import timezone
 
-    from people import import_jobs as jobs
+    from people.imports import actions as jobs
     from people.models import ImportJob
     from people.tests.import_jobs import preview_job
 
@@ -38,18 +38,18 @@ def calls(cast, tmp_path) -> dict:
         )
 
     return {
-        "people.import_jobs.do_create_import_job": preview,
-        "people.import_jobs.do_confirm_import_job": lambda: jobs.do_confirm_import_job(
+        "people.imports.actions.do_create_import_job": preview,
+        "people.imports.actions.do_confirm_import_job": lambda: jobs.do_confirm_import_job(
             preview(), actor=cast.operator_a
         ),
-        "people.import_jobs.do_cancel_import_job": lambda: jobs.do_cancel_import_job(
+        "people.imports.actions.do_cancel_import_job": lambda: jobs.do_cancel_import_job(
             preview(), actor=cast.operator_a
         ),
-        "people.import_jobs.do_retry_import_job": lambda: jobs.do_retry_import_job(
+        "people.imports.actions.do_retry_import_job": lambda: jobs.do_retry_import_job(
             failed(error="Impor terhenti", attempt=1), actor=cast.operator_a
         ),
-        "people.import_jobs.do_expire_stuck_import_jobs": stuck,
-        "people.import_jobs.do_drop_unretried_import_files": lambda: (
+        "people.imports.actions.do_expire_stuck_import_jobs": stuck,
+        "people.imports.actions.do_drop_unretried_import_files": lambda: (
             jobs.do_drop_unretried_import_files(
                 actor=cast.admin, days=0, now=timezone.now() + dt.timedelta(days=1)
             )

@@ -6,13 +6,13 @@ from __future__ import annotations
 def calls(cast, tmp_path) -> dict:
     from django.test import override_settings
 
-    from people.actions_import_opd import (
+    from people.imports.actions import (
         NewOpd,
         do_create_import_opds,
         do_preview_import_with_new_opds,
         opds_to_create,
     )
-    from people.imports import read_table
+    from people.imports.files.tables import read_table
     from people.tests.import_jobs import csv_upload, preview_job
     from people.tests.siasn_files import asn_row
 
@@ -24,8 +24,8 @@ def calls(cast, tmp_path) -> dict:
         return do_preview_import_with_new_opds(job, table, opds_to_create(table), actor=cast.admin)
 
     return {
-        "people.actions_import_opd.do_create_import_opds": lambda: do_create_import_opds(
+        "people.imports.actions.do_create_import_opds": lambda: do_create_import_opds(
             [NewOpd(name="Dinas Baru", instansi=cast.instansi)], actor=cast.admin
         ),
-        "people.actions_import_opd.do_preview_import_with_new_opds": preview,
+        "people.imports.actions.do_preview_import_with_new_opds": preview,
     }

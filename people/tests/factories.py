@@ -9,8 +9,8 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 
-from people.actions import do_add_riwayat, do_create_pegawai
 from people.models import Golongan, JenisJabatan, RiwayatGolongan, RiwayatJabatan, RiwayatPendidikan
+from people.records.actions import do_add_riwayat, do_create_pegawai
 from regulations.identity import make_nik, make_nip
 
 _sequence = itertools.count(1)

@@ -14,8 +14,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import override_settings
 
 from core.documents import do_attach_document
-from people.actions import do_add_riwayat
 from people.models import Golongan, RiwayatGolongan, RiwayatSkp
+from people.records.actions import do_add_riwayat
 from people.tests.factories import make_pegawai
 
 PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n%%EOF\n"

@@ -8,7 +8,7 @@ import pytest
 from playwright.sync_api import expect
 
 from core import progress
-from people.import_jobs import progress_key
+from people.imports.actions import progress_key
 from people.models import ImportJob, Pegawai
 from people.tests.import_jobs import preview_job
 from people.tests.siasn_files import asn_row, write_csv

@@ -2,9 +2,9 @@
 
 import pytest
 
-from people.actions import do_add_riwayat
 from people.models import RiwayatSkp
-from people.profile import nip_printed
+from people.records.actions import do_add_riwayat
+from people.records.rules.profile import nip_printed
 from people.tests.factories import make_pegawai
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]

@@ -9,7 +9,7 @@ from django.test import override_settings
 from django.urls import reverse
 
 from core.models import AuditLog, Document
-from people.corrections import do_approve_correction, do_propose_correction, do_reject_correction
+from people.corrections.actions import do_approve_correction, do_propose_correction, do_reject_correction
 from people.models import Correction
 from people.tests.factories import make_pegawai
 

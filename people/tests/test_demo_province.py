@@ -13,8 +13,6 @@ from core.models import AuditLog
 from demo.org import seed_minimal_demo
 from demo.people import AS_OF, SKP_YEARS, defect_counts, seed_demo_pegawai
 from org.models import Opd
-from people.actions import current_state
-from people.catalogue import JF_BY_CODE
 from people.models import (
     JenisJabatan,
     Keluarga,
@@ -28,6 +26,8 @@ from people.models import (
     RiwayatSkp,
     SertifikatUjian,
 )
+from people.records.actions import current_state
+from people.reference.files import JF_BY_CODE
 from regulations.identity import check_nip_nik, parse_nik, parse_nip
 from regulations.promotion import is_kp_period
 from regulations.ranks import Pendidikan, anniversary, golongan, max_golongan_reguler, starting_golongan

@@ -14,8 +14,8 @@ from accounts.actions import do_create_user
 from accounts.roles import Role
 from core.documents import MB, do_attach_document
 from core.models import AuditLog, Document
-from people.actions import do_add_riwayat
 from people.models import RiwayatDiklat
+from people.records.actions import do_add_riwayat
 from people.tests.factories import make_pegawai
 
 pytestmark = pytest.mark.django_db

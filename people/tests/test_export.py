@@ -10,8 +10,9 @@ from django.core.management import call_command
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from people.actions import do_add_riwayat, do_create_pegawai
-from people.imports import do_import_pegawai, read_table
+from people.imports.files.export import write_data_asn
+from people.imports.files.siasn import DATA_ASN_COLUMNS
+from people.imports.files.tables import do_import_pegawai, read_table
 from people.models import (
     Golongan,
     JenisJabatan,
@@ -21,8 +22,7 @@ from people.models import (
     RiwayatPendidikan,
     TingkatPendidikan,
 )
-from people.siasn import DATA_ASN_COLUMNS
-from people.siasn_export import write_data_asn
+from people.records.actions import do_add_riwayat, do_create_pegawai
 from people.tests.factories import make_pegawai
 from regulations.identity import make_nik, make_nip
 

@@ -8,8 +8,7 @@ import decimal
 import pytest
 
 from core.models import AuditLog
-from people.actions import current_state
-from people.imports import do_import_pegawai
+from people.imports.files.tables import do_import_pegawai
 from people.models import (
     Pegawai,
     RiwayatAngkaKredit,
@@ -20,6 +19,7 @@ from people.models import (
     RiwayatPendidikan,
     RiwayatSkp,
 )
+from people.records.actions import current_state
 from people.tests.factories import make_pegawai
 from people.tests.siasn_files import write_csv
 

@@ -11,7 +11,7 @@ from django.urls import reverse
 
 from core import progress
 from core.models import AuditLog
-from people.import_jobs import (
+from people.imports.actions import (
     do_drop_unretried_import_files,
     do_expire_stuck_import_jobs,
     progress_key,

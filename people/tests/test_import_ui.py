@@ -10,7 +10,7 @@ from django.urls import reverse
 
 from core import progress
 from core.models import AuditLog
-from people.import_jobs import progress_key, progress_of
+from people.imports.actions import progress_key, progress_of
 from people.models import ImportJob, Pegawai
 from people.tests.factories import make_pegawai
 from people.tests.import_jobs import confirm_unreadable, csv_upload, finished_job, preview_job

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from people.imports import do_import_pegawai
+from people.imports.files.tables import do_import_pegawai
 from people.models import Pegawai, RiwayatSkp
 from people.tests.factories import make_pegawai
 from people.tests.siasn_files import asn_row, write_csv

@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 
 from core.models import AuditLog
-from people.actions import current_state
-from people.imports import do_import_pegawai
+from people.imports.files.tables import do_import_pegawai
 from people.models import Pegawai, RiwayatGolongan, RiwayatJabatan, RiwayatPendidikan
+from people.records.actions import current_state
 from people.tests.factories import make_pegawai
 from people.tests.siasn_files import asn_row, write_csv
 
@@ -138,7 +138,7 @@ def test_a_later_rank_from_history_stays_current_when_data_asn_names_an_older_on
 
 
 def test_a_crash_while_writing_leaves_no_row_behind(cast, tmp_path, monkeypatch):
-    from people import import_asn
+    from people.imports.files import asn as import_asn
 
     real = import_asn.insert_values
 

@@ -9,7 +9,7 @@ import io
 import pytest
 
 from core.models import AuditLog
-from people.imports import do_import_pegawai, write_report_csv
+from people.imports.files.tables import do_import_pegawai, write_report_csv
 from people.models import Pegawai
 from people.tests.factories import make_pegawai
 from people.tests.siasn_files import asn_row, write_csv

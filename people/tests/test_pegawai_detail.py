@@ -9,7 +9,6 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from people.actions import do_add_riwayat, do_update_pegawai
 from people.models import (
     Eselon,
     JenisJabatan,
@@ -20,7 +19,8 @@ from people.models import (
     RiwayatSkp,
     SertifikatUjian,
 )
-from people.profile import TABS, age_on, jabatan_kind, nip_printed
+from people.records.actions import do_add_riwayat, do_update_pegawai
+from people.records.rules.profile import TABS, age_on, jabatan_kind, nip_printed
 from people.tests.factories import make_pegawai
 from regulations.ranks import Jabatan
 

@@ -10,8 +10,8 @@ import time_machine
 from django.urls import reverse
 from openpyxl import load_workbook
 
-from people.actions import do_update_pegawai
 from people.models import JenisJabatan
+from people.records.actions import do_update_pegawai
 from people.tests.factories import make_pegawai
 
 pytestmark = pytest.mark.django_db

@@ -7,10 +7,10 @@ import datetime as dt
 import pytest
 from django.urls import reverse
 
-from people.actions import do_update_pegawai
-from people.forms import SORT_CHOICES
 from people.models import JenisJabatan, Pegawai
-from people.queries import SORTS, list_pegawai_for_user
+from people.records.actions import do_update_pegawai
+from people.records.forms import SORT_CHOICES
+from people.records.queries import SORTS, list_pegawai_for_user
 from people.tests.factories import make_pegawai
 
 pytestmark = pytest.mark.django_db

@@ -11,7 +11,7 @@ from openpyxl import load_workbook
 from accounts.actions import do_create_user
 from accounts.roles import Role
 from conftest import PASSWORD
-from people.queries import get_pegawai_for_user, own_pegawai, pegawai_for_user
+from people.records.queries import get_pegawai_for_user, own_pegawai, pegawai_for_user
 from people.tests.factories import make_pegawai
 
 pytestmark = pytest.mark.django_db

@@ -3,7 +3,7 @@
 import pytest
 from django.utils import timezone
 
-from people.actions import do_update_pegawai
+from people.records.actions import do_update_pegawai
 from people.tests.quality_people import clean_pegawai, media  # noqa: F401
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True), pytest.mark.usefixtures("media")]

@@ -7,9 +7,9 @@ import datetime as dt
 import pytest
 from django.db import IntegrityError
 
-from people.actions import do_update_pegawai
 from people.models import RiwayatGolongan
-from people.quality import Context, JabatanSpan, findings_for, load_records
+from people.quality.queries import Context, JabatanSpan, findings_for, load_records
+from people.records.actions import do_update_pegawai
 from people.tests.quality_people import add_golongan, attach_scan, clean_pegawai, media  # noqa: F401
 from regulations.identity import make_nik
 

@@ -9,7 +9,7 @@ import pytest
 from demo.org import seed_minimal_demo
 from demo.people import AS_OF, seed_demo_pegawai
 from org.models import Opd
-from people.quality import Context, findings_for, load_records
+from people.quality.queries import Context, findings_for, load_records
 
 pytestmark = pytest.mark.django_db
 

@@ -13,9 +13,9 @@ from django.urls import reverse
 from django.utils import timezone
 from openpyxl import load_workbook
 
-from people.actions import do_update_pegawai
 from people.models import RiwayatSkp
-from people.quality import ranking, score
+from people.quality.queries import ranking, score
+from people.records.actions import do_update_pegawai
 from people.tests.quality_people import clean_pegawai, media  # noqa: F401
 from regulations.identity import make_nik
 
@@ -92,7 +92,7 @@ def test_the_ranking_costs_the_same_queries_for_5_and_50_employees(cast):
 
 def test_the_ranking_page_costs_the_same_queries_for_5_and_50_employees(cast, client_for):
     client = client_for(cast.kepala_badan)
-    url = reverse("quality:ranking")
+    url = reverse("people:quality_ranking")
 
     def queries_for_page():
         with CaptureQueriesContext(connection) as captured:
@@ -107,7 +107,7 @@ def test_the_ranking_page_costs_the_same_queries_for_5_and_50_employees(cast, cl
 
 def test_bkd_staff_see_every_opd_ranked_with_its_counts(cast, client_for):
     staffed(cast.opd_a, 2)
-    response = client_for(cast.unit_pengolah).get(reverse("quality:ranking"))
+    response = client_for(cast.unit_pengolah).get(reverse("people:quality_ranking"))
     assert response.status_code == 200
     assert {row.opd for row in response.context["rows"]} == {cast.opd_a, cast.opd_b, cast.admin.opd}
     assert 'data-testid="score">100,0<' in response.text or 'data-testid="score">100.0<' in response.text
@@ -115,26 +115,26 @@ def test_bkd_staff_see_every_opd_ranked_with_its_counts(cast, client_for):
 
 def test_an_operator_sees_only_their_own_opd_in_the_ranking(cast, client_for):
     staffed(cast.opd_a, 2)
-    response = client_for(cast.operator_b).get(reverse("quality:ranking"))
+    response = client_for(cast.operator_b).get(reverse("people:quality_ranking"))
     assert [row.opd for row in response.context["rows"]] == [cast.opd_b]
 
 
 def test_an_operator_cannot_open_or_export_another_opds_findings(cast, client_for):
     client = client_for(cast.operator_b)
-    assert client.get(reverse("quality:opd", args=[cast.opd_a.pk])).status_code == 404
-    assert client.get(reverse("quality:opd_export", args=[cast.opd_a.pk])).status_code == 404
-    assert client.get(reverse("quality:opd", args=[cast.opd_b.pk])).status_code == 200
+    assert client.get(reverse("people:quality_opd", args=[cast.opd_a.pk])).status_code == 404
+    assert client.get(reverse("people:quality_opd_export", args=[cast.opd_a.pk])).status_code == 404
+    assert client.get(reverse("people:quality_opd", args=[cast.opd_b.pk])).status_code == 200
 
 
 def test_a_pegawai_may_not_see_data_quality(cast, client_for):
-    assert client_for(cast.pegawai_a).get(reverse("quality:ranking")).status_code == 403
+    assert client_for(cast.pegawai_a).get(reverse("people:quality_ranking")).status_code == 403
 
 
 def test_the_drill_down_lists_findings_with_links_to_the_employee(cast, client_for):
     [pegawai, _clean] = staffed(cast.opd_a, 2)
     do_update_pegawai(pegawai, changes={"nik": None}, actor=None)
     RiwayatSkp.objects.filter(pegawai=pegawai).delete()
-    response = client_for(cast.operator_a).get(reverse("quality:opd", args=[cast.opd_a.pk]))
+    response = client_for(cast.operator_a).get(reverse("people:quality_opd", args=[cast.opd_a.pk]))
     assert response.status_code == 200
     rows = list(response.context["page_obj"])
     assert [row.finding.code for row in rows] == ["nik_kosong", "skp_tahun_lalu_kosong"]  # worst first
@@ -148,7 +148,7 @@ def test_the_drill_down_filters_by_check_and_ignores_an_unknown_one(cast, client
     do_update_pegawai(pegawai, changes={"nik": None}, actor=None)
     RiwayatSkp.objects.filter(pegawai=pegawai).delete()
     client = client_for(cast.admin)
-    url = reverse("quality:opd", args=[cast.opd_a.pk])
+    url = reverse("people:quality_opd", args=[cast.opd_a.pk])
     only = client.get(url, {"kode": "nik_kosong"})
     assert [row.finding.code for row in only.context["page_obj"]] == ["nik_kosong"]
     unknown = client.get(url, {"kode": "bukan_kode"})
@@ -158,7 +158,7 @@ def test_the_drill_down_filters_by_check_and_ignores_an_unknown_one(cast, client
 
 def test_the_drill_down_is_paginated_with_a_constant_number_of_queries(cast, client_for):
     client = client_for(cast.admin)
-    url = reverse("quality:opd", args=[cast.opd_a.pk])
+    url = reverse("people:quality_opd", args=[cast.opd_a.pk])
     for pegawai in staffed(cast.opd_a, 5):
         RiwayatSkp.objects.filter(pegawai=pegawai).delete()
 
@@ -180,7 +180,7 @@ def test_the_drill_down_is_paginated_with_a_constant_number_of_queries(cast, cli
 def test_the_findings_download_as_xlsx(cast, client_for):
     [pegawai, _clean] = staffed(cast.opd_a, 2)
     do_update_pegawai(pegawai, changes={"nik": None}, actor=None)
-    response = client_for(cast.operator_a).get(reverse("quality:opd_export", args=[cast.opd_a.pk]))
+    response = client_for(cast.operator_a).get(reverse("people:quality_opd_export", args=[cast.opd_a.pk]))
     assert response.status_code == 200
     assert "attachment" in response["Content-Disposition"]
     rows = list(load_workbook(BytesIO(response.content)).active.values)
@@ -189,4 +189,4 @@ def test_the_findings_download_as_xlsx(cast, client_for):
 
 
 def test_the_screens_refuse_post(cast, client_for):
-    assert client_for(cast.admin).post(reverse("quality:ranking")).status_code == 405
+    assert client_for(cast.admin).post(reverse("people:quality_ranking")).status_code == 405

@@ -29,7 +29,7 @@ class Command(BaseCommand):
     def handle(self, *args, file, dry_run, instansi, root_unor_id, actor, **options):
         # Commands are assembly: org may not import people at module level, this command may
         # (the file reader is the one the employee import uses).
-        from people.imports import UnreadableFile, read_table
+        from people.imports.files.tables import UnreadableFile, read_table
 
         user = actor_named(actor)
         target = self._instansi(instansi)

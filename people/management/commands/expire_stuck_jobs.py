@@ -7,7 +7,7 @@ files of failed imports nobody retried within PELITA_IMPORT_RETRY_DAYS.
 from django.conf import settings
 from django.core.management.base import BaseCommand
 
-from people.import_jobs import do_drop_unretried_import_files, do_expire_stuck_import_jobs
+from people.imports.actions import do_drop_unretried_import_files, do_expire_stuck_import_jobs
 
 
 class Command(BaseCommand):

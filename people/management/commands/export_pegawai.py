@@ -2,7 +2,7 @@ import sys
 
 from django.core.management.base import BaseCommand
 
-from people.siasn_export import write_data_asn
+from people.imports.files.export import write_data_asn
 
 
 class Command(BaseCommand):

@@ -2,14 +2,20 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from core.commands import actor_named, add_actor_argument, add_file_arguments
-from people import siasn
-from people.actions_import_opd import (
+from people.imports.actions import (
     do_create_import_opds,
     needs_opds_first,
     no_opd_message,
     opds_to_create,
 )
-from people.imports import UnreadableFile, check_columns, do_import_pegawai, read_table, write_report_csv
+from people.imports.files import siasn
+from people.imports.files.tables import (
+    UnreadableFile,
+    check_columns,
+    do_import_pegawai,
+    read_table,
+    write_report_csv,
+)
 
 
 class Command(BaseCommand):
