@@ -1,0 +1,83 @@
+"""The PPO list: who reaches the BUP in a window, with BUP, TMT pensiun and what is missing."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from django.shortcuts import render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET
+
+from accounts.permissions import require
+from accounts.roles import Capability
+from core.inputs import parse_id
+from core.paging import paginate
+from core.spreadsheets import csv_response, csv_writer, xlsx_bytes, xlsx_response
+from kpo.pension import files
+from kpo.pension.queries import ppo_for_user
+from org.queries import opds_for_user
+from regulations.ranks import add_months
+
+MAX_WINDOW_MONTHS = 60
+
+
+def _date(value: str, default: date) -> date:
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        return default
+
+
+def window(request) -> tuple[date, date, str]:
+    """(from, to, a message when the asked window was corrected)."""
+    today = timezone.localdate()
+    start = _date(request.GET.get("dari", ""), today)
+    end = _date(request.GET.get("sampai", ""), add_months(start, 12))
+    if not date(1900, 1, 1) <= start <= date(2200, 1, 1):
+        start = today
+    if end < start:
+        return start, add_months(start, 12), _("Tanggal akhir sebelum tanggal awal; ditampilkan 12 bulan.")
+    if end > add_months(start, MAX_WINDOW_MONTHS):
+        return start, add_months(start, MAX_WINDOW_MONTHS), _("Rentang paling panjang 60 bulan.")
+    return start, end, ""
+
+
+def _filters(request) -> dict:
+    return {"opd": parse_id(request.GET.get("opd")), "search": request.GET.get("q", "").strip()[:100]}
+
+
+@require_GET
+@require(Capability.VIEW_PEGAWAI)
+def ppo_list(request):
+    start, end, note = window(request)
+    filters = _filters(request)
+    rows = ppo_for_user(request.user, start, end, **filters)
+    return render(
+        request,
+        "kpo/ppo_list.html",
+        {
+            "start": start,
+            "end": end,
+            "note": note,
+            "filters": filters,
+            "total": len(rows),
+            "opd_choices": opds_for_user(request.user).order_by("name"),
+            **paginate(request, rows),
+        },
+    )
+
+
+@require_GET
+@require(Capability.VIEW_PEGAWAI)
+def ppo_export(request):
+    start, end, _note = window(request)
+    rows = ppo_for_user(request.user, start, end, **_filters(request))
+    name = f"daftar-ppo-{start.isoformat()}-{end.isoformat()}"
+    if request.GET.get("format") == "csv":
+        response = csv_response(f"{name}.csv")
+        writer = csv_writer(response)
+        writer.writerow(files.COLUMNS)
+        writer.writerows(files.rows(rows))
+        return response
+    return xlsx_response(xlsx_bytes(_("Daftar PPO"), files.COLUMNS, files.rows(rows)), f"{name}.xlsx")

@@ -1,0 +1,14 @@
+"""Audit-trail entries of kpo's actions (see tests/test_audit_trail.py)."""
+
+from __future__ import annotations
+
+
+def calls(cast, tmp_path) -> dict:
+    from kpo.periods.actions import do_compute_kp_list
+    from kpo.tests.builders import PERIOD, due_pegawai
+
+    def compute():
+        due_pegawai(cast.opd_a, nama="Siap Naik", actor=cast.admin)
+        return do_compute_kp_list(PERIOD, actor=cast.admin)
+
+    return {"kpo.periods.actions.do_compute_kp_list": compute}

@@ -1,0 +1,20 @@
+from django.urls import path
+
+from kpo.career import views as career
+from kpo.kgb import views as kgb
+from kpo.pension import views as pension
+from kpo.periods import views as periods
+
+app_name = "kpo"
+
+urlpatterns = [
+    path("", periods.kp_list, name="kp_list"),
+    path("ekspor/", periods.kp_export, name="kp_export"),
+    path("hitung/", periods.kp_refresh, name="kp_refresh"),
+    path("pensiun/", pension.ppo_list, name="ppo_list"),
+    path("pensiun/ekspor/", pension.ppo_export, name="ppo_export"),
+    path("kgb/", kgb.kgb_list, name="kgb_list"),
+    path("kgb/ekspor/", kgb.kgb_export, name="kgb_export"),
+    path("karier/", career.career_mine, name="career_mine"),
+    path("karier/<int:pk>/", career.career_of_view, name="career_of"),
+]
