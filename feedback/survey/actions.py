@@ -51,36 +51,82 @@ def offer_on_completion(sender, change, **kwargs) -> None:
     for object_id in change.object_ids:
         try:
             if key == REQUEST_COMPLETED:
-                do_offer_for_request(object_id, actor=None)
+                offer_for_request(object_id, actor=None)
             else:
-                do_offer_for_ticket(object_id, actor=None)
+                offer_for_ticket(object_id, actor=None)
         except Exception:
             logger.exception("survey offer for %s %s failed", change.object_type, object_id)
 
 
-def _new_invitation(**fields) -> SurveyInvitation | None:
-    """The invitation, or None when this request/ticket already has one (once per object)."""
-    if SurveyInvitation.objects.filter(source=fields["source"], object_id=fields["object_id"]).exists():
+@transaction.atomic
+def do_offer_survey(
+    *,
+    source: str,
+    object_id,
+    reference: str,
+    unit: str,
+    actor,
+    service=None,
+    opd=None,
+    users=(),
+    email: str = "",
+    subject: str = "",
+    body: str = "",
+) -> SurveyInvitation | None:
+    """A one-time survey link for one request/ticket, sent to ``users`` (in the app and by
+    e-mail) or else to ``email``; None when this request/ticket already had its offer."""
+    users = [u for u in users if u is not None and u.is_active]
+    if SurveyInvitation.objects.filter(source=source, object_id=str(object_id)).exists():
         return None
-    invitation = SurveyInvitation(token=secrets.token_urlsafe(24), **fields)
+    invitation = SurveyInvitation(
+        token=secrets.token_urlsafe(24),
+        source=source,
+        object_id=str(object_id),
+        reference=reference,
+        unit=unit,
+        service=service,
+        opd=opd,
+        user=users[0] if users else None,
+        email=email,
+    )
     try:
         with transaction.atomic():
             invitation.save()
     except IntegrityError:  # offered concurrently by another worker
         return None
     record(
-        actor=None,
+        actor=actor,
         event="survei.ditawarkan",
         obj=invitation,
         object_repr=str(invitation),
         after=snapshot(invitation, ("source", "object_id", "reference", "service", "unit")),
     )
+    if users:
+        do_notify(
+            users,
+            title=subject,
+            body=body,
+            url=survey_url(invitation),
+            actor=actor,
+            event="survei.undangan_dikirim",
+        )
+    elif email:
+        link = f"{settings.PELITA_BASE_URL.rstrip('/')}{survey_url(invitation)}"
+        transaction.on_commit(
+            partial(
+                send_mail,
+                subject,
+                f"{body}\n\n{link}",
+                settings.DEFAULT_FROM_EMAIL,
+                [email],
+                fail_silently=True,
+            )
+        )
     return invitation
 
 
-@transaction.atomic
-def do_offer_for_request(request_id, *, actor) -> SurveyInvitation | None:
-    """A one-time survey link for a completed request, sent to its applicants."""
+def offer_for_request(request_id, *, actor) -> SurveyInvitation | None:
+    """The survey offer of a completed request, to its applicant (and whoever filed it)."""
     from layanan.models import Request
 
     request = (
@@ -90,82 +136,47 @@ def do_offer_for_request(request_id, *, actor) -> SurveyInvitation | None:
     )
     if request is None:
         return None
-    users = [u for u in (getattr(request.pegawai, "user", None), request.created_by) if u is not None]
-    invitation = _new_invitation(
+    values = {"number": request.number, "service": request.service.name}
+    return do_offer_survey(
         source=SurveyInvitation.Source.LAYANAN,
-        object_id=str(request.pk),
+        object_id=request.pk,
         reference=request.number,
+        unit=unit_for_service(request.service.slug),
         service=request.service,
         opd=request.opd,
-        unit=unit_for_service(request.service.slug),
-        user=users[0] if users else None,
-    )
-    if invitation is None:
-        return None
-    values = {"number": request.number, "service": request.service.name}
-    do_notify(
-        [u for u in users if u.is_active],
-        title=_("Survei kepuasan: permohonan %(number)s") % values,
+        users=[getattr(request.pegawai, "user", None), request.created_by],
+        subject=_("Survei kepuasan: permohonan %(number)s") % values,
         body=_(
             "Permohonan %(service)s Anda telah selesai. Bantu kami memperbaiki layanan dengan "
             "mengisi survei kepuasan (sembilan pertanyaan, sekitar dua menit). Tautan ini hanya "
             "dapat dipakai sekali."
         )
         % values,
-        url=survey_url(invitation),
         actor=actor,
-        event="survei.undangan_dikirim",
     )
-    return invitation
 
 
-@transaction.atomic
-def do_offer_for_ticket(ticket_id, *, actor) -> SurveyInvitation | None:
-    """A one-time survey link for a closed helpdesk ticket, e-mailed to its sender."""
+def offer_for_ticket(ticket_id, *, actor) -> SurveyInvitation | None:
+    """The survey offer of a closed helpdesk ticket, to its sender."""
     if not apps.is_installed("helpdesk"):
         return None
-    Ticket = apps.get_model("helpdesk", "Ticket")
-    ticket = Ticket.objects.filter(pk=ticket_id).select_related("requester").first()
+    ticket = apps.get_model("helpdesk", "Ticket").objects.filter(pk=ticket_id).first()
     if ticket is None:
         return None
-    requester = getattr(ticket, "requester", None)
-    invitation = _new_invitation(
+    return do_offer_survey(
         source=SurveyInvitation.Source.HELPDESK,
-        object_id=str(ticket.pk),
+        object_id=ticket.pk,
         reference=ticket.number,
         unit=helpdesk_unit(),
-        user=requester,
-        email=ticket.email or "",
+        users=[getattr(ticket, "requester", None)],
+        email=getattr(ticket, "email", "") or "",
+        subject=_("Survei kepuasan: tiket %(number)s") % {"number": ticket.number},
+        body=_(
+            "Tiket bantuan Anda telah ditutup. Bantu kami memperbaiki layanan dengan mengisi "
+            "survei kepuasan; tautan ini hanya dapat dipakai sekali."
+        ),
+        actor=actor,
     )
-    if invitation is None:
-        return None
-    subject = _("Survei kepuasan: tiket %(number)s") % {"number": ticket.number}
-    body = _(
-        "Tiket bantuan Anda telah ditutup. Bantu kami memperbaiki layanan dengan mengisi survei "
-        "kepuasan; tautan ini hanya dapat dipakai sekali."
-    )
-    if requester is not None and requester.is_active:
-        do_notify(
-            [requester],
-            title=subject,
-            body=body,
-            url=survey_url(invitation),
-            actor=actor,
-            event="survei.undangan_dikirim",
-        )
-    elif invitation.email:
-        link = f"{settings.PELITA_BASE_URL.rstrip('/')}{survey_url(invitation)}"
-        transaction.on_commit(
-            partial(
-                send_mail,
-                subject,
-                f"{body}\n\n{link}",
-                settings.DEFAULT_FROM_EMAIL,
-                [invitation.email],
-                fail_silently=True,
-            )
-        )
-    return invitation
 
 
 def _store(**fields) -> SurveyResponse:

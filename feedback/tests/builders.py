@@ -40,3 +40,46 @@ def store_responses(service, rows, *, when: dt.datetime | None = None, unit: str
         )
         for row in rows
     )
+
+
+def complaint_of_pegawai_a(cast, **kwargs):
+    """pegawai_a complains, logged in, about OPD A: BKD staff, operator_a and pegawai_a see it."""
+    from feedback.complaints.actions import do_file_complaint
+
+    return do_file_complaint(
+        channel="website",
+        subject="Antrean loket lama",
+        body="Saya menunggu dua jam di loket.",
+        opd=cast.opd_a,
+        name="Pegawai Dinkes",
+        email="pegawai.a@example.org",
+        complainant=cast.pegawai_a,
+        actor=cast.pegawai_a,
+        **kwargs,
+    )
+
+
+def service(slug="izin-belajar", name="Izin Belajar"):
+    from layanan.tests.factories import make_service
+
+    return make_service(slug, name)
+
+
+def invitation(cast, user=None):
+    from feedback.survey.actions import do_offer_survey
+
+    return do_offer_survey(
+        source="layanan",
+        object_id=f"uji-{SurveyResponse.objects.count()}-{timezone.now().timestamp()}",
+        reference="IB-2603-UJI01",
+        unit="Bidang Pengembangan Kompetensi",
+        service=service(),
+        users=[user or cast.pegawai_a],
+        subject="Survei kepuasan",
+        body="Isi survei",
+        actor=cast.admin,
+    )
+
+
+def answers(**overrides) -> dict:
+    return {**{f"u{i}": 3 for i in range(1, 10)}, **PROFILE, "suggestion": "", **overrides}
