@@ -16,11 +16,16 @@ $(VENV)/.runtime: requirements/runtime.lock | $(PY)
 	$(PY) -m pip install --quiet --require-hashes --no-deps -r requirements/runtime.lock
 	@touch $@
 
-$(VENV)/.dev: requirements/dev.lock | $(PY)
-	$(PY) -m pip install --quiet --require-hashes --no-deps -r requirements/dev.lock
+# The demo lock is the runtime one plus faker; the dev lock holds both and the test tools.
+$(VENV)/.demo: requirements/demo.lock | $(PY)
+	$(PY) -m pip install --quiet --require-hashes --no-deps -r requirements/demo.lock
 	@touch $@ $(VENV)/.runtime
 
-run: $(VENV)/.runtime
+$(VENV)/.dev: requirements/dev.lock | $(PY)
+	$(PY) -m pip install --quiet --require-hashes --no-deps -r requirements/dev.lock
+	@touch $@ $(VENV)/.runtime $(VENV)/.demo
+
+run: $(VENV)/.demo
 	$(PY) manage.py migrate --no-input
 	$(PY) manage.py seed_demo
 	@echo "Pelita berjalan di http://$(HOST):$(PORT)/  (hentikan dengan Ctrl+C)"
@@ -42,7 +47,8 @@ format: $(VENV)/.dev
 # Regenerate the hashed lock files from pyproject.toml.
 lock: $(VENV)/.dev
 	$(VENV)/bin/pip-compile -q --generate-hashes --strip-extras --allow-unsafe -o requirements/runtime.lock pyproject.toml
-	$(VENV)/bin/pip-compile -q --generate-hashes --strip-extras --allow-unsafe --extra dev -o requirements/dev.lock pyproject.toml
+	$(VENV)/bin/pip-compile -q --generate-hashes --strip-extras --allow-unsafe --extra demo -o requirements/demo.lock pyproject.toml
+	$(VENV)/bin/pip-compile -q --generate-hashes --strip-extras --allow-unsafe --extra demo --extra dev -o requirements/dev.lock pyproject.toml
 
 # Extract and compile translations (msgfmt from gettext). Compiled .mo files are committed.
 messages: $(VENV)/.runtime
