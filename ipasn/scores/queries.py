@@ -12,6 +12,7 @@ from collections import defaultdict
 from django.db.models import QuerySet
 from django.http import Http404
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext_lazy as _
 
 from accounts.permissions import user_can
 from accounts.roles import Capability
@@ -135,3 +136,89 @@ def years_of(pegawai: Pegawai) -> list[tuple[int, float, str]]:
     return list(
         Score.objects.filter(pegawai=pegawai).order_by("year").values_list("year", "total", "kategori")
     )
+
+
+# --- Explanation ---------------------------------------------------------------------------
+
+DIMENSION_LABELS = {
+    "kualifikasi": _("Kualifikasi"),
+    "kompetensi": _("Kompetensi"),
+    "kinerja": _("Kinerja"),
+    "disiplin": _("Disiplin"),
+}
+_HUKDIS_LABELS = dict(RiwayatHukdis.Tingkat.choices)
+
+
+def _predikat_label(value: str) -> str:
+    from regulations.skp import Predikat
+
+    key = value.strip().lower().replace(" ", "_")
+    return Predikat(key).label if key in Predikat._value2member_map_ else value
+
+
+def _dimension_of(code: str) -> str:
+    return code.split("_", 1)[0]
+
+
+def explanation(score: Score, *, rows_url: str) -> dict:
+    """What the score page shows: per dimension its points, the reasons and the rows behind
+    them (links to the history tab ``rows_url`` + ``?tab=…``), and the actions that raise the
+    total, best first. Built from the stored inputs alone: no history is read again."""
+    from ipasn.scores.rules import profile_from_inputs
+    from regulations.ipasn import assess
+
+    inputs = score.inputs
+    result = assess(profile_from_inputs(inputs))
+    reasons: dict[str, list[str]] = {}
+    for reason in result.reasons:
+        reasons.setdefault(_dimension_of(reason.code), []).append(reason.message)
+
+    def link(tab: str) -> str:
+        return f"{rows_url}?tab={tab}#riwayat"
+
+    education = inputs.get("education_row")
+    skp = inputs.get("skp")
+    rows = {
+        "kualifikasi": [{"label": education["tingkat"], "year": education["year"], "url": link("pendidikan")}]
+        if education
+        else [],
+        "kompetensi": [
+            {
+                "label": t["name"],
+                "year": t["year"],
+                "hours": t["hours"],
+                "matches": t["matches"],
+                "url": link("diklat"),
+            }
+            for t in inputs["trainings"]
+        ],
+        "kinerja": [
+            {
+                "label": _predikat_label(skp["predikat"]) if skp["predikat"] else skp["score"],
+                "year": skp["year"],
+                "error": skp.get("error", ""),
+                "url": link("skp"),
+            }
+        ]
+        if skp
+        else [],
+        "disiplin": [
+            {"label": _HUKDIS_LABELS.get(d["level"], d["level"]), "year": d["year"], "url": link("hukdis")}
+            for d in inputs["discipline"]
+        ],
+    }
+    return {
+        "score": score,
+        "dimensions": [
+            {
+                "code": code,
+                "label": DIMENSION_LABELS[code],
+                "points": getattr(score, code),
+                "max": top,
+                "reasons": reasons.get(code, []),
+                "rows": rows[code],
+            }
+            for code, top in (("kualifikasi", 25), ("kompetensi", 40), ("kinerja", 30), ("disiplin", 5))
+        ],
+        "suggestions": list(result.suggestions),
+    }

@@ -154,3 +154,70 @@ def profile_from_inputs(inputs: dict) -> IpAsnProfile:
         ),
         discipline=tuple(DisciplineRecord(_LEVELS[d["level"]], d["year"]) for d in inputs["discipline"]),
     )
+
+
+# --- What raises the score, in the words of the page ------------------------------------
+
+
+def points_text(value: float) -> str:
+    """15 → "15", 22.5 → "22,5" in the active locale."""
+    from django.utils.formats import number_format
+
+    return number_format(value, decimal_pos=0 if float(value).is_integer() else 1)
+
+
+def action_label(suggestion) -> str:
+    """One suggestion of regulations.ipasn.assess as an action line: "20 JP pelatihan teknis
+    tahun ini: +22,5". The regulation's message says the same at length; this is the line
+    an employee (and a training plan) reads."""
+    from django.utils.translation import gettext as _
+
+    gain = points_text(suggestion.gain)
+    code = suggestion.code
+    if code == "kompetensi_teknis":
+        hours = suggestion.applied.trainings[-1].hours
+        return _("%(jp)s JP pelatihan teknis tahun ini: +%(gain)s") % {"jp": hours, "gain": gain}
+    labels = {
+        "kompetensi_seminar": _("Seminar, workshop, magang atau kursus: +%(gain)s"),
+        "kompetensi_kepemimpinan": _("Diklat kepemimpinan sesuai jabatan: +%(gain)s"),
+        "kompetensi_fungsional": _("Diklat fungsional sesuai jabatan: +%(gain)s"),
+        "kinerja_predikat": _("Predikat SKP %(predikat)s: +%(gain)s"),
+        "disiplin_masa_hukuman": _("Bebas hukuman disiplin dalam masa penilaian: +%(gain)s"),
+        "kualifikasi_pendidikan": _("Pendidikan %(level)s: +%(gain)s"),
+    }
+    skp = suggestion.applied.skp
+    return labels.get(code, "%(gain)s") % {
+        "gain": gain,
+        "predikat": _PREDIKAT_LABELS.get(skp.predikat, skp.predikat) if skp and skp.predikat else "",
+        "level": _LEVEL_LABELS.get(suggestion.applied.education.value, suggestion.applied.education.value),
+    }
+
+
+_PREDIKAT_LABELS = {"baik": "Baik", "sangat_baik": "Sangat Baik"}
+_LEVEL_LABELS = {"SLTA": "SLTA", "D3": "D-III", "S1": "S-1/D-IV", "S2": "S-2", "S3": "S-3"}
+
+
+PLAN_CODES = (
+    "kompetensi_teknis",
+    "kompetensi_seminar",
+    "kompetensi_kepemimpinan",
+    "kompetensi_fungsional",
+    "kualifikasi_pendidikan",
+    "kinerja_predikat",
+    "disiplin_masa_hukuman",
+)
+
+
+def plan_label(code: str) -> str:
+    """An action of the OPD training plan, without the one employee's numbers."""
+    from django.utils.translation import gettext as _
+
+    return {
+        "kompetensi_teknis": _("Pelatihan teknis 20 JP tahun ini"),
+        "kompetensi_seminar": _("Seminar, workshop, magang atau kursus"),
+        "kompetensi_kepemimpinan": _("Diklat kepemimpinan sesuai jabatan"),
+        "kompetensi_fungsional": _("Diklat fungsional sesuai jabatan"),
+        "kualifikasi_pendidikan": _("Pendidikan ke jenjang berikutnya"),
+        "kinerja_predikat": _("Predikat SKP satu tingkat lebih baik"),
+        "disiplin_masa_hukuman": _("Bebas hukuman disiplin"),
+    }.get(code, code)
