@@ -3,6 +3,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
 from demo.campaigns import seed_demo_campaigns
+from demo.feedback import seed_demo_feedback
 from demo.layanan import seed_demo_layanan
 from demo.org import DEMO_PASSWORD, USERS, seed_minimal_demo
 from demo.people import seed_demo_pegawai
