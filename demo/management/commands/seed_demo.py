@@ -79,6 +79,8 @@ class Command(BaseCommand):
         )
         # Demo requests need the catalogue's services and the demo employees, so they come last.
         self.stdout.write(seed_demo_layanan(options["seed"]))
+        # Survey answers follow the completed demo requests.
+        self.stdout.write(seed_demo_feedback(options["seed"]))
         self.stdout.write(f"Akun demo (kata sandi sama untuk semua: {DEMO_PASSWORD}):")
         for username, _name, roles, _opd in USERS:
             self.stdout.write(f"  {username:<16} {', '.join(str(r.label) for r in roles)}")
