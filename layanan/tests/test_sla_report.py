@@ -115,7 +115,7 @@ def test_page_shows_the_table_and_loads_the_chart_from_files(world, client_for, 
     html = response.content.decode()
     assert 'data-col="percent">60,0<' in html and 'data-col="median">3,5<' in html
     assert "November 2026" in html
-    assert "vendor/chartjs/chart.umd.min.js" in html and "layanan/sla_chart.js" in html
+    assert "vendor/chartjs/chart.umd.min.js" in html and "pelita/chart.js" in html
     assert "<script>" not in html  # CSP: no inline script
 
 
@@ -147,9 +147,9 @@ def test_xlsx_holds_the_same_table(world, client_for, cast):
 
 def test_chart_json_gives_on_time_share_per_service_and_the_target(world, client_for, cast):
     data = client_for(cast.admin).get(reverse("layanan:sla_chart_data"), {"bulan": "2026-11"}).json()
-    shares = dict(zip(data["labels"], data["on_time_percent"], strict=True))
+    shares = dict(zip(data["labels"], data["series"][0]["values"], strict=True))
     assert shares == {"Izin Belajar": None, "Ujian Dinas": 60.0}
-    assert data["target"] == 90 and data["month"] == "2026-11"
+    assert data["target"]["value"] == 90 and data["month"] == "2026-11" and data["percent"]
 
 
 def test_report_page_uses_the_same_number_of_queries_for_a_busier_month(world, client_for, cast):
