@@ -14,14 +14,16 @@ from core.spreadsheets import xlsx_response
 from ipasn.models import Kategori
 from ipasn.reports import queries
 from ipasn.reports.files import file_rows, report_pdf, report_xlsx
-from ipasn.scores.queries import scores_in_scope
+from ipasn.scores.queries import latest_year, scores_in_scope
 from ipasn.scores.rules import plan_label
 from org.queries import get_opd_for_user, opds_for_user
 
 
 def _year(request) -> int:
     value = request.GET.get("tahun", "")
-    return int(value) if value.isdigit() and 2000 <= int(value) <= 2100 else timezone.localdate().year
+    if value.isdigit() and 2000 <= int(value) <= 2100:
+        return int(value)
+    return latest_year() or timezone.localdate().year  # the figures last computed
 
 
 def _chart(distribution) -> dict:

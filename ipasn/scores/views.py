@@ -15,7 +15,14 @@ from accounts.roles import Capability
 from core.documents import DocumentRejected
 from ipasn.scores.actions import do_record_training
 from ipasn.scores.forms import TrainingForm
-from ipasn.scores.queries import explanation, get_pegawai_for_user, own_pegawai, score_of, years_of
+from ipasn.scores.queries import (
+    explanation,
+    get_pegawai_for_user,
+    latest_year,
+    own_pegawai,
+    score_of,
+    years_of,
+)
 from ipasn.scores.rules import action_label
 
 
@@ -29,7 +36,9 @@ def _add_errors(form, exc: ValidationError) -> None:
 
 def _year(request) -> int:
     value = request.GET.get("tahun", "")
-    return int(value) if value.isdigit() and 2000 <= int(value) <= 2100 else timezone.localdate().year
+    if value.isdigit() and 2000 <= int(value) <= 2100:
+        return int(value)
+    return latest_year() or timezone.localdate().year  # the figures last computed
 
 
 def _page(request, pegawai, *, own: bool):

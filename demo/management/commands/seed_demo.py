@@ -4,6 +4,7 @@ from django.utils import timezone
 
 from demo.campaigns import seed_demo_campaigns
 from demo.feedback import seed_demo_feedback
+from demo.ipasn import seed_demo_ipasn
 from demo.layanan import seed_demo_layanan
 from demo.org import DEMO_PASSWORD, USERS, seed_minimal_demo
 from demo.people import seed_demo_pegawai
@@ -79,6 +80,14 @@ class Command(BaseCommand):
         )
         # Demo requests need the catalogue's services and the demo employees, so they come last.
         self.stdout.write(seed_demo_layanan(options["seed"]))
+        ipasn = seed_demo_ipasn(options["seed"])
+        if ipasn:
+            self.stdout.write(
+                self.style.SUCCESS(
+                    f"IP-ASN {ipasn['tahun']}: {ipasn['dinilai']} pegawai dinilai, "
+                    f"{ipasn['nasional']} nilai nasional contoh diimpor."
+                )
+            )
         # Survey answers follow the completed demo requests.
         self.stdout.write(seed_demo_feedback(options["seed"]))
         self.stdout.write(f"Akun demo (kata sandi sama untuk semua: {DEMO_PASSWORD}):")
