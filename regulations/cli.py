@@ -38,6 +38,7 @@ COMMANDS: dict[str, str] = {
     "due": "regulations.sla:command_due",
     "kgb": "regulations.salary:command_kgb",
     "gaji-pokok": "regulations.salary:command_gaji_pokok",
+    "duk": "regulations.duk:command_duk",
 }
 
 

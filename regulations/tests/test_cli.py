@@ -155,6 +155,11 @@ CASES: dict[str, tuple[list[str], list[str], str]] = {
         ['{"golongan": "III/a", "mkg_since": "2024-04-01", "mkg_bulan": 12, "after": "2026-01-01"}'],
         "mkg_bulan harus antara 0 dan 11",
     ),
+    "duk": (
+        ['{"pegawai": [{"key": "a", "golongan": "III/a", "tmt_golongan": "2020-04-01"}]}'],
+        ['{"pegawai": [{"key": "a", "golongan": "III/a", "tmt_golongan": "1-4-2020"}]}'],
+        "pegawai[0].tmt_golongan harus tanggal ISO",
+    ),
     "gaji-pokok": (
         ['{"golongan": "III/a", "mkg": 10}'],
         ['{"golongan": "V/a", "mkg": 10}'],
