@@ -78,7 +78,7 @@ def career_of(record, today: date) -> Career:
 
 
 def _record(pegawai) -> object:
-    records = load_records(pegawai)
+    records = load_records(pegawai, golongan_history=True, family=True)
     if not records:
         raise Http404
     return records[0]

@@ -12,7 +12,7 @@ from collections.abc import Iterable
 
 from django.db.models import QuerySet
 
-from kpo.inputs.rules import Many, Record, Ref
+from kpo.inputs.rules import AngkaKredit, Diklat, Family, GolonganRow, Hukdis, Many, Record, Ref, Skp, Ujian
 from people.models import (
     Keluarga,
     Pegawai,
@@ -54,88 +54,167 @@ _PEGAWAI_FIELDS = (
 )
 
 
-def _grouped(rows: Iterable[tuple]) -> dict[int, list[tuple]]:
-    by: dict[int, list[tuple]] = defaultdict(list)
+def _grouped(rows: Iterable[tuple], shape) -> dict[int, Many]:
+    by: dict[int, Many] = defaultdict(Many)
+    make = shape._make
     for row in rows:
-        by[row[0]].append(row[1:])
+        by[row[0]].append(make(row[1:]))
     return by
 
 
-def load_records(pegawai: QuerySet[Pegawai]) -> list[Record]:
-    """Every employee of ``pegawai`` with the histories the rules read (8 queries)."""
+_NONE = Many()
+
+
+def load_records(
+    pegawai: QuerySet[Pegawai],
+    *,
+    skp_from: int | None = None,
+    golongan_history: bool = False,
+    family: bool = False,
+) -> list[Record]:
+    """Every employee of ``pegawai`` with the histories the rules read, one query per table.
+
+    Only what a list needs is read: the SKP from ``skp_from`` on (all without it), the
+    leadership courses (the only ones a rule reads), the golongan history for the KGB and the
+    family for the PPO only when asked."""
     ids = pegawai.values("pk")
-    skp = _grouped(
-        RiwayatSkp.objects.filter(pegawai__in=ids).values_list("pegawai_id", "tahun", "predikat", "nilai")
-    )
+    skp_rows = RiwayatSkp.objects.filter(pegawai__in=ids)
+    if skp_from is not None:
+        skp_rows = skp_rows.filter(tahun__gte=skp_from)
+    skp = _grouped(skp_rows.values_list("pegawai_id", "tahun", "predikat", "nilai"), Skp)
     hukdis = _grouped(
         RiwayatHukdis.objects.filter(pegawai__in=ids).values_list(
             "pegawai_id", "tingkat", "jenis", "tmt", "tmt_selesai"
-        )
+        ),
+        Hukdis,
     )
     diklat = _grouped(
-        RiwayatDiklat.objects.filter(pegawai__in=ids).values_list("pegawai_id", "jenis", "nama")
+        RiwayatDiklat.objects.filter(pegawai__in=ids, jenis="kepemimpinan").values_list(
+            "pegawai_id", "jenis", "nama"
+        ),
+        Diklat,
     )
-    ujian = _grouped(SertifikatUjian.objects.filter(pegawai__in=ids).values_list("pegawai_id", "jenis"))
+    ujian = _grouped(
+        SertifikatUjian.objects.filter(pegawai__in=ids).values_list("pegawai_id", "jenis"), Ujian
+    )
     ak = _grouped(
-        RiwayatAngkaKredit.objects.filter(pegawai__in=ids)
+        RiwayatAngkaKredit.objects.filter(pegawai__in=ids, pegawai__jenis_jabatan="fungsional")
         .order_by("pegawai_id", "tahun", "pk")
-        .values_list("pegawai_id", "tahun", "kumulatif")
+        .values_list("pegawai_id", "tahun", "kumulatif"),
+        AngkaKredit,
     )
-    golongan = _grouped(
-        RiwayatGolongan.objects.filter(pegawai__in=ids)
-        .order_by("pegawai_id", "tmt", "pk")
-        .values_list("pegawai_id", "tmt", "mk_tahun", "mk_bulan", "golongan__code")
+    golongan = (
+        _grouped(
+            RiwayatGolongan.objects.filter(pegawai__in=ids)
+            .order_by("pegawai_id", "tmt", "pk")
+            .values_list("pegawai_id", "tmt", "mk_tahun", "mk_bulan", "golongan__code"),
+            GolonganRow,
+        )
+        if golongan_history
+        else {}
     )
-    keluarga = _grouped(
-        Keluarga.objects.filter(pegawai__in=ids).values_list("pegawai_id", "hubungan", "masih_hidup")
+    keluarga = (
+        _grouped(
+            Keluarga.objects.filter(pegawai__in=ids).values_list("pegawai_id", "hubungan", "masih_hidup"),
+            Family,
+        )
+        if family
+        else {}
     )
     records = []
-    for row in pegawai.order_by("pk").values_list(*_PEGAWAI_FIELDS):
-        values = dict(zip(_PEGAWAI_FIELDS, row, strict=True))
-        pk = values["pk"]
-        jf = (
-            Ref(code=values["jabatan_fungsional__code"], name=values["jabatan_fungsional__name"])
-            if values["jabatan_fungsional_id"]
-            else None
-        )
+    jfs: dict[int, Ref] = {}
+    golongans: dict[str, Ref] = {}
+    for (
+        pk,
+        nip,
+        nama,
+        _gd,
+        _gb,
+        opd_id,
+        opd_name,
+        status,
+        jenis_pegawai,
+        tanggal_lahir,
+        status_kawin,
+        alamat,
+        golongan_id,
+        code,
+        tmt_golongan,
+        pendidikan,
+        jenis_jabatan,
+        jabatan,
+        jf_id,
+        jf_code,
+        jf_name,
+        jenjang,
+        eselon,
+        tmt_jabatan,
+        tmt_pns,
+        tmt_cpns,
+    ) in pegawai.order_by("pk").values_list(*_PEGAWAI_FIELDS):
+        jf = None
+        if jf_id:
+            jf = jfs.get(jf_id) or jfs.setdefault(jf_id, Ref(code=jf_code, name=jf_name))
         records.append(
             Record(
                 pk=pk,
-                nip=values["nip"],
-                nama=values["nama"],
-                opd_id=values["opd_id"],
-                opd_name=values["opd__name"] or "",
-                status=values["status"],
-                jenis_pegawai=values["jenis_pegawai"],
-                tanggal_lahir=values["tanggal_lahir"],
-                status_kawin=values["status_kawin"],
-                alamat=values["alamat"],
-                golongan_id=values["golongan_id"],
-                golongan=Ref(code=values["golongan__code"]) if values["golongan_id"] else None,
-                tmt_golongan=values["tmt_golongan"],
-                pendidikan=values["pendidikan"],
-                jenis_jabatan=values["jenis_jabatan"],
-                jabatan=values["jabatan"],
+                nip=nip,
+                nama=nama,
+                opd_id=opd_id,
+                opd_name=opd_name or "",
+                status=status,
+                jenis_pegawai=jenis_pegawai,
+                tanggal_lahir=tanggal_lahir,
+                status_kawin=status_kawin,
+                alamat=alamat,
+                golongan_id=golongan_id,
+                golongan=(golongans.get(code) or golongans.setdefault(code, Ref(code=code)))
+                if code
+                else None,
+                tmt_golongan=tmt_golongan,
+                pendidikan=pendidikan,
+                jenis_jabatan=jenis_jabatan,
+                jabatan=jabatan,
                 jabatan_fungsional=jf,
-                jenjang=values["jenjang"],
-                eselon=values["eselon"],
-                tmt_jabatan=values["tmt_jabatan"],
-                tmt_pns=values["tmt_pns"],
-                tmt_cpns=values["tmt_cpns"],
-                riwayat_skp=Many(Ref(tahun=t, predikat=p, nilai=n) for t, p, n in skp.get(pk, ())),
-                riwayat_hukdis=Many(
-                    Ref(tingkat=t, jenis=j, tmt=s, tmt_selesai=e) for t, j, s, e in hukdis.get(pk, ())
-                ),
-                riwayat_diklat=Many(Ref(jenis=j, nama=n) for j, n in diklat.get(pk, ())),
-                sertifikat_ujian=Many(Ref(jenis=j) for (j,) in ujian.get(pk, ())),
-                riwayat_angka_kredit=Many(Ref(tahun=t, kumulatif=k) for t, k in ak.get(pk, ())),
-                riwayat_golongan=Many(
-                    Ref(tmt=t, mk_tahun=y, mk_bulan=m, golongan_code=g) for t, y, m, g in golongan.get(pk, ())
-                ),
-                keluarga=Many(Ref(hubungan=h, masih_hidup=alive) for h, alive in keluarga.get(pk, ())),
+                jenjang=jenjang,
+                eselon=eselon,
+                tmt_jabatan=tmt_jabatan,
+                tmt_pns=tmt_pns,
+                tmt_cpns=tmt_cpns,
+                riwayat_skp=skp.get(pk, _NONE),
+                riwayat_hukdis=hukdis.get(pk, _NONE),
+                riwayat_diklat=diklat.get(pk, _NONE),
+                sertifikat_ujian=ujian.get(pk, _NONE),
+                riwayat_angka_kredit=ak.get(pk, _NONE),
+                riwayat_golongan=golongan.get(pk, _NONE),
+                keluarga=keluarga.get(pk, _NONE),
             )
         )
     return records
+
+
+def load_rows(pegawai: QuerySet[Pegawai], *, skp_from: int | None = None) -> int:
+    """The same queries as :func:`load_records` for the KP list, rows fetched and dropped: the
+    cost of reading the input itself (the KP benchmark's baseline)."""
+    ids = pegawai.values("pk")
+    skp_rows = RiwayatSkp.objects.filter(pegawai__in=ids)
+    if skp_from is not None:
+        skp_rows = skp_rows.filter(tahun__gte=skp_from)
+    queries = [
+        skp_rows.values_list("pegawai_id", "tahun", "predikat", "nilai"),
+        RiwayatHukdis.objects.filter(pegawai__in=ids).values_list(
+            "pegawai_id", "tingkat", "jenis", "tmt", "tmt_selesai"
+        ),
+        RiwayatDiklat.objects.filter(pegawai__in=ids, jenis="kepemimpinan").values_list(
+            "pegawai_id", "jenis", "nama"
+        ),
+        SertifikatUjian.objects.filter(pegawai__in=ids).values_list("pegawai_id", "jenis"),
+        RiwayatAngkaKredit.objects.filter(pegawai__in=ids, pegawai__jenis_jabatan="fungsional")
+        .order_by("pegawai_id", "tahun", "pk")
+        .values_list("pegawai_id", "tahun", "kumulatif"),
+        pegawai.order_by("pk").values_list(*_PEGAWAI_FIELDS),
+    ]
+    return sum(len(list(q)) for q in queries)
 
 
 def active_pns(pegawai: QuerySet[Pegawai]) -> QuerySet[Pegawai]:

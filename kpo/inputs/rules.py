@@ -9,11 +9,22 @@ from master data to rule inputs stays the only one.
 
 from __future__ import annotations
 
+from collections import namedtuple
 from types import SimpleNamespace
 
 
 class Ref(SimpleNamespace):
     """One related row (a history row, the golongan, the JF) with the fields read from it."""
+
+
+# The history rows, with the field names of their models.
+Skp = namedtuple("Skp", "tahun predikat nilai")
+Hukdis = namedtuple("Hukdis", "tingkat jenis tmt tmt_selesai")
+Diklat = namedtuple("Diklat", "jenis nama")
+Ujian = namedtuple("Ujian", "jenis")
+AngkaKredit = namedtuple("AngkaKredit", "tahun kumulatif")
+GolonganRow = namedtuple("GolonganRow", "tmt mk_tahun mk_bulan golongan_code")
+Family = namedtuple("Family", "hubungan masih_hidup")
 
 
 class Many(list):
@@ -23,8 +34,44 @@ class Many(list):
         return self
 
 
-class Record(SimpleNamespace):
+class Record:
     """An employee with the fields and histories of kpo.inputs.queries.load_records."""
+
+    __slots__ = (
+        "alamat",
+        "eselon",
+        "golongan",
+        "golongan_id",
+        "jabatan",
+        "jabatan_fungsional",
+        "jenis_jabatan",
+        "jenis_pegawai",
+        "jenjang",
+        "keluarga",
+        "nama",
+        "nip",
+        "opd_id",
+        "opd_name",
+        "pendidikan",
+        "pk",
+        "riwayat_angka_kredit",
+        "riwayat_diklat",
+        "riwayat_golongan",
+        "riwayat_hukdis",
+        "riwayat_skp",
+        "sertifikat_ujian",
+        "status",
+        "status_kawin",
+        "tanggal_lahir",
+        "tmt_cpns",
+        "tmt_golongan",
+        "tmt_jabatan",
+        "tmt_pns",
+    )
+
+    def __init__(self, **values) -> None:
+        for name, value in values.items():
+            setattr(self, name, value)
 
     def get_status_display(self) -> str:
         from people.models import Pegawai

@@ -16,7 +16,7 @@ def kgb_rows(pegawai, year: int, month: int, *, opd: int | None = None, search: 
         pegawai = pegawai.filter(opd_id=opd)
     if search:
         pegawai = pegawai.filter(Q(nama__icontains=search) | Q(nip__startswith=search.replace(" ", "")))
-    return due_in_month(load_records(pegawai), year, month)
+    return due_in_month(load_records(pegawai, skp_from=year - 1, golongan_history=True), year, month)
 
 
 def kgb_for_user(user, year: int, month: int, **filters) -> list[KgbRow]:

@@ -27,7 +27,7 @@ def ppo_rows(pegawai, start: date, end: date, *, opd: int | None = None, search:
         from django.db.models import Q
 
         pegawai = pegawai.filter(Q(nama__icontains=search) | Q(nip__startswith=search.replace(" ", "")))
-    return in_window(load_records(pegawai), start, end)
+    return in_window(load_records(pegawai, family=True), start, end)
 
 
 def ppo_for_user(user, start: date, end: date, **filters) -> list[PpoRow]:

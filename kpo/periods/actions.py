@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 
 from core.audit import Recorded, record
@@ -19,7 +19,7 @@ from kpo.inputs.queries import active_pns, load_records
 from kpo.models import KpCandidate
 from kpo.periods.rules import evaluate
 from people.models import Pegawai
-from regulations.promotion import is_kp_period
+from regulations.promotion import DEFAULT_KP_CONFIG, is_kp_period
 from regulations.reasons import RuleInputError
 
 # Audit object types whose rows belong to one employee (the pegawai_id column), and the
@@ -44,34 +44,44 @@ def do_compute_kp_list(period: date, *, actor, pegawai_ids=None) -> int:
     pegawai = active_pns(Pegawai.objects.all())
     if pegawai_ids is not None:
         pegawai = pegawai.filter(pk__in=list(pegawai_ids))
-    now = timezone.now()
-    rows = []
-    for r in load_records(pegawai):
+    if pegawai_ids is not None:
+        pegawai_ids = sorted(set(pegawai_ids))
+    fresh: dict[int, tuple] = {}
+    for r in load_records(pegawai, skp_from=period.year - DEFAULT_KP_CONFIG.appraisal_years):
         c = evaluate(r, period)
-        if c is None:
-            continue
-        rows.append(
-            KpCandidate(
-                period=period,
-                pegawai_id=r.pk,
-                opd_id=r.opd_id,
-                nip=r.nip,
-                nama=r.nama,
-                jabatan=r.jabatan[:200],
-                golongan=c.golongan,
-                golongan_baru=c.golongan_baru,
-                jenis=c.jenis,
-                eligible=c.eligible,
-                reasons=[x.as_dict() for x in c.reasons],
-                computed_at=now,
+        if c is not None:
+            reasons = [x.as_dict() for x in c.reasons]
+            fresh[r.pk] = (
+                r.opd_id,
+                r.nip,
+                r.nama,
+                r.jabatan[:200],
+                c.golongan,
+                c.golongan_baru,
+                c.jenis,
+                c.eligible,
+                reasons,
             )
-        )
+    now = timezone.now()
     with transaction.atomic():
-        old = KpCandidate.objects.filter(period=period)
+        stored = KpCandidate.objects.filter(period=period)
         if pegawai_ids is not None:
-            old = old.filter(pegawai_id__in=list(pegawai_ids))
-        removed, _ = old.delete()
-        KpCandidate.objects.bulk_create(rows, batch_size=2000)
+            stored = stored.filter(pegawai_id__in=pegawai_ids)
+        # Only rows whose verdict changed are rewritten; the rest just get the new time. A
+        # province's list changes by a few rows between runs, and writing 10k rows again
+        # would cost more than computing them.
+        outdated, kept = [], set()
+        for pk, pegawai_id, *values in stored.values_list("pk", "pegawai_id", *_COMPARED).iterator(
+            chunk_size=5000
+        ):
+            if tuple(values) == fresh.get(pegawai_id):
+                kept.add(pegawai_id)
+            else:
+                outdated.append(pk)
+        for start in range(0, len(outdated), _BATCH):
+            KpCandidate.objects.filter(pk__in=outdated[start : start + _BATCH]).delete()
+        stored.update(computed_at=now, stale=False)
+        _insert(period, now, [(pid, *values) for pid, values in fresh.items() if pid not in kept])
         record(
             actor=actor,
             event="kpo.kp_list_computed",
@@ -80,13 +90,40 @@ def do_compute_kp_list(period: date, *, actor, pegawai_ids=None) -> int:
             object_repr=f"Daftar KP {period.isoformat()}",
             after={
                 "period": period.isoformat(),
-                "due": len(rows),
-                "eligible": sum(1 for x in rows if x.eligible),
-                "replaced": removed,
-                "scope": "all" if pegawai_ids is None else len(list(pegawai_ids)),
+                "due": len(fresh),
+                "eligible": sum(1 for v in fresh.values() if v[7]),
+                "rewritten": len(fresh) - len(kept),
+                "scope": "all" if pegawai_ids is None else len(pegawai_ids),
             },
         )
-    return len(rows)
+    return len(fresh)
+
+
+# The stored values a recomputation compares, in the order of the tuples built above.
+_COMPARED = ("opd_id", "nip", "nama", "jabatan", "golongan", "golongan_baru", "jenis", "eligible", "reasons")
+_COLUMNS = ("period", "computed_at", "stale", "pegawai_id", *_COMPARED)
+# SQLite allows 32,766 parameters in one statement: 13 columns × 2,000 rows stays below it.
+_BATCH = 2000
+
+
+def _insert(period: date, now, rows: list[tuple]) -> None:
+    """One multi-row INSERT per batch. bulk_create prepares every field of every object in
+    Python, which alone took longer than the whole computation may (docs/kpo.md, benchmark);
+    here only the JSON is prepared per row."""
+    ops = connection.ops
+    head = (ops.adapt_datefield_value(period), ops.adapt_datetimefield_value(now), False)
+    prep_json = KpCandidate._meta.get_field("reasons").get_db_prep_save
+    table = ops.quote_name(KpCandidate._meta.db_table)
+    columns = ", ".join(ops.quote_name(c) for c in _COLUMNS)
+    placeholders = "(" + ", ".join(["%s"] * len(_COLUMNS)) + ")"
+    with connection.cursor() as cursor:
+        for start in range(0, len(rows), _BATCH):
+            batch = rows[start : start + _BATCH]
+            sql = f"INSERT INTO {table} ({columns}) VALUES " + ", ".join([placeholders] * len(batch))
+            params = []
+            for row in batch:
+                params += (*head, *row[:-1], prep_json(row[-1], connection))
+            cursor.execute(sql, params)
 
 
 def _pegawai_ids(change: Recorded) -> set[int]:

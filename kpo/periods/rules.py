@@ -56,6 +56,10 @@ def evaluate(record, period: date) -> Candidate | None:
     if record.golongan is None or record.tmt_golongan is None:
         return None
     route = _route(record)
+    # Not a year in rank yet: no route is due (the shortest, KP struktural below the eselon's
+    # range, needs one). Skipping them here spares the rules most of a young workforce.
+    if anniversary(record.tmt_golongan, 1) > period:
+        return None
     try:
         p = rule_input(record)
         if route == JenisKp.FUNGSIONAL:
