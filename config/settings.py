@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "ipasn",
     "feedback",
     "kpo",
+    "siasn",
     "reports",
     "demo",
     # After accounts: accounts/templates/captcha/ overrides the widget's template.
@@ -181,6 +182,26 @@ PELITA_HELPDESK_REOPEN_DAYS = env_int("PELITA_HELPDESK_REOPEN_DAYS", 7, minimum=
 # client address is read from that many X-Forwarded-For entries and no more (core.clients).
 PELITA_TRUSTED_PROXIES = env_int("PELITA_TRUSTED_PROXIES", 0, minimum=0)
 
+# The national system's web service (siasn/, docs/siasn.md): BKN issues keys per environment;
+# training and production have their own URLs and keys. Empty URLs or keys: not connected.
+_SIASN_ENV = env_choice("PELITA_SIASN_ENV", "training", {"training", "production"})
+SIASN = {
+    "environment": _SIASN_ENV,
+    "base_url": env_str("PELITA_SIASN_BASE_URL", ""),
+    "gateway_token_url": env_str("PELITA_SIASN_GATEWAY_TOKEN_URL", ""),
+    "sso_token_url": env_str("PELITA_SIASN_SSO_TOKEN_URL", ""),
+    "consumer_key": env_str("PELITA_SIASN_CONSUMER_KEY", ""),
+    "consumer_secret": env_str("PELITA_SIASN_CONSUMER_SECRET", ""),
+    "sso_client_id": env_str("PELITA_SIASN_SSO_CLIENT_ID", ""),
+    "username": env_str("PELITA_SIASN_USERNAME", ""),
+    "password": env_str("PELITA_SIASN_PASSWORD", ""),
+    "timeout": env_int("PELITA_SIASN_TIMEOUT_SECONDS", 20, minimum=1),
+    "retries": env_int("PELITA_SIASN_RETRIES", 4, minimum=0),
+    "backoff": 1.0,  # seconds before the first retry, doubling after each
+    # Calls per second across every server and worker (BKN's gateway enforces its own quota).
+    "rate_per_second": env_int("PELITA_SIASN_RATE_PER_SECOND", 10, minimum=1),
+}
+
 # --- Shared state ---------------------------------------------------------------------
 # Whatever is cached must be seen by every app server and worker, so the default cache is
 # a table in the database they share (created by a migration of core), never one process's
@@ -273,7 +294,7 @@ PELITA_UPLOAD_MAX_AGE_HOURS = env_int("PELITA_UPLOAD_MAX_AGE_HOURS", 24, minimum
 PELITA_IMPORT_MAX_MB = env_int("PELITA_IMPORT_MAX_MB", 50, minimum=1)
 # The largest scan per document kind (core.Document.Kind), in MB; kinds not named use "default".
 PELITA_DOCUMENT_MAX_MB = {"default": env_int("PELITA_DOCUMENT_MAX_MB", 2, minimum=1)}
-# Days before a campaign closes at which send_campaign_reminders reminds (checked by campaigns.reminders).
+# Days before a campaign closes at which send_campaign_reminders reminds (checked by campaigns.reminders.rules).
 PELITA_CAMPAIGN_REMINDER_DAYS = env_list("PELITA_CAMPAIGN_REMINDER_DAYS", ["7", "3", "1"])
 # Exports (core.exports): up to this many rows are built inside the request; a bigger one is
 # built by the worker as a background job with a progress page (docs/exports.md).

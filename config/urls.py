@@ -18,6 +18,7 @@ urlpatterns = [
     path("jafung/", include("jafung.urls")),
     path("ipasn/", include("ipasn.urls")),
     path("kpo/", include("kpo.urls")),
+    path("siasn/", include("siasn.urls")),
     path("", include("feedback.urls")),
     path("", include("core.urls")),
 ]
