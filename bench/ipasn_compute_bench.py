@@ -33,6 +33,7 @@ from timing import best_of, p95, timed_get
 def setup_database(tmp: Path) -> str | None:
     url = os.environ.get("DATABASE_URL", "")
     os.environ["PELITA_VAR_DIR"] = str(tmp)
+    os.environ["DJANGO_ALLOWED_HOSTS"] = "testserver"
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
     if not url.startswith("postgres"):
         os.environ["DATABASE_URL"] = f"sqlite:///{tmp / 'bench.sqlite3'}"
