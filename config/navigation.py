@@ -54,6 +54,9 @@ MENU = (
     NavEntry("layanan:sla_report", _("Laporan SLA"), Capability.VIEW_SLA_REPORT),
     NavEntry("helpdesk:queue", _("Helpdesk"), Capability.HANDLE_HELPDESK),
     NavEntry("helpdesk:report", _("Laporan helpdesk"), Capability.VIEW_HELPDESK_REPORT),
+    # Everyone sees the complaints in their scope: own, their OPD's, or all for BKD staff.
+    NavEntry("feedback:complaint_list", _("Pengaduan")),
+    NavEntry("feedback:ikm_report", _("Laporan IKM"), Capability.VIEW_IKM),
     NavEntry("layanan:service_admin_list", _("Katalog layanan"), Capability.MANAGE_SERVICES),
     NavEntry("org:instansi_list", _("Instansi"), Capability.MANAGE_ORG),
     NavEntry("accounts:user_list", _("Pengguna"), Capability.MANAGE_USERS),

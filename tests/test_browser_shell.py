@@ -22,6 +22,8 @@ EXPECTED_MENU = {
         "Partisipasi",
         "Jabatan fungsional",
         "Laporan SLA",
+        "Pengaduan",
+        "Laporan IKM",
         "Katalog layanan",
         "Instansi",
         "Pengguna",
@@ -37,6 +39,7 @@ EXPECTED_MENU = {
         "Kualitas data",
         "Partisipasi",
         "Jabatan fungsional",
+        "Pengaduan",
         "Hari libur",
     ],
     "operator_b": [
@@ -48,9 +51,10 @@ EXPECTED_MENU = {
         "Kualitas data",
         "Partisipasi",
         "Jabatan fungsional",
+        "Pengaduan",
         "Hari libur",
     ],
-    "pegawai_a": ["Beranda", "Data Saya", "Isian kampanye", "Permohonan", "Hari libur"],
+    "pegawai_a": ["Beranda", "Data Saya", "Isian kampanye", "Permohonan", "Pengaduan", "Hari libur"],
     "unit_pengolah": [
         "Beranda",
         "Permohonan",
@@ -63,6 +67,8 @@ EXPECTED_MENU = {
         "Partisipasi",
         "Jabatan fungsional",
         "Laporan SLA",
+        "Pengaduan",
+        "Laporan IKM",
         "Hari libur",
     ],
     "kepala_badan": [
@@ -75,6 +81,8 @@ EXPECTED_MENU = {
         "Partisipasi",
         "Jabatan fungsional",
         "Laporan SLA",
+        "Pengaduan",
+        "Laporan IKM",
         "Hari libur",
     ],
 }
