@@ -43,6 +43,7 @@ MENU = (
     NavEntry("layanan:inbox", _("Kotak masuk"), Capability.PROCESS_REQUESTS),
     NavEntry("org:opd_list", _("OPD"), Capability.VIEW_ORG),
     NavEntry("people:pegawai_list", pgettext_lazy("menu", "Pegawai"), Capability.VIEW_PEGAWAI),
+    NavEntry("reports:duk_page", _("DUK"), Capability.VIEW_PEGAWAI),
     NavEntry("people:import_upload", _("Impor data"), Capability.IMPORT_PEGAWAI),
     NavEntry("people:quality_ranking", _("Kualitas data"), Capability.VIEW_DATA_QUALITY),
     NavEntry("people:correction_queue", _("Verifikasi perbaikan"), Capability.VERIFY_CORRECTIONS),
