@@ -4,6 +4,7 @@ from kpo.career import views as career
 from kpo.kgb import views as kgb
 from kpo.pension import views as pension
 from kpo.periods import views as periods
+from kpo.reconciliation import views as reconciliation
 
 app_name = "kpo"
 
@@ -11,6 +12,8 @@ urlpatterns = [
     path("", periods.kp_list, name="kp_list"),
     path("ekspor/", periods.kp_export, name="kp_export"),
     path("hitung/", periods.kp_refresh, name="kp_refresh"),
+    path("rekonsiliasi/", reconciliation.reconciliation, name="reconciliation"),
+    path("rekonsiliasi/ingatkan/", reconciliation.reconciliation_remind, name="reconciliation_remind"),
     path("pensiun/", pension.ppo_list, name="ppo_list"),
     path("pensiun/ekspor/", pension.ppo_export, name="ppo_export"),
     path("kgb/", kgb.kgb_list, name="kgb_list"),

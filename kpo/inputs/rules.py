@@ -67,6 +67,7 @@ class Record:
         "tmt_golongan",
         "tmt_jabatan",
         "tmt_pns",
+        "unit_id",
     )
 
     def __init__(self, **values) -> None:

@@ -27,6 +27,8 @@ MATRIX = {
     "kpo:kp_list": (None, BKD_AND_OPERATORS),
     "kpo:kp_export": (None, BKD_AND_OPERATORS),
     "kpo:kp_refresh": (None, {**POST_ONLY, "operator_a": 405, "pegawai_a": 405}),
+    "kpo:reconciliation": (None, BKD_AND_OPERATORS),
+    "kpo:reconciliation_remind": (None, {**POST_ONLY, "operator_a": 405, "pegawai_a": 405}),
     "kpo:ppo_list": (None, BKD_AND_OPERATORS),
     "kpo:ppo_export": (None, BKD_AND_OPERATORS),
     "kpo:kgb_list": (None, BKD_AND_OPERATORS),

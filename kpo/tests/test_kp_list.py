@@ -151,3 +151,19 @@ def test_refresh_is_for_bkd_staff(cast, client_for):
     assert response.status_code == 302
     assert KpCandidate.objects.filter(period=PERIOD).count() == 1
     assert client_for(cast.operator_a).post("/kpo/hitung/", {"period": PERIOD.isoformat()}).status_code == 403
+
+
+def test_reconciliation_worklist_scoped_with_reminders(cast, client_for):
+    from core.models import Notification
+
+    due_pegawai(cast.opd_a, nama="Tanpa SKP Dinkes", skp_years=(2024,))
+    due_pegawai(cast.opd_b, nama="Tanpa SKP Dishub", skp_years=(2024,))
+    computed()
+    html = client_for(cast.operator_a).get(f"/kpo/rekonsiliasi/?period={PERIOD.isoformat()}").content.decode()
+    assert "Tanpa SKP Dinkes" in html and "Tanpa SKP Dishub" not in html
+    assert "SKP tahun 2025 belum ada." in html
+    assert "KPPN" in html and "Atasan langsung" in html  # not held by Pelita: said, not invented
+    response = client_for(cast.admin).post("/kpo/rekonsiliasi/ingatkan/", {"period": PERIOD.isoformat()})
+    assert response.status_code == 302
+    notified = set(Notification.objects.values_list("recipient__username", flat=True))
+    assert cast.operator_a.username in notified and cast.operator_b.username in notified

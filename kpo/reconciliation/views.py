@@ -1,0 +1,70 @@
+"""The reconciliation worklist: per due employee, the data to put right before the period."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from django.contrib import messages
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_POST
+
+from accounts.permissions import require, user_can
+from accounts.roles import Capability
+from core.inputs import parse_id
+from core.paging import paginate
+from kpo.periods.views import chosen_period, period_choices
+from kpo.reconciliation.actions import do_send_reconciliation_reminders
+from kpo.reconciliation.queries import progress, worklist_for_user
+from kpo.reconciliation.rules import window
+from org.queries import opds_for_user
+from regulations.promotion import is_kp_period
+
+
+@require_GET
+@require(Capability.VIEW_PEGAWAI)
+def reconciliation(request):
+    period = chosen_period(request)
+    opd = parse_id(request.GET.get("opd"))
+    only_open = request.GET.get("semua") != "1"
+    everything = worklist_for_user(request.user, period)
+    rows = [w for w in everything if (not opd or w.record.opd_id == opd) and (w.open or not only_open)]
+    opens, closes = window(period)
+    today = timezone.localdate()
+    return render(
+        request,
+        "kpo/reconciliation.html",
+        {
+            "period": period,
+            "periods": period_choices(today),
+            "opens": opens,
+            "closes": closes,
+            "state": "belum" if today < opens else ("buka" if today <= closes else "tutup"),
+            "progress": progress(everything),
+            "opd": opd,
+            "only_open": only_open,
+            "opd_choices": opds_for_user(request.user).order_by("name"),
+            "can_remind": user_can(request.user, Capability.VIEW_ALL_OPDS),
+            **paginate(request, rows),
+        },
+    )
+
+
+@require_POST
+@require(Capability.VIEW_ALL_OPDS)
+def reconciliation_remind(request):
+    try:
+        period = date.fromisoformat(request.POST.get("period", ""))
+    except ValueError:
+        period = None
+    if period is None or not is_kp_period(period):
+        messages.error(request, _("Periode KP tidak valid."))
+        return redirect("kpo:reconciliation")
+    count = do_send_reconciliation_reminders(period, actor=request.user)
+    messages.success(
+        request,
+        _("Pengingat dikirim ke Operator OPD di %(n)s OPD yang masih punya data terbuka.") % {"n": count},
+    )
+    return redirect(f"{reverse('kpo:reconciliation')}?period={period.isoformat()}")
