@@ -13,10 +13,10 @@ KK = "6171010101990002"
 PASSWORD = "Rahasia#Uji2026"
 
 
-def seed():
+def seed(actor=None):
     from helpdesk.catalogue.actions import do_seed_helpdesk
 
-    do_seed_helpdesk(actor=None)
+    do_seed_helpdesk(actor=actor)
     return ProblemType.objects.get(code="nik-kk-tidak-ditemukan")
 
 

@@ -73,9 +73,8 @@ def ticket_create(request, code: str):
 @login_not_required
 @require_GET
 def ticket_sent(request):
+    # Without a ticket sent in this session the page says so and links to the menu.
     sent = request.session.get(SENT_KEY)
-    if not sent:
-        return redirect("helpdesk:index")
     return render(request, "helpdesk/ticket_sent.html", {"sent": sent})
 
 
