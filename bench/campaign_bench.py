@@ -38,7 +38,7 @@ def seed_campaign(n_submissions: int):
     from django.utils import timezone
 
     from accounts.models import User
-    from campaigns.actions import do_add_question, do_create_campaign, do_publish_campaign
+    from campaigns.design.actions import do_add_question, do_create_campaign, do_publish_campaign
     from campaigns.models import Submission
     from people.models import Pegawai
 

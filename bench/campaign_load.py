@@ -98,7 +98,7 @@ def seed(users: int) -> None:
     from accounts.actions import do_create_user
     from accounts.models import User
     from accounts.roles import Role
-    from campaigns.actions import do_add_question, do_create_campaign, do_publish_campaign
+    from campaigns.design.actions import do_add_question, do_create_campaign, do_publish_campaign
     from demo.org import seed_minimal_demo
     from demo.people import seed_demo_pegawai
     from people.models import Pegawai

@@ -5,7 +5,7 @@ Design: the data other apps rely on — keep the field names stable:
 - :class:`Campaign` — what is collected, from whom (``audience``), when (``opens_at`` …
   ``closes_at``), and the per-OPD target (``target_percent``). The target population is
   *data*, a filter on the master data, resolved set-based by
-  ``campaigns.audience.targeted_pegawai(campaign)``. Keys of ``audience`` (all optional;
+  ``campaigns.submissions.queries.targeted_pegawai(campaign)``. Keys of ``audience`` (all optional;
   an absent or empty key means "no restriction", except ``status`` which defaults to
   ``["aktif"]``):
 
@@ -34,7 +34,7 @@ Design: the data other apps rely on — keep the field names stable:
   and the owner of its core ``Document`` (so a document's campaign, employee and question
   are known before any submission exists: the first upload precedes the first submit).
   A chunked upload is addressed by ``token``; the chunks received so far are objects in
-  the private storage (``campaign_uploads/<token>/<offset>.part``, see campaigns.uploads)
+  the private storage (``campaign_uploads/<token>/<offset>.part``, see campaigns.uploads.files)
   and ``received`` is the next offset the server expects. Finalising checks the whole file
   through core.documents and attaches the Document; the plain multipart fallback creates a
   complete session at once.
@@ -68,7 +68,7 @@ class Campaign(models.Model):
     opens_at = models.DateTimeField(_("dibuka"))
     closes_at = models.DateTimeField(_("ditutup"))
     target_percent = models.PositiveSmallIntegerField(_("target per OPD (%)"), default=90)
-    # See the module docstring for the keys; resolved by campaigns.audience.
+    # See the module docstring for the keys; resolved by campaigns.submissions.queries.
     audience = models.JSONField(_("sasaran"), default=dict, blank=True)
     published = models.BooleanField(_("diterbitkan"), default=False)
     published_at = models.DateTimeField(_("diterbitkan pada"), null=True, blank=True)

@@ -43,8 +43,8 @@ from django.db import transaction
 from django.db.models import OuterRef, Subquery
 from django.utils import timezone
 
-from campaigns.audience import targeted_pegawai
 from campaigns.models import Campaign, Question, Submission, SubmissionVersion, UploadSession
+from campaigns.submissions.queries import targeted_pegawai
 from core.audit import record
 from core.documents import STORAGE_DIR, storage
 from core.models import Document

@@ -77,7 +77,7 @@ def current_survey():
 
 
 def _survey_answers(survey) -> dict[int, dict]:
-    from campaigns.answers import answers_by_pegawai
+    from campaigns.submissions.queries import answers_by_pegawai
 
     return answers_by_pegawai(survey.slug) if survey is not None else {}
 

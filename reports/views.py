@@ -18,7 +18,7 @@ def dashboard(request):
 
 # The open campaigns the user should fill in, shown on the dashboard so nobody misses one.
 def _open_campaigns(user) -> dict:
-    from campaigns.queries import campaigns_of_pegawai, own_pegawai_or_none
+    from campaigns.submissions.queries import campaigns_of_pegawai, own_pegawai_or_none
 
     pegawai = own_pegawai_or_none(user)
     return {"open_campaigns": campaigns_of_pegawai(pegawai, open_only=True) if pegawai else []}

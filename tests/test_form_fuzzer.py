@@ -61,7 +61,7 @@ ALWAYS_MAY_CHANGE = {"django_session", "captcha_captchastore", "accounts_throttl
 FILES = "<stored files>"
 MAY_CHANGE_ON_REJECTION = {
     "accounts:login": {"accounts_loginfailure"},
-    # A file sent with refused answers is stored, then discarded (campaigns/submit_views.py):
+    # A file sent with refused answers is stored, then discarded (campaigns/submissions/views.py):
     # both audited, and its bytes removed on commit, which a test transaction never reaches.
     # Its upload session and document rows must still be gone.
     "campaigns:campaign_submit": {"core_auditlog", FILES},

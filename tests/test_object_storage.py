@@ -21,12 +21,12 @@ from django.test import override_settings
 from django.urls import reverse
 from storages.backends.s3 import S3Storage
 
-from campaigns.actions import do_submit
-from campaigns.actions_exports import do_start_files_export
-from campaigns.exports import run_files_export
+from campaigns.exports.actions import do_start_files_export
+from campaigns.exports.files import run_files_export
 from campaigns.models import ExportJob
+from campaigns.submissions.actions import do_submit
 from campaigns.tests.helpers import make_campaign, pdf_of_size, valid_answers
-from campaigns.uploads import MIN_CHUNK, PARTS_DIR
+from campaigns.uploads.files import MIN_CHUNK, PARTS_DIR
 from core.documents import do_attach_document, do_delete_document, storage
 from core.models import Document
 from people.tests.factories import make_pegawai
@@ -142,7 +142,7 @@ def test_a_chunked_upload_keeps_its_parts_in_the_bucket_and_only_the_document_re
 
 
 def test_a_campaign_zip_export_is_built_into_the_bucket_and_downloaded_from_it(cast, rina, client_for, s3):
-    from campaigns.actions_upload import do_upload_file
+    from campaigns.uploads.actions import do_upload_file
 
     campaign = make_campaign(cast.admin, opds=[cast.opd_a])
     data = pdf_of_size(3000, "zip")

@@ -9,9 +9,12 @@ def calls(cast, tmp_path) -> dict:
     from django.test import override_settings
     from django.utils import timezone
 
-    from campaigns import actions, actions_upload
+    from campaigns.design import actions as design
+    from campaigns.review import actions as review
+    from campaigns.submissions import actions
     from campaigns.tests.helpers import make_campaign, pdf_upload, tiny_pdf, valid_answers
-    from campaigns.uploads import receive_chunk
+    from campaigns.uploads import actions as actions_upload
+    from campaigns.uploads.files import receive_chunk
     from core.models import AuditLog
     from people.tests.factories import make_pegawai
 
@@ -71,7 +74,7 @@ def calls(cast, tmp_path) -> dict:
             return actions_upload.do_prune_uploads(actor=cast.admin)
 
     return {
-        "campaigns.actions.do_create_campaign": lambda: actions.do_create_campaign(
+        "campaigns.design.actions.do_create_campaign": lambda: design.do_create_campaign(
             actor=cast.admin,
             slug="audit-baru",
             kind="survey",
@@ -79,37 +82,37 @@ def calls(cast, tmp_path) -> dict:
             opens_at=timezone.now(),
             closes_at=timezone.now() + dt.timedelta(days=1),
         ),
-        "campaigns.actions.do_update_campaign": lambda: actions.do_update_campaign(
+        "campaigns.design.actions.do_update_campaign": lambda: design.do_update_campaign(
             shared, {"title": "Judul baru"}, actor=cast.admin
         ),
-        "campaigns.actions.do_publish_campaign": lambda: actions.do_publish_campaign(
+        "campaigns.design.actions.do_publish_campaign": lambda: design.do_publish_campaign(
             shared, actor=cast.admin, published=False
         ),
-        "campaigns.actions.do_add_question": lambda: actions.do_add_question(
+        "campaigns.design.actions.do_add_question": lambda: design.do_add_question(
             shared, actor=cast.admin, code="baru", label="Baru", kind="text"
         ),
-        "campaigns.actions.do_update_question": lambda: actions.do_update_question(
+        "campaigns.design.actions.do_update_question": lambda: design.do_update_question(
             shared.questions.get(code="capaian"), {"label": "Capaian kinerja"}, actor=cast.admin
         ),
-        "campaigns.actions.do_delete_question": lambda: actions.do_delete_question(
+        "campaigns.design.actions.do_delete_question": lambda: design.do_delete_question(
             shared.questions.get(code="predikat"), actor=cast.admin
         ),
-        "campaigns.actions.do_move_question": lambda: actions.do_move_question(
+        "campaigns.design.actions.do_move_question": lambda: design.do_move_question(
             shared.questions.get(code="capaian"), direction=-1, actor=cast.admin
         ),
-        "campaigns.actions.do_submit": submit,
-        "campaigns.actions.do_review_submission": lambda: actions.do_review_submission(
+        "campaigns.submissions.actions.do_submit": submit,
+        "campaigns.review.actions.do_review_submission": lambda: review.do_review_submission(
             submit(),
             accept=False,
             reason="Dokumen belum ditandatangani",
             fix_deadline=timezone.now() + dt.timedelta(days=3),
             actor=cast.unit_pengolah,
         ),
-        "campaigns.actions_upload.do_start_upload": start,
-        "campaigns.actions_upload.do_finish_upload": finish,
-        "campaigns.actions_upload.do_upload_file": upload,
-        "campaigns.actions_upload.do_discard_uploads": lambda: actions_upload.do_discard_uploads(
+        "campaigns.uploads.actions.do_start_upload": start,
+        "campaigns.uploads.actions.do_finish_upload": finish,
+        "campaigns.uploads.actions.do_upload_file": upload,
+        "campaigns.uploads.actions.do_discard_uploads": lambda: actions_upload.do_discard_uploads(
             [upload()], actor=cast.pegawai_a
         ),
-        "campaigns.actions_upload.do_prune_uploads": prune,
+        "campaigns.uploads.actions.do_prune_uploads": prune,
     }

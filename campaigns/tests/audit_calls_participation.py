@@ -9,8 +9,8 @@ def calls(cast, tmp_path) -> dict:
     from django.test import override_settings
     from django.utils import timezone
 
-    from campaigns import actions_exports as exports
-    from campaigns.actions_reminders import do_send_campaign_reminders
+    from campaigns.exports import actions as exports
+    from campaigns.reminders.actions import do_send_campaign_reminders
     from campaigns.tests.helpers import make_campaign
     from people.models import Pegawai
     from people.tests.factories import make_pegawai
@@ -51,12 +51,12 @@ def calls(cast, tmp_path) -> dict:
             exports.do_start_files_export(campaign("audit-ekspor"), opd=cast.opd_a, actor=cast.operator_a)
 
     return {
-        "campaigns.actions_reminders.do_send_campaign_reminders": remind,
-        "campaigns.actions_exports.do_start_files_export": start_export,
-        "campaigns.actions_exports.do_record_export_download": lambda: exports.do_record_export_download(
+        "campaigns.reminders.actions.do_send_campaign_reminders": remind,
+        "campaigns.exports.actions.do_start_files_export": start_export,
+        "campaigns.exports.actions.do_record_export_download": lambda: exports.do_record_export_download(
             export_job(), actor=cast.operator_a
         ),
-        "campaigns.actions_exports.do_record_submissions_export": lambda: (
+        "campaigns.exports.actions.do_record_submissions_export": lambda: (
             exports.do_record_submissions_export(
                 campaign("audit-isian"), rows=0, opd_ids=[cast.opd_a.pk], actor=cast.admin
             )

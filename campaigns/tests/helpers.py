@@ -8,7 +8,7 @@ import io
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
-from campaigns.actions import do_add_question, do_create_campaign, do_publish_campaign
+from campaigns.design.actions import do_add_question, do_create_campaign, do_publish_campaign
 
 NOW = dt.datetime(2026, 3, 10, 9, 0, tzinfo=dt.UTC)
 

@@ -4,15 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 
-from campaigns.actions import (
-    do_add_question,
-    do_publish_campaign,
-    do_review_submission,
-    do_submit,
-    do_update_campaign,
-)
-from campaigns.actions_upload import do_upload_file
+from campaigns.design.actions import do_add_question, do_publish_campaign, do_update_campaign
+from campaigns.review.actions import do_review_submission
+from campaigns.submissions.actions import do_submit
 from campaigns.tests.helpers import make_campaign, pdf_upload, tiny_pdf
+from campaigns.uploads.actions import do_upload_file
 from people.tests.factories import make_pegawai
 
 NOW = dt.datetime(2026, 3, 10, 2, 0, tzinfo=dt.UTC)  # 09:00 WIB

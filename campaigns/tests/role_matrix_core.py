@@ -42,7 +42,7 @@ def _for_employee_a(cast):
 
 
 def _upload_of_pegawai_a(cast):
-    from campaigns.actions_upload import do_start_upload
+    from campaigns.uploads.actions import do_start_upload
     from people.tests.factories import make_pegawai
 
     rina = make_pegawai(cast.opd_a, nama="Pegawai Dinkes", user=cast.pegawai_a)
@@ -59,9 +59,9 @@ def _upload_of_pegawai_a(cast):
 
 
 def _submission_a(cast, *, with_document=False):
-    from campaigns.actions import do_submit
-    from campaigns.actions_upload import do_upload_file
+    from campaigns.submissions.actions import do_submit
     from campaigns.tests.helpers import pdf_upload, valid_answers
+    from campaigns.uploads.actions import do_upload_file
     from people.tests.factories import make_pegawai
 
     rina = make_pegawai(cast.opd_a, nama="Pegawai Dinkes", user=cast.pegawai_a)

@@ -22,8 +22,8 @@ def _missing_a(cast):
 
 
 def _finished_job_a(cast):
-    from campaigns.actions_exports import do_start_files_export
-    from campaigns.exports import run_files_export
+    from campaigns.exports.actions import do_start_files_export
+    from campaigns.exports.files import run_files_export
 
     campaign = _campaign(cast)
     job, _created = do_start_files_export(campaign, opd=cast.opd_a, actor=cast.admin)

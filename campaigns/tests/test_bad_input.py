@@ -36,7 +36,7 @@ def test_a_huge_number_as_a_file_answer_is_refused_with_a_message(cast, rina, ca
 
 
 def test_a_number_answer_beyond_any_sane_size_is_refused_in_indonesian(cast, rina, client_for):
-    from campaigns.actions import do_add_question, do_publish_campaign
+    from campaigns.design.actions import do_add_question, do_publish_campaign
 
     open_campaign = make_campaign(cast.admin, opds=[cast.opd_a], questions="none", publish=False)
     do_add_question(open_campaign, actor=cast.admin, code="jumlah", label="Jumlah kegiatan", kind="number")
@@ -51,9 +51,9 @@ def test_a_number_answer_beyond_any_sane_size_is_refused_in_indonesian(cast, rin
 
 
 def test_moving_a_question_that_was_deleted_meanwhile_says_so(cast, campaign):
-    from campaigns.actions import do_move_question
-    from campaigns.errors import CampaignError
+    from campaigns.design.actions import do_move_question
     from campaigns.models import Question
+    from campaigns.submissions.rules import CampaignError
 
     question = campaign.questions.get(code="capaian")
     Question.objects.filter(pk=question.pk).delete()  # the other tab's delete
@@ -109,9 +109,9 @@ def test_starting_an_upload_with_mangled_fields_is_refused_not_a_crash(
 
 
 def test_editing_or_deleting_a_question_deleted_meanwhile_says_so_and_writes_nothing(cast, campaign):
-    from campaigns.actions import do_delete_question, do_update_question
-    from campaigns.errors import QuestionGone
+    from campaigns.design.actions import do_delete_question, do_update_question
     from campaigns.models import Question
+    from campaigns.submissions.rules import QuestionGone
     from core.models import AuditLog
 
     question = campaign.questions.get(code="capaian")
@@ -126,11 +126,11 @@ def test_editing_or_deleting_a_question_deleted_meanwhile_says_so_and_writes_not
 
 
 def test_finishing_an_upload_whose_question_was_deleted_meanwhile_is_refused(cast, rina, campaign):
-    from campaigns.actions_upload import do_finish_upload, do_start_upload
-    from campaigns.errors import UploadRefused
     from campaigns.models import Question
     from campaigns.tests.helpers import pdf_of_size
-    from campaigns.uploads import receive_chunk
+    from campaigns.uploads.actions import do_finish_upload, do_start_upload
+    from campaigns.uploads.files import receive_chunk
+    from campaigns.uploads.rules import UploadRefused
 
     data = pdf_of_size(2048)
     question = campaign.questions.get(code="laporan")

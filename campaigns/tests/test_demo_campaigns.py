@@ -11,8 +11,8 @@ from collections import Counter
 import pytest
 from pypdf import PdfReader
 
-from campaigns.answers import answers_by_pegawai
 from campaigns.models import Campaign, Submission, SubmissionVersion, UploadSession
+from campaigns.submissions.queries import answers_by_pegawai
 from core.documents import detect, storage
 from core.models import Document
 from demo.campaigns import LIKE_ASN, SI_JAFUNG, seed_demo_campaigns, tiny_pdf

@@ -7,9 +7,9 @@ import threading
 import pytest
 from django.db import connection, connections
 
-from campaigns.actions import do_submit
-from campaigns.errors import StaleVersion
 from campaigns.models import Submission, SubmissionVersion
+from campaigns.submissions.actions import do_submit
+from campaigns.submissions.rules import StaleVersion
 from campaigns.tests.helpers import make_campaign, valid_answers
 from people.tests.factories import make_pegawai
 
@@ -21,7 +21,7 @@ pytestmark = [
 
 def test_simultaneous_first_submits_end_in_one_submission_and_one_clear_refusal(cast):
     campaign = make_campaign(cast.admin, questions="none", publish=False)
-    from campaigns.actions import do_add_question, do_publish_campaign
+    from campaigns.design.actions import do_add_question, do_publish_campaign
 
     do_add_question(campaign, actor=cast.admin, code="capaian", label="Capaian", kind="number")
     do_publish_campaign(campaign, actor=cast.admin)

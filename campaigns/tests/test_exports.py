@@ -11,8 +11,8 @@ import time_machine
 from django.urls import reverse
 from openpyxl import load_workbook
 
-from campaigns.actions_exports import do_start_files_export
-from campaigns.exports import entry_name, run_files_export
+from campaigns.exports.actions import do_start_files_export
+from campaigns.exports.files import entry_name, run_files_export
 from campaigns.models import ExportJob
 from campaigns.tests.helpers import tiny_pdf
 from campaigns.tests.participation_helpers import NOW, simple_campaign, submit, two_opds
@@ -117,7 +117,7 @@ def test_an_all_opd_export_holds_one_zip_per_opd(cast, scenario):
     run_files_export(job.pk)
     job.refresh_from_db()
     assert job.status == "selesai" and job.total == 3
-    from campaigns.exports import open_export
+    from campaigns.exports.files import open_export
 
     outer = zipfile.ZipFile(open_export(job))
     assert sorted(outer.namelist()) == ["13 Dinkes.zip", "24 Dishub.zip"]

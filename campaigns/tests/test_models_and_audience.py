@@ -6,10 +6,10 @@ import pytest
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from campaigns.actions import do_add_question, do_create_campaign
-from campaigns.audience import is_targeted, matches, targeted_pegawai
-from campaigns.errors import CampaignError
+from campaigns.design.actions import do_add_question, do_create_campaign
 from campaigns.models import Campaign, Question, Submission
+from campaigns.submissions.queries import is_targeted, matches, targeted_pegawai
+from campaigns.submissions.rules import CampaignError
 from campaigns.tests.helpers import make_campaign
 from people.models import JenisJabatan, Pegawai
 from people.tests.factories import make_pegawai
@@ -98,7 +98,7 @@ def test_targeted_pegawai_is_one_query_whatever_the_size(cast, people, django_as
 
 
 def test_answers_by_pegawai_is_one_query(cast, django_assert_num_queries):
-    from campaigns.answers import answers_by_pegawai
+    from campaigns.submissions.queries import answers_by_pegawai
 
     campaign = make_campaign(cast.admin)
     rina = make_pegawai(cast.opd_a, nama="Rina")

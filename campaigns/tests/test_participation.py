@@ -9,7 +9,8 @@ import pytest
 import time_machine
 from django.urls import reverse
 
-from campaigns.participation import (
+from campaigns.participation.queries import chart_series, participation_rows
+from campaigns.participation.rules import (
     OpdParticipation,
     clean_sort,
     day_ends,
@@ -17,7 +18,6 @@ from campaigns.participation import (
     sort_rows,
     totals,
 )
-from campaigns.queries_participation import chart_series, participation_rows
 from campaigns.tests.participation_helpers import NOW, accept, send_back, simple_campaign, submit, two_opds
 from people.tests.factories import make_pegawai
 
@@ -203,7 +203,7 @@ def test_draft_campaign_is_hidden_from_operators(cast, client_for):
 
 
 def _grow(cast, campaign, n):
-    from campaigns.actions import do_update_campaign
+    from campaigns.design.actions import do_update_campaign
     from org.actions import do_create_opd
 
     do_update_campaign(campaign, {"audience": {}}, actor=cast.admin)

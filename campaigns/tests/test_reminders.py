@@ -12,9 +12,9 @@ from django.core.management import call_command
 
 from accounts.actions import do_create_user
 from accounts.roles import Role
-from campaigns.actions_reminders import do_send_campaign_reminders
 from campaigns.models import ReminderLog
-from campaigns.reminders import due_offset, parse_offsets
+from campaigns.reminders.actions import do_send_campaign_reminders
+from campaigns.reminders.rules import due_offset, parse_offsets
 from campaigns.tests.participation_helpers import CLOSES, NOW, send_back, simple_campaign, submit
 from conftest import PASSWORD
 from core.models import AuditLog, Notification
@@ -35,8 +35,8 @@ def employee_with_account(opd, username, **extra):
 
 def head_of(opd, username):
     """The OPD head: an eselon II.a structural post in the master data, with an account."""
-    from people.records.actions import do_add_riwayat
     from people.models import RiwayatJabatan
+    from people.records.actions import do_add_riwayat
 
     pegawai = employee_with_account(opd, username)
     do_add_riwayat(

@@ -9,11 +9,12 @@ import time_machine
 from django.urls import reverse
 from django.utils import timezone
 
-from campaigns.actions import do_review_submission, do_submit
-from campaigns.actions_upload import do_upload_file
-from campaigns.errors import CampaignClosed, CampaignError
 from campaigns.models import Submission
+from campaigns.review.actions import do_review_submission
+from campaigns.submissions.actions import do_submit
+from campaigns.submissions.rules import CampaignClosed, CampaignError
 from campaigns.tests.helpers import make_campaign, pdf_upload, valid_answers
+from campaigns.uploads.actions import do_upload_file
 from core.models import Notification
 from people.tests.factories import make_pegawai
 

@@ -8,19 +8,18 @@ import pytest
 import time_machine
 from django.urls import reverse
 
-from campaigns.actions import do_submit
-from campaigns.answers import answers_by_pegawai
-from campaigns.errors import CampaignClosed, NotTargeted, StaleVersion
 from campaigns.models import Submission, SubmissionVersion
+from campaigns.submissions.actions import do_submit
+from campaigns.submissions.queries import answers_by_pegawai
+from campaigns.submissions.rules import AnswersInvalid, CampaignClosed, NotTargeted, StaleVersion
 from campaigns.tests.helpers import make_campaign, valid_answers
-from campaigns.validation import AnswersInvalid
 from people.tests.factories import make_pegawai
 
 pytestmark = pytest.mark.django_db
 
 
 def _add_simple_questions(campaign, actor):
-    from campaigns.actions import do_add_question
+    from campaigns.design.actions import do_add_question
 
     do_add_question(campaign, actor=actor, code="nama", label="Nama", kind="text", prefill="nama")
     do_add_question(campaign, actor=actor, code="tugas_tambahan", label="Tugas tambahan?", kind="yes_no")
@@ -52,7 +51,7 @@ def _add_simple_questions(campaign, actor):
 def open_campaign(cast):
     from django.utils import timezone
 
-    from campaigns.actions import do_publish_campaign
+    from campaigns.design.actions import do_publish_campaign
 
     campaign = make_campaign(
         cast.admin,
@@ -234,7 +233,7 @@ def test_an_employee_outside_the_audience_is_refused_clearly(cast, client_for):
         cast.admin, jenis_jabatan=[JenisJabatan.FUNGSIONAL], questions="none", publish=False
     )
     _add_simple_questions(campaign, cast.admin)
-    from campaigns.actions import do_publish_campaign
+    from campaigns.design.actions import do_publish_campaign
 
     do_publish_campaign(campaign, actor=cast.admin)
     rina = make_pegawai(cast.opd_a, nama="Rina Dinkes", user=cast.pegawai_a)  # a pelaksana

@@ -20,12 +20,12 @@ from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 
-from campaigns.actions import do_submit
-from campaigns.actions_upload import do_finish_upload, do_prune_uploads, do_start_upload, do_upload_file
-from campaigns.errors import UploadRefused
 from campaigns.models import Submission, UploadSession
+from campaigns.submissions.actions import do_submit
 from campaigns.tests.helpers import pdf_of_size, pdf_upload, valid_answers
-from campaigns.uploads import MIN_CHUNK, PARTS_DIR, part_name, receive_chunk, upload_dirs
+from campaigns.uploads.actions import do_finish_upload, do_prune_uploads, do_start_upload, do_upload_file
+from campaigns.uploads.files import MIN_CHUNK, PARTS_DIR, part_name, receive_chunk, upload_dirs
+from campaigns.uploads.rules import UploadRefused
 from core.documents import storage
 from core.models import Document
 

@@ -7,12 +7,12 @@ import hashlib
 import pytest
 from django.urls import reverse
 
-from campaigns.actions import do_submit
-from campaigns.actions_upload import do_finish_upload, do_start_upload, do_upload_file
-from campaigns.errors import UploadRefused
 from campaigns.models import Submission, UploadSession
+from campaigns.submissions.actions import do_submit
 from campaigns.tests.helpers import pdf_of_size, pdf_upload, tiny_pdf, valid_answers
-from campaigns.uploads import MIN_CHUNK, receive_chunk, upload_dirs
+from campaigns.uploads.actions import do_finish_upload, do_start_upload, do_upload_file
+from campaigns.uploads.files import MIN_CHUNK, receive_chunk, upload_dirs
+from campaigns.uploads.rules import UploadRefused
 from core.documents import storage
 from core.models import Document
 from people.tests.factories import make_pegawai
@@ -175,7 +175,7 @@ def test_the_employee_and_the_reviewer_can_download_the_file_but_another_opd_can
 def test_a_document_id_that_is_not_the_employees_own_upload_is_refused(cast, rina, campaign):
     other = make_pegawai(cast.opd_a, nama="Lain")
     foreign = do_upload_file(campaign, other, _question(campaign), pdf_upload(), actor=cast.admin)
-    from campaigns.validation import AnswersInvalid
+    from campaigns.submissions.rules import AnswersInvalid
 
     with pytest.raises(AnswersInvalid) as invalid:
         do_submit(campaign, rina, valid_answers(laporan=foreign.pk), base_version=0, actor=cast.pegawai_a)

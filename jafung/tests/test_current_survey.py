@@ -11,7 +11,8 @@ import pytest
 import time_machine
 from django.urls import reverse
 
-from campaigns.actions import do_add_question, do_create_campaign, do_publish_campaign, do_submit
+from campaigns.design.actions import do_add_question, do_create_campaign, do_publish_campaign
+from campaigns.submissions.actions import do_submit
 from jafung.tests.test_monitoring_pages import official
 
 pytestmark = pytest.mark.django_db

@@ -1,6 +1,6 @@
 """``manage.py campaign_report SLUG --format csv|xlsx [--output FILE]``: participation per OPD.
 
-Columns exactly ``opd, target, submitted, accepted, percent`` (see campaigns.participation),
+Columns exactly ``opd, target, submitted, accepted, percent`` (see campaigns.participation.rules),
 one row per OPD of the targeted population, by OPD name; every OPD, no user scope (a
 command is run by the operators of the server). CSV goes to standard output unless
 ``--output`` is given; XLSX needs a file (default ``partisipasi-<slug>.xlsx``). An unknown
@@ -15,8 +15,8 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
 from campaigns.models import Campaign
-from campaigns.participation import REPORT_COLUMNS, sort_rows
-from campaigns.queries_participation import participation_rows
+from campaigns.participation.queries import participation_rows
+from campaigns.participation.rules import REPORT_COLUMNS, sort_rows
 from core.spreadsheets import csv_writer, xlsx_bytes
 
 

@@ -2,7 +2,7 @@
 
 Chunked uploads idle for longer than ``PELITA_UPLOAD_MAX_AGE_HOURS`` (or ``--hours``) are
 closed and their parts deleted from the storage; refused uploads and finished uploads that
-no submission uses are removed one period later (campaigns.actions_upload.do_prune_uploads).
+no submission uses are removed one period later (campaigns.uploads.actions.do_prune_uploads).
 Idempotent: a second run changes nothing. Daily is enough; hourly does no harm.
 """
 
@@ -14,7 +14,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
-from campaigns.actions_upload import do_prune_uploads
+from campaigns.uploads.actions import do_prune_uploads
 
 
 class Command(BaseCommand):

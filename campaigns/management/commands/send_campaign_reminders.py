@@ -1,7 +1,7 @@
 """``manage.py send_campaign_reminders``: the periodic reminder run (cron or a systemd timer).
 
-For every open campaign, sends what is due now (campaigns.reminders: offsets before the
-close, PELITA_CAMPAIGN_REMINDER_DAYS) through campaigns.actions_reminders. Idempotent: run
+For every open campaign, sends what is due now (campaigns.reminders.rules: offsets before the
+close, PELITA_CAMPAIGN_REMINDER_DAYS) through campaigns.reminders.actions. Idempotent: run
 it as often as you like (hourly is a good rhythm); a second run sends nothing new.
 """
 
@@ -11,8 +11,8 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from campaigns.actions_reminders import do_send_campaign_reminders
-from campaigns.queries_participation import open_campaigns
+from campaigns.participation.queries import open_campaigns
+from campaigns.reminders.actions import do_send_campaign_reminders
 
 
 class Command(BaseCommand):

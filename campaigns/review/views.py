@@ -10,17 +10,16 @@ from django.views.decorators.http import require_GET, require_POST
 
 from accounts.permissions import require
 from accounts.roles import Capability
-from campaigns.actions import do_review_submission
-from campaigns.errors import CampaignError
-from campaigns.forms import ReviewForm, SubmissionFilterForm
+from campaigns.design.queries import questions_of
 from campaigns.models import Campaign, Question, SubmissionVersion, UploadSession
-from campaigns.queries import (
+from campaigns.review.actions import do_review_submission
+from campaigns.review.forms import ReviewForm, SubmissionFilterForm
+from campaigns.review.queries import (
     get_submission_for_reader,
     get_submission_for_reviewer,
-    questions_of,
     submissions_for_reviewer,
 )
-from campaigns.validation import is_shown
+from campaigns.submissions.rules import CampaignError, is_shown
 from core.documents import do_record_download, document_response, get_document
 from core.models import Document
 from core.paging import paginate

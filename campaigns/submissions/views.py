@@ -12,24 +12,30 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from accounts.permissions import require
 from accounts.roles import Capability
-from campaigns.actions import can_edit, check_editable, do_submit
-from campaigns.actions_upload import allowed_types, do_discard_uploads, do_upload_file, limit_bytes
-from campaigns.audience import matches
-from campaigns.errors import CampaignError, NotTargeted, StaleVersion
+from campaigns.design.queries import get_published_campaign, questions_of
 from campaigns.models import Question
-from campaigns.prefill import facts_of
-from campaigns.queries import (
+from campaigns.submissions.actions import do_submit
+from campaigns.submissions.queries import (
     campaigns_of_pegawai,
+    facts_of,
     get_own_pegawai,
     get_pegawai_on_behalf,
-    get_published_campaign,
+    matches,
     opd_pegawai_for_campaign,
     own_pegawai_or_none,
-    questions_of,
     submission_of,
 )
-from campaigns.uploads import CHUNK_SIZE
-from campaigns.validation import AnswersInvalid, is_shown
+from campaigns.submissions.rules import (
+    AnswersInvalid,
+    CampaignError,
+    NotTargeted,
+    StaleVersion,
+    can_edit,
+    check_editable,
+    is_shown,
+)
+from campaigns.uploads.actions import allowed_types, do_discard_uploads, do_upload_file, limit_bytes
+from campaigns.uploads.files import CHUNK_SIZE
 from core.inputs import clean_text, parse_id
 from core.models import Document
 from core.paging import paginate

@@ -1,11 +1,11 @@
 """Participation of a campaign per OPD: the pure arithmetic behind the live page and the report.
 
-The database gives one row per OPD (campaigns.queries_participation.participation_rows: one
+The database gives one row per OPD (campaigns.participation.queries.participation_rows: one
 GROUP BY over the targeted population joined with the submissions); everything here works
 on those plain rows, so the numbers, the sort and the chart series are tested as tables.
 
 Definitions (docs/campaign-participation.md):
-- target: targeted employees (campaigns.audience) whose *current* OPD is this one;
+- target: targeted employees (campaigns.submissions.queries) whose *current* OPD is this one;
 - submitted: those of them with a submission, whatever its review status;
 - accepted: those whose submission was accepted; needs_fix: sent back for a fix;
 - percent: submitted / target, one decimal; an OPD meets the campaign's target when

@@ -1,11 +1,11 @@
-"""Every read of the participation, reminder and export screens, scoped to the user.
+"""Every read of the participation and reminder screens, scoped to the user.
 
 Capability view_participation: BKD staff see every OPD, an Operator OPD only theirs (the
 row-level rule of org.queries.opds_for_user). An OPD outside the scope is a 404, a user
 without the capability gets 403. Draft campaigns are visible to campaign managers only.
 
 The per-OPD numbers are ONE query whatever the number of OPDs: a GROUP BY over the
-targeted population (campaigns.audience.targeted_pegawai) LEFT JOINed with this campaign's
+targeted population (campaigns.submissions.queries.targeted_pegawai) LEFT JOINed with this campaign's
 submissions through a FilteredRelation, so the join condition sits in the ON clause and
 each employee meets at most one submission (unique (campaign, pegawai)).
 """
@@ -21,9 +21,9 @@ from django.utils import timezone
 
 from accounts.permissions import user_can
 from accounts.roles import Capability
-from campaigns.audience import targeted_pegawai
-from campaigns.models import Campaign, ExportJob, Submission
-from campaigns.participation import OpdParticipation, day_ends
+from campaigns.models import Campaign, Submission
+from campaigns.participation.rules import OpdParticipation, day_ends
+from campaigns.submissions.queries import targeted_pegawai
 from org.models import Opd
 from org.queries import opds_for_user
 from people.models import Pegawai
@@ -72,7 +72,7 @@ def open_campaigns(now: dt.datetime | None = None) -> QuerySet[Campaign]:
 # --- Participation -------------------------------------------------------------------------
 
 
-def _targeted_in(campaign: Campaign, opds: QuerySet[Opd] | None) -> QuerySet[Pegawai]:
+def targeted_in(campaign: Campaign, opds: QuerySet[Opd] | None) -> QuerySet[Pegawai]:
     people = targeted_pegawai(campaign)
     if opds is not None:
         people = people.filter(opd__in=opds.values("pk"))
@@ -86,7 +86,7 @@ def participation_rows(campaign: Campaign, opds: QuerySet[Opd] | None = None) ->
     the OPD table, so SQLite and PostgreSQL group along the opd index), then the OPD names.
     """
     grouped = list(
-        _targeted_in(campaign, opds)
+        targeted_in(campaign, opds)
         .annotate(
             sub=FilteredRelation("campaign_submissions", condition=Q(campaign_submissions__campaign=campaign))
         )
@@ -128,7 +128,7 @@ def chart_series(
     start = timezone.localdate(campaign.opens_at, tz)
     end = max(start, timezone.localdate(min(now, campaign.closes_at), tz))
     ends = day_ends(start, end, tz)
-    people = _targeted_in(campaign, opds)
+    people = targeted_in(campaign, opds)
     counts = Submission.objects.filter(campaign=campaign, pegawai__in=people.values("pk")).aggregate(
         **{f"d{i}": Count("id", filter=Q(submitted_at__lt=instant)) for i, (_day, instant) in enumerate(ends)}
     )
@@ -155,31 +155,3 @@ def missing_pegawai(campaign: Campaign, opd: Opd) -> QuerySet[Pegawai]:
 
 
 # --- Exports -------------------------------------------------------------------------------
-
-
-def submissions_for_export(user, campaign: Campaign) -> QuerySet[Submission]:
-    """Every submission of the targeted employees in the user's scope (current OPD), for the XLSX."""
-    people = _targeted_in(campaign, opds_for_user(user))
-    return (
-        Submission.objects.filter(campaign=campaign, pegawai__in=people.values("pk"))
-        .select_related("pegawai__opd", "pegawai__unit", "pegawai__golongan")
-        .order_by("pegawai__opd__name", "pegawai__nama", "pegawai__nip")
-    )
-
-
-def export_jobs_for_user(user, campaign: Campaign) -> QuerySet[ExportJob]:
-    """Export jobs of this campaign the user may see: jobs for an OPD in scope; all-OPD jobs for BKD staff."""
-    if not user_can(user, Capability.VIEW_PARTICIPATION):
-        return ExportJob.objects.none()
-    visible = Q(opd__in=opds_for_user(user).values("pk"))
-    if user_can(user, Capability.VIEW_ALL_OPDS):
-        visible |= Q(opd__isnull=True)
-    return (
-        ExportJob.objects.filter(visible, campaign=campaign, kind=ExportJob.Kind.ZIP)
-        .select_related("opd", "created_by")
-        .order_by("-created_at", "-id")
-    )
-
-
-def get_export_job_for_user(user, campaign: Campaign, pk: int) -> ExportJob:
-    return get_object_or_404(export_jobs_for_user(user, campaign), pk=pk)

@@ -1,4 +1,4 @@
-"""JSON endpoints of the chunked upload (protocol in campaigns/uploads.py and docs/campaigns.md)."""
+"""JSON endpoints of the chunked upload (protocol in campaigns/uploads/files.py and docs/campaigns.md)."""
 
 from __future__ import annotations
 
@@ -9,15 +9,13 @@ from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from campaigns.actions_upload import do_finish_upload, do_start_upload
-from campaigns.errors import CampaignError, UploadClosed, UploadRefused
-from campaigns.queries import (
-    get_own_pegawai,
-    get_pegawai_on_behalf,
-    get_published_campaign,
-    get_upload_for_user,
-)
-from campaigns.uploads import CHUNK_SIZE, receive_chunk
+from campaigns.design.queries import get_published_campaign
+from campaigns.submissions.queries import get_own_pegawai, get_pegawai_on_behalf
+from campaigns.submissions.rules import CampaignError
+from campaigns.uploads.actions import do_finish_upload, do_start_upload
+from campaigns.uploads.files import CHUNK_SIZE, receive_chunk
+from campaigns.uploads.queries import get_upload_for_user
+from campaigns.uploads.rules import UploadClosed, UploadRefused
 from core.inputs import clean_text, parse_id
 
 _SHA256 = re.compile(r"^[0-9a-fA-F]{64}$")

@@ -21,7 +21,7 @@ server behind the load balancer can take the next chunk or finish the upload. An
 store cannot append, hence one object per chunk rather than one growing file.
 
 Receiving a chunk is not audited (it is transfer state, not data); starting and finishing
-are, in campaigns.actions_upload.
+are, in campaigns.uploads.actions.
 """
 
 from __future__ import annotations
@@ -37,8 +37,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from campaigns.errors import UploadClosed, UploadRefused
 from campaigns.models import UploadSession
+from campaigns.uploads.rules import UploadClosed, UploadRefused
 from core.documents import storage
 
 CHUNK_SIZE = 256 * 1024

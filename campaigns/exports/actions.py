@@ -1,6 +1,6 @@
 """The writes of the export screens: asking for a ZIP of uploads, and recording downloads.
 
-Building the ZIP is campaigns.exports.run_files_export (the background task); it records
+Building the ZIP is campaigns.exports.files.run_files_export (the background task); it records
 its end in the audit log itself. Downloads of personal data are audited like a document
 download (core.documents.do_record_download).
 """

@@ -18,11 +18,11 @@ from django.utils import timezone
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
-from campaigns.actions import check_editable
-from campaigns.audience import is_targeted
-from campaigns.errors import NotTargeted, UploadRefused
 from campaigns.models import Question, Submission, SubmissionVersion, UploadSession
-from campaigns.uploads import assemble, remove_parts, upload_dirs
+from campaigns.submissions.queries import is_targeted
+from campaigns.submissions.rules import NotTargeted, check_editable
+from campaigns.uploads.files import assemble, remove_parts, upload_dirs
+from campaigns.uploads.rules import UploadRefused
 from core.audit import record
 from core.documents import (
     JPEG,

@@ -1,4 +1,4 @@
-"""Reminders and escalations of a campaign; the rules are in campaigns.reminders.
+"""Reminders and escalations of a campaign; the rules are in campaigns.reminders.rules.
 
 One action per campaign and run: it finds the offset due now, reminds the targeted
 employees (with an active account) who have not submitted, and those whose submission was
@@ -23,11 +23,11 @@ from django.utils.translation import gettext as _
 
 from accounts.models import User
 from accounts.roles import Role
-from campaigns.audience import targeted_pegawai
 from campaigns.models import Campaign, ReminderLog, Submission
-from campaigns.participation import under_target
-from campaigns.queries_participation import participation_rows
-from campaigns.reminders import HEAD_ESELON, due_offset, is_last_offset, parse_offsets
+from campaigns.participation.queries import participation_rows
+from campaigns.participation.rules import under_target
+from campaigns.reminders.rules import HEAD_ESELON, due_offset, is_last_offset, parse_offsets
+from campaigns.submissions.queries import targeted_pegawai
 from core.audit import record
 from core.notifications import do_notify
 from people.models import Pegawai

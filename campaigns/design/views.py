@@ -11,11 +11,11 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from accounts.permissions import require, user_can
 from accounts.roles import Capability
-from campaigns import actions
-from campaigns.audience import targeted_pegawai
-from campaigns.errors import CampaignError
-from campaigns.forms import CampaignForm, QuestionForm
-from campaigns.queries import campaigns_for_staff, get_campaign_for_manager, questions_of
+from campaigns.design import actions
+from campaigns.design.forms import CampaignForm, QuestionForm
+from campaigns.design.queries import campaigns_for_staff, get_campaign_for_manager, questions_of
+from campaigns.submissions.queries import targeted_pegawai
+from campaigns.submissions.rules import CampaignError
 from core.forms import edit_form
 from core.paging import paginate
 

@@ -2,8 +2,8 @@
 
 - :func:`submissions_xlsx`: one row per submission, the employee's data, then one column per
   question (its label with its code), values as stored (files by their original name). The
-  caller passes the scoped queryset (queries_participation.submissions_for_export).
-- :func:`run_files_export`: the body of the background task campaigns.tasks.build_files_export.
+  caller passes the scoped queryset (campaigns.exports.queries.submissions_for_export).
+- :func:`run_files_export`: the body of the background task campaigns.exports.tasks.build_files_export.
   One ZIP per OPD, each uploaded file named by the employee's NIP (``<NIP>.pdf`` when the
   campaign has one file question, ``<NIP>_<code>.pdf`` when it has several). A job for every
   OPD (BKD staff) is one ZIP holding one ZIP per OPD. Only the latest version's files are
@@ -33,8 +33,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from accounts.roles import Capability
-from campaigns.audience import targeted_pegawai
 from campaigns.models import Campaign, ExportJob, Question, Submission
+from campaigns.submissions.queries import targeted_pegawai
 from core.audit import record
 from core.documents import storage
 from core.exports import ExportKind
@@ -132,14 +132,15 @@ def submissions_filename(params: dict) -> str:
 def _scoped_submissions(user, params: dict) -> tuple[Campaign, QuerySet[Submission]]:
     # Read again through the owner's scope when the worker runs: an OPD moved out of it
     # meanwhile is left out, a campaign no longer visible is a 404 (the job fails).
-    from campaigns.queries_participation import get_campaign_for_participation, submissions_for_export
+    from campaigns.exports.queries import submissions_for_export
+    from campaigns.participation.queries import get_campaign_for_participation
 
     campaign = get_campaign_for_participation(user, params["slug"])
     return campaign, submissions_for_export(user, campaign)
 
 
 def _write_scoped_submissions(user, params: dict, file: IO[bytes], progress: Progress) -> int:
-    from campaigns.queries import questions_of
+    from campaigns.design.queries import questions_of
 
     campaign, submissions = _scoped_submissions(user, params)
     return write_submissions_xlsx(file, campaign, submissions, questions_of(campaign), progress)
@@ -147,7 +148,7 @@ def _write_scoped_submissions(user, params: dict, file: IO[bytes], progress: Pro
 
 # Every submission of a campaign as XLSX, in the background when there are many (core.exports).
 SUBMISSIONS_EXPORT = ExportKind(
-    key="campaigns.exports.SUBMISSIONS_EXPORT",
+    key="campaigns.exports.files.SUBMISSIONS_EXPORT",
     label=gettext_lazy("Semua isian kampanye (XLSX)"),
     capability=Capability.VIEW_PARTICIPATION,
     count=lambda user, params: _scoped_submissions(user, params)[1].count(),

@@ -1,12 +1,11 @@
-"""Forms of the campaign admin and review screens (the answer form is built from the questions)."""
+"""Forms of the campaign admin screens: the campaign and its questions."""
 
 from __future__ import annotations
 
 from django import forms
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from campaigns.models import Campaign, Question, Submission
+from campaigns.models import Campaign, Question
 from core import inputs
 from org.models import Opd
 from people.models import JenisJabatan, Pegawai
@@ -150,40 +149,3 @@ class QuestionForm(forms.ModelForm):
         values["options"] = data["options"]
         values["allowed_types"] = sorted(data["allowed"]) if data["kind"] == Question.Kind.FILE else []
         return values
-
-
-class ReviewForm(forms.Form):
-    decision = forms.ChoiceField(
-        label=_("Keputusan"),
-        choices=[("accept", _("Terima")), ("fix", _("Perlu perbaikan"))],
-        widget=forms.RadioSelect,
-    )
-    reason = forms.CharField(
-        label=_("Alasan perbaikan"), required=False, widget=forms.Textarea(attrs={"rows": 3})
-    )
-    fix_deadline = inputs.DateTimeField(label=_("Batas perbaikan"), required=False, widget=DATETIME_INPUT)
-
-    def clean(self):
-        data = super().clean()
-        if data.get("decision") == "fix":
-            if not (data.get("reason") or "").strip():
-                self.add_error("reason", _("Tuliskan alasan perbaikan."))
-            deadline = data.get("fix_deadline")
-            if deadline is None:
-                self.add_error("fix_deadline", _("Tentukan batas perbaikan."))
-            elif deadline <= timezone.now():
-                self.add_error("fix_deadline", _("Batas perbaikan harus di masa depan."))
-        return data
-
-
-class SubmissionFilterForm(forms.Form):
-    opd = forms.ModelChoiceField(
-        label=_("OPD"), queryset=Opd.objects.none(), required=False, empty_label=_("Semua OPD")
-    )
-    status = forms.ChoiceField(
-        label=_("Status"), choices=[("", _("Semua status")), *Submission.Status.choices], required=False
-    )
-
-    def __init__(self, *args, opds, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["opd"].queryset = opds.order_by("name")
