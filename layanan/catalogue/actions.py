@@ -1,5 +1,6 @@
-"""Writing the service catalogue: seeding it from ``layanan.catalogue.files`` and the Admin's edits
-of a service, its 14 components, its requirement checklist and its disposition chain.
+"""Writing the service catalogue: seeding it from its content files (``layanan/content/``, read
+by ``layanan.catalogue.files``) and the Admin's edits of a service, its 14 components, its
+requirement checklist and its disposition chain.
 
 History: every row these actions write to the audit log points at the *service*
 (object_type ``layanan.service``, object_id = the service's id), whatever part of it
@@ -17,11 +18,11 @@ from django.db.models import Max
 from django.utils.translation import gettext as _
 
 from core.audit import changed, record, snapshot
-from core.models import Document
 from layanan.catalogue.files import (
     DEFAULT_STEPS,
     DEFAULT_TRANSITIONS,
     ENTRY_STEP,
+    FILE_KINDS,
     SERVICES,
     ServiceSpec,
     step_targets,
@@ -44,16 +45,6 @@ SERVICE_FIELDS = ("name", "summary", "order", "active", "eligibility", "duration
 REQUIREMENT_FIELDS = ("order", "name", "note", "required", "from_file_kind", "max_kb")
 STEP_FIELDS = ("name", "role", "escalate_to", "target_minutes")
 TRANSITION_FIELDS = ("from_step", "action", "to_step", "label", "note_required", "bulk")
-
-# Scans an employee's file can hold (core.Document.Kind): a requirement may name one of them
-# so the applicant attaches the stored scan instead of uploading it again.
-FILE_KINDS = (
-    Document.Kind.SK_PANGKAT,
-    Document.Kind.SK_JABATAN,
-    Document.Kind.IJAZAH,
-    Document.Kind.SERTIFIKAT,
-    Document.Kind.SKP,
-)
 
 
 class CatalogueError(Exception):

@@ -38,6 +38,7 @@ from django.utils.translation import gettext as _
 from core.audit import create_object
 from core.documents import do_attach_document
 from core.models import Document
+from layanan.catalogue.files import letter_body
 from layanan.models import Product, ProductTemplate, Request, Service
 
 SEQ = "{seq}"
@@ -57,46 +58,9 @@ PRODUCT_FIELDS = (
     "issued_at",
 )
 
-# The body a new template starts from: a plain A4 letter using every context variable.
-DEFAULT_BODY = """<style>
-  @page { size: A4; margin: 2cm 2.2cm; }
-  body { font-family: "DejaVu Serif", serif; font-size: 11.5pt; line-height: 1.45; }
-  .kop { text-align: center; border-bottom: 2px solid #000; padding-bottom: 6pt; margin-bottom: 14pt; }
-  h1 { font-size: 13pt; text-align: center; text-decoration: underline; margin: 0; }
-  .nomor { text-align: center; margin-top: 2pt; }
-  table.data td { padding: 1pt 6pt 1pt 0; vertical-align: top; }
-  .ttd { margin-left: 55%; margin-top: 24pt; }
-  .verifikasi { margin-top: 28pt; font-size: 8.5pt; }
-  .verifikasi svg { float: left; margin-right: 8pt; }
-</style>
-<div class="kop">
-  <strong>PEMERINTAH PROVINSI</strong><br>
-  <strong>BADAN KEPEGAWAIAN DAERAH</strong>
-</div>
-<h1>{{ product.title|upper }}</h1>
-<p class="nomor">Nomor: {{ product.number }}</p>
-<p>Yang bertanda tangan di bawah ini, {{ official_title }}, menerangkan bahwa:</p>
-<table class="data">
-  <tr><td>Nama</td><td>:</td><td>{{ pegawai.nama_lengkap }}</td></tr>
-  <tr><td>NIP</td><td>:</td><td>{{ pegawai.nip }}</td></tr>
-  <tr><td>Jabatan</td><td>:</td><td>{{ pegawai.jabatan|default:"-" }}</td></tr>
-  <tr><td>Unit kerja</td><td>:</td><td>{{ pegawai.opd.name }}</td></tr>
-</table>
-<p>telah memenuhi persyaratan layanan <strong>{{ service.name }}</strong> berdasarkan permohonan
-nomor {{ request.number }}, sehingga kepadanya diberikan {{ product.title }} ini untuk
-dipergunakan sebagaimana mestinya.</p>
-<div class="ttd">
-  Ditetapkan tanggal {{ product.issued_at|date:"j F Y" }}<br>
-  {{ official_title }}<br><br><br><br>
-  <strong>{{ official_name }}</strong><br>
-  {% if official_nip %}NIP {{ official_nip }}{% endif %}
-</div>
-<div class="verifikasi">
-  {{ qr_svg }}
-  Dokumen ini diterbitkan secara elektronik. Pindai kode QR atau buka
-  {{ verify_url }} untuk memeriksa keasliannya.
-</div>
-"""
+# The body a new template starts from: a plain letter in the house style using every context
+# variable (layanan/templates/layanan/letters/default.html).
+DEFAULT_BODY = letter_body("default")
 DEFAULT_NUMBER_FORMAT = "800/{seq}/BKD/{year}"
 
 
