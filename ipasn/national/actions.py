@@ -6,7 +6,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
 
-from accounts.permissions import user_can
+from core.permissions import user_can
 from accounts.roles import Capability
 from core.audit import record
 from ipasn.models import NationalScore

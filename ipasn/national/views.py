@@ -9,23 +9,24 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
-from accounts.permissions import require
+from core.permissions import require
 from accounts.roles import Capability
 from core.paging import paginate
 from ipasn.national.actions import do_import_national_scores
 from ipasn.national.files import NationalFileError, read_national_csv
 from ipasn.national.forms import NationalImportForm
 from ipasn.national.queries import differing, explained, imported_count
+from ipasn.scores.forms import id_param, year_param
+from ipasn.scores.queries import latest_year
 from org.queries import get_opd_for_user
 
 
 @require_GET
 @require(Capability.VIEW_PEGAWAI)
 def national(request):
-    value = request.GET.get("tahun", "")
-    year = int(value) if value.isdigit() and 2000 <= int(value) <= 2100 else timezone.localdate().year
-    opd_id = request.GET.get("opd", "")
-    opd = get_opd_for_user(request.user, int(opd_id)) if opd_id.isdigit() else None
+    year = year_param(request.GET.get("tahun", "")) or latest_year() or timezone.localdate().year
+    opd_id = id_param(request.GET.get("opd", ""))
+    opd = get_opd_for_user(request.user, opd_id) if opd_id else None
     context = paginate(request, differing(request.user, year, opd))
     context.update(
         year=year, opd=opd, imported=imported_count(request.user, year), rows=explained(context["page_obj"])

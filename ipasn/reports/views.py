@@ -7,23 +7,21 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
-from accounts.permissions import require
+from core.permissions import require
 from accounts.roles import Capability
 from core.paging import paginate
 from core.spreadsheets import xlsx_response
 from ipasn.models import Kategori
 from ipasn.reports import queries
 from ipasn.reports.files import file_rows, report_pdf, report_xlsx
+from ipasn.scores.forms import id_param, year_param
 from ipasn.scores.queries import latest_year, scores_in_scope
 from ipasn.scores.rules import plan_label
 from org.queries import get_opd_for_user, opds_for_user
 
 
 def _year(request) -> int:
-    value = request.GET.get("tahun", "")
-    if value.isdigit() and 2000 <= int(value) <= 2100:
-        return int(value)
-    return latest_year() or timezone.localdate().year  # the figures last computed
+    return year_param(request.GET.get("tahun", "")) or latest_year() or timezone.localdate().year
 
 
 def _chart(distribution) -> dict:
@@ -82,8 +80,8 @@ def opd_detail(request, pk: int):
 
 def _report_scope(request):
     """(year, OPD or None) of a report request; an OPD outside the scope is a 404."""
-    opd_id = request.GET.get("opd", "")
-    opd = get_opd_for_user(request.user, int(opd_id)) if opd_id.isdigit() else None
+    opd_id = id_param(request.GET.get("opd", ""))
+    opd = get_opd_for_user(request.user, opd_id) if opd_id else None
     if opd is None and opds_for_user(request.user).count() == 1:
         opd = opds_for_user(request.user).first()  # an Operator OPD's report is their OPD's
     return _year(request), opd

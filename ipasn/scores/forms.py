@@ -48,3 +48,15 @@ class TrainingForm(forms.Form):
         except DocumentRejected as exc:
             raise forms.ValidationError(str(exc)) from None
         return sertifikat
+
+
+def year_param(value: str) -> int | None:
+    """A ``?tahun=`` value as a year, or None (absent, not four digits, out of range)."""
+    if len(value) == 4 and value.isdigit() and 2000 <= int(value) <= 2100:
+        return int(value)
+    return None
+
+
+def id_param(value: str) -> int | None:
+    """A ``?opd=`` value as a primary key, or None."""
+    return int(value) if 0 < len(value) <= 9 and value.isdigit() else None

@@ -14,7 +14,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy as _
 
-from accounts.permissions import user_can
+from core.permissions import user_can
 from accounts.roles import Capability
 from ipasn.models import Score
 from org.queries import opds_for_user

@@ -10,11 +10,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
-from accounts.permissions import require
+from core.permissions import require
 from accounts.roles import Capability
 from core.documents import DocumentRejected
 from ipasn.scores.actions import do_record_training
-from ipasn.scores.forms import TrainingForm
+from ipasn.scores.forms import TrainingForm, year_param
 from ipasn.scores.queries import (
     explanation,
     get_pegawai_for_user,
@@ -35,10 +35,7 @@ def _add_errors(form, exc: ValidationError) -> None:
 
 
 def _year(request) -> int:
-    value = request.GET.get("tahun", "")
-    if value.isdigit() and 2000 <= int(value) <= 2100:
-        return int(value)
-    return latest_year() or timezone.localdate().year  # the figures last computed
+    return year_param(request.GET.get("tahun", "")) or latest_year() or timezone.localdate().year
 
 
 def _page(request, pegawai, *, own: bool):
