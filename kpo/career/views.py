@@ -7,7 +7,7 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
-from accounts.permissions import require
+from core.permissions import require
 from accounts.roles import Capability
 from kpo.career.queries import career_of, own_record, record_for_user
 

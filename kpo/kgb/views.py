@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
-from accounts.permissions import require
+from core.permissions import require
 from accounts.roles import Capability
 from core.inputs import parse_id
 from core.paging import paginate

@@ -4,17 +4,20 @@ from __future__ import annotations
 
 from datetime import date
 
-from django.shortcuts import render
+from django.contrib import messages
+from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_POST
 
-from accounts.permissions import require
+from core.permissions import require, user_can
 from accounts.roles import Capability
 from core.inputs import parse_id
 from core.paging import paginate
 from core.spreadsheets import csv_response, csv_writer, xlsx_bytes, xlsx_response
 from kpo.pension import files
+from kpo.pension.actions import do_create_pension_requests
 from kpo.pension.queries import ppo_for_user
 from org.queries import opds_for_user
 from regulations.ranks import add_months
@@ -29,11 +32,11 @@ def _date(value: str, default: date) -> date:
         return default
 
 
-def window(request) -> tuple[date, date, str]:
-    """(from, to, a message when the asked window was corrected)."""
+def window(data) -> tuple[date, date, str]:
+    """(from, to, a message when the asked window was corrected) from GET or POST data."""
     today = timezone.localdate()
-    start = _date(request.GET.get("dari", ""), today)
-    end = _date(request.GET.get("sampai", ""), add_months(start, 12))
+    start = _date(data.get("dari", ""), today)
+    end = _date(data.get("sampai", ""), add_months(start, 12))
     if not date(1900, 1, 1) <= start <= date(2200, 1, 1):
         start = today
     if end < start:
@@ -50,7 +53,7 @@ def _filters(request) -> dict:
 @require_GET
 @require(Capability.VIEW_PEGAWAI)
 def ppo_list(request):
-    start, end, note = window(request)
+    start, end, note = window(request.GET)
     filters = _filters(request)
     rows = ppo_for_user(request.user, start, end, **filters)
     return render(
@@ -62,6 +65,7 @@ def ppo_list(request):
             "note": note,
             "filters": filters,
             "total": len(rows),
+            "can_request": user_can(request.user, Capability.SUBMIT_ON_BEHALF),
             "opd_choices": opds_for_user(request.user).order_by("name"),
             **paginate(request, rows),
         },
@@ -71,7 +75,7 @@ def ppo_list(request):
 @require_GET
 @require(Capability.VIEW_PEGAWAI)
 def ppo_export(request):
-    start, end, _note = window(request)
+    start, end, _note = window(request.GET)
     rows = ppo_for_user(request.user, start, end, **_filters(request))
     name = f"daftar-ppo-{start.isoformat()}-{end.isoformat()}"
     if request.GET.get("format") == "csv":
@@ -81,3 +85,20 @@ def ppo_export(request):
         writer.writerows(files.rows(rows))
         return response
     return xlsx_response(xlsx_bytes(_("Daftar PPO"), files.COLUMNS, files.rows(rows)), f"{name}.xlsx")
+
+
+@require_POST
+@require(Capability.SUBMIT_ON_BEHALF)
+def ppo_requests(request):
+    start, end, _note = window(request.POST)
+    rows = ppo_for_user(request.user, start, end, opd=parse_id(request.POST.get("opd")))
+    counts = do_create_pension_requests([r.record.pk for r in rows], actor=request.user, window=(start, end))
+    messages.success(
+        request,
+        _(
+            "%(created)s permohonan pensiun draf dibuat; %(skipped)s dilewati karena sudah ada permohonan "
+            "yang berjalan; %(refused)s ditolak."
+        )
+        % counts,
+    )
+    return redirect(f"{reverse('kpo:ppo_list')}?dari={start.isoformat()}&sampai={end.isoformat()}")

@@ -126,6 +126,69 @@ def _insert(period: date, now, rows: list[tuple]) -> None:
             cursor.execute(sql, params)
 
 
+# The catalogue service each KP route is proposed through (layanan/content/services/).
+SERVICE_FOR = {"reguler": "kp-reguler", "fungsional": "kp-pilihan", "struktural": "kp-pilihan"}
+
+
+def _open_requests(service_ids, pegawai_ids) -> set[tuple[int, int]]:
+    from layanan.models import Request
+
+    finished = (Request.Status.DONE, Request.Status.REJECTED)
+    return set(
+        Request.objects.filter(service_id__in=service_ids, pegawai_id__in=pegawai_ids)
+        .exclude(status__in=finished)
+        .values_list("service_id", "pegawai_id")
+    )
+
+
+def do_create_requests(pegawai_services: list[tuple[int, str]], *, actor, event: str, note: dict) -> dict:
+    """Draft requests through layanan's own action, one per (employee, service slug), skipping
+    employees who already have an open request for that service. Each draft then goes its
+    service's way: the Operator OPD completes the documents and submits it into the chain.
+    Returns {"created": n, "skipped": n, "refused": n}; one audit row of its own besides the
+    rows layanan writes for each request."""
+    from django.core.exceptions import PermissionDenied
+
+    from layanan.models import Service
+    from layanan.requests.actions import RequestError, do_create_request
+
+    services = {s.slug: s for s in Service.objects.filter(slug__in={slug for _p, slug in pegawai_services})}
+    ids = [p for p, _slug in pegawai_services]
+    pegawai = Pegawai.objects.select_related("opd").in_bulk(ids)
+    existing = _open_requests([s.pk for s in services.values()], ids)
+    counts = {"created": 0, "skipped": 0, "refused": 0}
+    numbers = []
+    with transaction.atomic():
+        for pegawai_id, slug in pegawai_services:
+            service = services.get(slug)
+            if service is None or (service.pk, pegawai_id) in existing:
+                counts["skipped"] += 1
+                continue
+            try:
+                with transaction.atomic():
+                    numbers.append(do_create_request(service, pegawai[pegawai_id], actor=actor).number)
+            except (PermissionDenied, RequestError):
+                counts["refused"] += 1
+                continue
+            counts["created"] += 1
+        record(
+            actor=actor,
+            event=event,
+            object_type="kpo.bulkrequest",
+            object_repr=event,
+            after={**note, **counts, "numbers": numbers[:50]},
+        )
+    return counts
+
+
+def do_create_kp_requests(period: date, candidates, *, actor) -> dict:
+    """Draft KP requests for the eligible ``candidates`` (KpCandidate rows of ``period``)."""
+    pairs = [(c.pegawai_id, SERVICE_FOR[c.jenis]) for c in candidates if c.eligible and not c.stale]
+    return do_create_requests(
+        pairs, actor=actor, event="kpo.kp_requests_created", note={"period": period.isoformat()}
+    )
+
+
 def _pegawai_ids(change: Recorded) -> set[int]:
     ids = {int(i) for i in change.object_ids if str(i).isdigit()}
     if change.object_type == "people.pegawai":

@@ -11,13 +11,14 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from accounts.permissions import require, user_can
+from core.permissions import require, user_can
 from accounts.roles import Capability
 from core.inputs import parse_id
 from core.paging import paginate
 from core.spreadsheets import csv_response, csv_writer, xlsx_bytes, xlsx_response
 from kpo.models import JenisKp
 from kpo.periods import files
+from kpo.periods.actions import do_create_kp_requests
 from kpo.periods.queries import candidates_for_user, list_candidates, per_opd, summary
 from kpo.periods.tasks import refresh_kp_candidates
 from org.queries import opds_for_user
@@ -72,6 +73,7 @@ def kp_list(request):
             "opd_max": max((o["due"] for o in opds), default=0),
             "opd_choices": opds_for_user(request.user).order_by("name"),
             "can_refresh": user_can(request.user, Capability.VIEW_ALL_OPDS),
+            "can_request": user_can(request.user, Capability.SUBMIT_ON_BEHALF),
             **paginate(request, rows),
         },
     )
@@ -90,6 +92,32 @@ def kp_export(request):
         writer.writerows(files.rows(rows))
         return response
     return xlsx_response(xlsx_bytes(_("Daftar KP"), files.COLUMNS, files.rows(rows)), f"{name}.xlsx")
+
+
+def _created_message(request, counts: dict) -> None:
+    messages.success(
+        request,
+        _(
+            "%(created)s permohonan draf dibuat; %(skipped)s dilewati karena sudah ada permohonan yang "
+            "berjalan; %(refused)s ditolak. Lengkapi berkasnya lalu ajukan dari daftar permohonan."
+        )
+        % counts,
+    )
+
+
+@require_POST
+@require(Capability.SUBMIT_ON_BEHALF)
+def kp_requests(request):
+    try:
+        period = date.fromisoformat(request.POST.get("period", ""))
+    except ValueError:
+        period = None
+    if period is None or not is_kp_period(period):
+        messages.error(request, _("Periode KP tidak valid."))
+        return redirect("kpo:kp_list")
+    rows = list_candidates(request.user, period, opd=parse_id(request.POST.get("opd")), eligible="ya")
+    _created_message(request, do_create_kp_requests(period, rows, actor=request.user))
+    return redirect(f"{reverse('kpo:kp_list')}?period={period.isoformat()}&eligible=ya")
 
 
 @require_POST

@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 
 from accounts.models import User
 from accounts.roles import Role
-from core.notifications import do_notify
+from core.notifications.actions import do_notify
 from kpo.models import KpCandidate
 from kpo.reconciliation.queries import progress, worklist
 from kpo.reconciliation.rules import window

@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from accounts.permissions import require, user_can
+from core.permissions import require, user_can
 from accounts.roles import Capability
 from core.inputs import parse_id
 from core.paging import paginate

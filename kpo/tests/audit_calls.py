@@ -19,7 +19,28 @@ def calls(cast, tmp_path) -> dict:
         do_compute_kp_list(PERIOD, actor=cast.admin)
         return do_send_reconciliation_reminders(PERIOD, actor=cast.admin)
 
+    def kp_requests():
+        from kpo.models import KpCandidate
+        from kpo.periods.actions import do_create_kp_requests
+
+        compute()
+        return do_create_kp_requests(PERIOD, KpCandidate.objects.filter(period=PERIOD), actor=cast.operator_a)
+
+    def pension_requests():
+        import datetime as dt
+
+        from kpo.pension.actions import do_create_pension_requests
+        from people.tests.factories import make_pegawai
+
+        p = make_pegawai(cast.opd_a, nama="Purna Bakti", birth=dt.date(1968, 6, 1), actor=cast.admin)
+        return do_create_pension_requests(
+            [p.pk], actor=cast.operator_a, window=(dt.date(2026, 1, 1), dt.date(2026, 12, 31))
+        )
+
     return {
         "kpo.periods.actions.do_compute_kp_list": compute,
+        "kpo.periods.actions.do_create_requests": kp_requests,
+        "kpo.periods.actions.do_create_kp_requests": kp_requests,
+        "kpo.pension.actions.do_create_pension_requests": pension_requests,
         "kpo.reconciliation.actions.do_send_reconciliation_reminders": remind,
     }

@@ -26,9 +26,11 @@ IN_SCOPE = {**BKD_AND_OPERATORS, "operator_b": 404}
 MATRIX = {
     "kpo:kp_list": (None, BKD_AND_OPERATORS),
     "kpo:kp_export": (None, BKD_AND_OPERATORS),
-    "kpo:kp_refresh": (None, {**POST_ONLY, "operator_a": 405, "pegawai_a": 405}),
+    "kpo:kp_refresh": (None, POST_ONLY),
     "kpo:reconciliation": (None, BKD_AND_OPERATORS),
-    "kpo:reconciliation_remind": (None, {**POST_ONLY, "operator_a": 405, "pegawai_a": 405}),
+    "kpo:reconciliation_remind": (None, POST_ONLY),
+    "kpo:kp_requests": (None, POST_ONLY),
+    "kpo:ppo_requests": (None, POST_ONLY),
     "kpo:ppo_list": (None, BKD_AND_OPERATORS),
     "kpo:ppo_export": (None, BKD_AND_OPERATORS),
     "kpo:kgb_list": (None, BKD_AND_OPERATORS),

@@ -167,3 +167,22 @@ def test_reconciliation_worklist_scoped_with_reminders(cast, client_for):
     assert response.status_code == 302
     notified = set(Notification.objects.values_list("recipient__username", flat=True))
     assert cast.operator_a.username in notified and cast.operator_b.username in notified
+
+
+def test_bulk_kp_requests_through_layanan(cast, client_for):
+    from layanan.catalogue.actions import do_seed_catalogue
+    from layanan.models import Request
+
+    do_seed_catalogue(actor=None)
+    ok = due_pegawai(cast.opd_a, nama="Siap Naik")
+    due_pegawai(cast.opd_a, nama="Tanpa SKP", skp_years=(2024,))
+    due_pegawai(cast.opd_b, nama="Dishub Siap")
+    computed()
+    operator = client_for(cast.operator_a)
+    response = operator.post("/kpo/usulkan/", {"period": PERIOD.isoformat()})
+    assert response.status_code == 302
+    drafts = Request.objects.filter(service__slug="kp-reguler")
+    assert [r.pegawai_id for r in drafts] == [ok.pk]  # eligible, own OPD only
+    assert drafts.get().status == Request.Status.DRAFT
+    operator.post("/kpo/usulkan/", {"period": PERIOD.isoformat()})
+    assert drafts.count() == 1  # an open request is not duplicated
