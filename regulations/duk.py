@@ -24,6 +24,7 @@ are those of the old Diklatpim (I highest, IV lowest), to which PKN/PKA/PKP corr
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
@@ -43,6 +44,27 @@ from regulations.reasons import RuleInputError
 ESELON_LEVEL = {"I.a": 8, "I.b": 7, "II.a": 6, "II.b": 5, "III.a": 4, "III.b": 3, "IV.a": 2, "IV.b": 1}
 # Education, lowest first (regulations.ranks.Pendidikan's order).
 PENDIDIKAN_ORDER = tuple(Pendidikan)
+
+
+# The leadership trainings by name: the old Diklatpim I–IV and the PKN I/II, PKA and PKP that
+# replaced them (PKN I ~ Diklatpim I … PKP ~ Diklatpim IV).
+_TIER = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
+
+
+def latihan_level(name: str) -> int:
+    """4 for Diklatpim I / PKN I … 1 for Diklatpim IV / PKP; 0 for a name that is none of them."""
+    text = name.lower()
+    if re.search(r"\bpkp\b|kepemimpinan pengawas", text):
+        return 1
+    if re.search(r"\bpka\b|kepemimpinan administrator", text):
+        return 2
+    found = re.search(r"(pim|kepemimpinan|pkn)\D*?\b(iv|iii|ii|i|[1-4])\b", text)
+    if not found:
+        return 0
+    tier = _TIER[found.group(2)]
+    if found.group(1) == "pkn":
+        return 4 if tier == 1 else 3
+    return 5 - tier
 
 
 @dataclass(frozen=True)

@@ -11,9 +11,9 @@ from django.utils.formats import date_format
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
-from accounts.permissions import user_can
 from accounts.roles import Capability
 from core.models import AuditLog, Holiday
+from core.permissions import user_can
 from org.models import UnitKerja
 from org.queries import opds_for_user
 from people.models import JenisJabatan

@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from regulations.cli import main
-from regulations.duk import DukEntry, command_duk, duk_order
+from regulations.duk import DukEntry, command_duk, duk_order, latihan_level
 from regulations.reasons import RuleInputError
 
 
@@ -84,3 +84,21 @@ def test_the_command_orders_keys_and_refuses_bad_input(capsys):
     assert main(["duk", json.dumps({"pegawai": [{**people[0], "eselon": "V.z"}]})]) == 1
     with pytest.raises(RuleInputError):
         command_duk(["[]"])
+
+
+@pytest.mark.parametrize(
+    ("name", "level"),
+    [
+        ("Diklatpim Tingkat IV", 1),
+        ("Diklat Kepemimpinan Tk. III", 2),
+        ("DIKLATPIM II", 3),
+        ("Diklatpim Tingkat I", 4),
+        ("Pelatihan Kepemimpinan Pengawas (PKP)", 1),
+        ("Pelatihan Kepemimpinan Administrator (PKA)", 2),
+        ("PKN Tingkat II", 3),
+        ("PKN Tingkat I", 4),
+        ("Bimtek Arsip", 0),
+    ],
+)
+def test_leadership_training_levels_by_name(name, level):
+    assert latihan_level(name) == level
