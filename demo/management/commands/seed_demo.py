@@ -5,6 +5,7 @@ from django.utils import timezone
 from demo.campaigns import seed_demo_campaigns
 from demo.feedback import seed_demo_feedback
 from demo.ipasn import seed_demo_ipasn
+from demo.kpo import seed_demo_kpo
 from demo.layanan import seed_demo_layanan
 from demo.org import DEMO_PASSWORD, USERS, seed_minimal_demo
 from demo.people import seed_demo_pegawai
@@ -90,6 +91,8 @@ class Command(BaseCommand):
             )
         # Survey answers follow the completed demo requests.
         self.stdout.write(seed_demo_feedback(options["seed"]))
+        # The KP lists of the next periods, after every employee and history above.
+        self.stdout.write(seed_demo_kpo())
         self.stdout.write(f"Akun demo (kata sandi sama untuk semua: {DEMO_PASSWORD}):")
         for username, _name, roles, _opd in USERS:
             self.stdout.write(f"  {username:<16} {', '.join(str(r.label) for r in roles)}")
