@@ -1,8 +1,9 @@
 """Reference tables kept in step with their source of truth.
 
 The 17 golongan come from ``regulations.ranks``; the functional-position catalogue from
-``people.reference.files``. ``sync_reference_tables`` is idempotent and takes the model classes
-as arguments so the data migration can pass its historical models.
+``people/content/jabatan_fungsional.csv`` (read by ``people.reference.files``).
+``sync_reference_tables`` is idempotent and takes the model classes as arguments so the data
+migration can pass its historical models.
 """
 
 from __future__ import annotations
