@@ -16,10 +16,10 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from accounts.permissions import user_can
 from accounts.roles import Capability
 from core import progress
 from core.audit import record
+from core.permissions import user_can
 from people.corrections.actions import convert, do_propose_correction
 from people.models import Golongan, Pegawai, RiwayatGolongan
 from people.records.actions import do_add_riwayat, do_update_pegawai

@@ -12,8 +12,8 @@ from django.db.models import Q, QuerySet
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 
-from accounts.permissions import user_can
 from accounts.roles import Capability
+from core.permissions import user_can
 from people.corrections.actions import model_field, shown
 from people.models import Pegawai, RiwayatGolongan
 from people.records.queries import pegawai_for_user

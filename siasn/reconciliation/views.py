@@ -12,9 +12,9 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from accounts.permissions import require
 from accounts.roles import Capability
 from core.paging import paginate
+from core.permissions import require
 from people.corrections.actions import CORRECTABLE
 from people.models import Pegawai
 from siasn.reconciliation.actions import (

@@ -1,0 +1,39 @@
+"""Audit-trail entries of the SIASN reconciliation actions (see tests/test_audit_trail.py)."""
+
+from __future__ import annotations
+
+
+def calls(cast, tmp_path) -> dict:
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from django.test import override_settings
+
+    from people.tests.factories import make_pegawai
+    from siasn.models import SiasnDifference, SiasnPull
+    from siasn.reconciliation import actions
+
+    def difference(field="alamat", value="Jl. Uji 1"):
+        pegawai = make_pegawai(cast.opd_a, nama="Audit SIASN")
+        pull = SiasnPull.objects.create(created_by=cast.admin, total=1, done=1)
+        return SiasnDifference.objects.create(pull=pull, pegawai=pegawai, field=field, siasn_value=value)
+
+    def correction():
+        with override_settings(MEDIA_ROOT=tmp_path / "media"):
+            return actions.do_open_siasn_correction(
+                difference(),
+                reason="Sesuai KTP",
+                scan=SimpleUploadedFile("ktp.pdf", b"%PDF-1.4\n%%EOF\n"),
+                actor=cast.operator_a,
+            )
+
+    return {
+        "siasn.reconciliation.actions.do_start_siasn_pull": lambda: actions.do_start_siasn_pull(
+            actor=cast.admin, opd=cast.opd_a, enqueue=False
+        ),
+        "siasn.reconciliation.actions.do_accept_siasn_value": lambda: actions.do_accept_siasn_value(
+            difference(), actor=cast.operator_a
+        ),
+        "siasn.reconciliation.actions.do_keep_pelita_value": lambda: actions.do_keep_pelita_value(
+            difference(), actor=cast.operator_a
+        ),
+        "siasn.reconciliation.actions.do_open_siasn_correction": correction,
+    }
