@@ -43,36 +43,28 @@ from django.db import transaction
 from django.db.models import OuterRef, Subquery
 from django.utils import timezone
 
+from campaigns.design.files import QuestionSet, question_set
 from campaigns.models import Campaign, Question, Submission, SubmissionVersion, UploadSession
 from campaigns.submissions.queries import targeted_pegawai
 from core.audit import record
 from core.documents import STORAGE_DIR, storage
 from core.models import Document
 from org.models import Instansi
-from people.models import JenisJabatan, Pegawai, RiwayatAngkaKredit, RiwayatSkp
+from people.models import Pegawai, RiwayatAngkaKredit, RiwayatSkp
 from regulations.credit_points import Jenjang, akk_kenaikan_pangkat
 from regulations.skp import Predikat
 
-LIKE_ASN = "like-asn-2025"
-SI_JAFUNG = "si-jafung-2025"
-PREDIKAT_OPTIONS = [
-    p.label
-    for p in (
-        Predikat.SANGAT_BAIK,
-        Predikat.BAIK,
-        Predikat.BUTUH_PERBAIKAN,
-        Predikat.KURANG,
-        Predikat.SANGAT_KURANG,
-    )
-]
-KENDALA = [
-    "Tidak ada kendala",
-    "Formasi jenjang berikutnya belum tersedia",
-    "Kesulitan memenuhi angka kredit",
-    "Belum mengikuti uji kompetensi",
-    "Kurang pelatihan teknis",
-    "Tugas di luar jabatan menyita waktu",
-]
+# The demo collects this year's reports: the standard question sets filled in for it.
+YEAR = 2025
+LIKE_ASN_SET = question_set("like-asn", year=YEAR)
+SI_JAFUNG_SET = question_set("si-jafung", year=YEAR)
+LIKE_ASN = LIKE_ASN_SET.slug
+SI_JAFUNG = SI_JAFUNG_SET.slug
+PREDIKAT_OPTIONS = LIKE_ASN_SET.option_list("predikat_skp")
+# The answers below pick by position: first "no obstacle", then three about the career path,
+# the training gap, and last "extra duties take time".
+KENDALA = SI_JAFUNG_SET.option_list("kendala")
+# Extra duties the demo officials report (free text answers, not options).
 URAIAN = [
     "Bendahara pengeluaran pembantu",
     "Pengelola barang milik daerah",
@@ -120,8 +112,8 @@ def _window(today: dt.date, tz: str) -> tuple[dt.datetime, dt.datetime]:
     return opens, closes
 
 
-def _question(campaign, order, code, label, kind, **extra) -> Question:
-    return Question(campaign=campaign, order=order, code=code, label=label, kind=kind, **extra)
+def _questions(campaign: Campaign, questions: QuestionSet) -> None:
+    Question.objects.bulk_create(Question(campaign=campaign, **fields) for fields in questions.questions)
 
 
 def _golongan_label(code: str | None, pangkat: str | None) -> str:
@@ -169,22 +161,24 @@ def _now_for(today: dt.date, tz: str) -> dt.datetime:
     return dt.datetime.combine(today, dt.time(7, 0), ZoneInfo(tz))
 
 
-def _create(slug, kind, title, period, description, audience, today, tz, actor) -> Campaign:
+def _create(questions: QuestionSet, today, tz, actor) -> Campaign:
     opens, closes = _window(today, tz)
-    return Campaign.objects.create(
-        slug=slug,
-        kind=kind,
-        title=title,
-        period=period,
-        description=description,
+    campaign = Campaign.objects.create(
+        slug=questions.slug,
+        kind=questions.kind,
+        title=questions.title,
+        period=questions.period,
+        description=questions.description,
         opens_at=opens,
         closes_at=closes,
-        audience=audience,
+        audience=questions.audience,
         published=True,
         published_at=opens,
         created_by=actor,
         created_at=opens - dt.timedelta(days=3),
     )
+    _questions(campaign, questions)
+    return campaign
 
 
 def _rates(rng: Random, opd_ids, low: float, high: float) -> dict[int, float]:
@@ -212,46 +206,7 @@ def _write_versions(submissions: list[Submission]) -> None:
 def _like_asn(rng: Random, today: dt.date, tz: str, actor) -> dict:
     if Campaign.objects.filter(slug=LIKE_ASN).exists():
         return {"created": False}
-    campaign = _create(
-        LIKE_ASN,
-        Campaign.Kind.PERFORMANCE_REPORT,
-        "LIKE ASN – Penilaian Kinerja 2025",
-        "PPK/SKP 2025",
-        "Laporan kinerja tahunan seluruh ASN: konfirmasi data, predikat SKP 2025 dan unggahan "
-        "dokumen penilaian kinerja (PDF).",
-        {},
-        today,
-        tz,
-        actor,
-    )
-    Question.objects.bulk_create(
-        [
-            _question(campaign, 1, "nama", "Nama", "text", prefill="nama"),
-            _question(campaign, 2, "nip", "NIP", "text", prefill="nip"),
-            _question(campaign, 3, "opd", "OPD", "text", prefill="opd"),
-            _question(campaign, 4, "golongan", "Golongan", "text", prefill="golongan"),
-            _question(campaign, 5, "jabatan", "Jabatan", "text", prefill="jabatan"),
-            _question(
-                campaign,
-                6,
-                "konfirmasi_data",
-                "Data kepegawaian di atas sudah benar",
-                "yes_no",
-                help_text="Jika ada yang keliru, pilih Tidak dan ajukan perbaikan data di Data Saya.",
-            ),
-            _question(campaign, 7, "predikat_skp", "Predikat SKP 2025", "choice", options=PREDIKAT_OPTIONS),
-            _question(
-                campaign,
-                8,
-                "laporan_kinerja",
-                "Dokumen penilaian kinerja 2025 (PDF)",
-                "file",
-                allowed_types=["pdf"],
-                max_kb=2048,
-                help_text="Hasil evaluasi kinerja tahunan yang sudah ditandatangani, dipindai sebagai PDF.",
-            ),
-        ]
-    )
+    campaign = _create(LIKE_ASN_SET, today, tz, actor)
     now = _now_for(today, tz)
     targets = list(
         targeted_pegawai(campaign)
@@ -431,64 +386,7 @@ def _review_fields(status, submitted_at, now, actor) -> dict:
 def _si_jafung(rng: Random, today: dt.date, tz: str, actor) -> dict:
     if Campaign.objects.filter(slug=SI_JAFUNG).exists():
         return {"created": False}
-    campaign = _create(
-        SI_JAFUNG,
-        Campaign.Kind.SURVEY,
-        "SI JAFUNG 2025",
-        "Survei Jabatan Fungsional 2025",
-        "Survei pembinaan karier pejabat fungsional: masa dalam pangkat, kemajuan angka kredit, "
-        "kesesuaian dengan peta jabatan, tugas tambahan dan kendala.",
-        {"jenis_jabatan": [JenisJabatan.FUNGSIONAL.value]},
-        today,
-        tz,
-        actor,
-    )
-    Question.objects.bulk_create(
-        [
-            _question(campaign, 1, "nama", "Nama", "text", prefill="nama"),
-            _question(
-                campaign, 2, "jabatan_fungsional", "Jabatan fungsional", "text", prefill="jabatan_fungsional"
-            ),
-            _question(campaign, 3, "jenjang", "Jenjang", "text", prefill="jenjang"),
-            _question(campaign, 4, "tmt_golongan", "TMT golongan terakhir", "text", prefill="tmt_golongan"),
-            _question(
-                campaign,
-                5,
-                "tahun_dalam_pangkat",
-                "Berapa tahun Anda dalam pangkat sekarang?",
-                "number",
-                min_value=0,
-                max_value=40,
-            ),
-            _question(
-                campaign,
-                6,
-                "progres_angka_kredit",
-                "Kemajuan angka kredit menuju pangkat berikutnya (%)",
-                "number",
-                min_value=0,
-                max_value=300,
-                required=False,
-                help_text="Angka kredit kumulatif jenjang sekarang dibagi angka kredit kumulatif yang disyaratkan.",
-            ),
-            _question(
-                campaign, 7, "sesuai_peta_jabatan", "Jabatan Anda sesuai dengan peta jabatan unit?", "yes_no"
-            ),
-            _question(campaign, 8, "tugas_tambahan", "Anda mengerjakan tugas di luar jabatan?", "yes_no"),
-            _question(
-                campaign,
-                9,
-                "tugas_tambahan_uraian",
-                "Uraikan tugas tambahan tersebut",
-                "text",
-                show_if_code="tugas_tambahan",
-                show_if_value="ya",
-            ),
-            _question(
-                campaign, 10, "kendala", "Kendala utama pengembangan karier", "choice", options=KENDALA
-            ),
-        ]
-    )
+    campaign = _create(SI_JAFUNG_SET, today, tz, actor)
     now = _now_for(today, tz)
     targets = list(
         targeted_pegawai(campaign)
