@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import json
+
 from django.db import transaction
 
-from core.audit import create_object, record, update_fields
+from core.audit import changed, create_object, record, snapshot, update_fields
 from helpdesk.catalogue import files
 from helpdesk.models import CannedAnswer, FaqEntry, FaqTopic, ProblemType, Team
 
@@ -70,9 +72,35 @@ def do_seed_helpdesk(*, actor) -> dict[str, int]:
     return created
 
 
+JSON_FIELDS = ("fields", "scans")
+
+
+def _values(problem_type: ProblemType, names) -> dict:
+    # The field and scan lists are audited as their JSON text: the audit snapshot sorts
+    # lists, and a list of objects has no order.
+    plain = [n for n in names if n not in JSON_FIELDS]
+    shown = {
+        n: json.dumps(getattr(problem_type, n), ensure_ascii=False, sort_keys=True)
+        for n in names
+        if n in JSON_FIELDS
+    }
+    return {**snapshot(problem_type, plain), **shown}
+
+
 @transaction.atomic
 def do_update_problem_type(problem_type: ProblemType, changes: dict, *, actor) -> bool:
-    return update_fields(problem_type, changes, actor=actor, event="helpdesk.jenis_diubah")
+    names = list(changes)
+    before = _values(problem_type, names)
+    for name, value in changes.items():
+        setattr(problem_type, name, value)
+    after = _values(problem_type, names)
+    old, new = changed(before, after)
+    if not new:
+        return False
+    problem_type.full_clean()
+    problem_type.save(update_fields=list(new))
+    record(actor=actor, event="helpdesk.jenis_diubah", obj=problem_type, before=old, after=new)
+    return True
 
 
 @transaction.atomic

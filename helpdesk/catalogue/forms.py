@@ -36,7 +36,30 @@ def _check_items(items, *, kinds: bool) -> list[dict]:
     return items
 
 
+class ListField(forms.JSONField):
+    """JSON whose numbers may be absurd: Python refuses to read an integer of 100 000 digits."""
+
+    def to_python(self, value):
+        try:
+            return super().to_python(value)
+        except ValueError:
+            raise forms.ValidationError(_("JSON tidak valid."), code="invalid") from None
+
+    def bound_data(self, data, initial):
+        try:
+            return super().bound_data(data, initial)
+        except ValueError:
+            return forms.fields.InvalidJSONInput(data)
+
+
 class ProblemTypeForm(forms.ModelForm):
+    fields = ListField(
+        label=gettext_lazy("Isian (JSON)"), required=False, widget=forms.Textarea(attrs={"rows": 8})
+    )
+    scans = ListField(
+        label=gettext_lazy("Pindaian (JSON)"), required=False, widget=forms.Textarea(attrs={"rows": 4})
+    )
+
     class Meta:
         model = ProblemType
         fields = (
@@ -66,10 +89,10 @@ class ProblemTypeForm(forms.ModelForm):
         return days
 
     def clean_fields(self):
-        return _check_items(self.cleaned_data["fields"], kinds=True)
+        return _check_items(self.cleaned_data["fields"] or [], kinds=True)
 
     def clean_scans(self):
-        return _check_items(self.cleaned_data["scans"], kinds=False)
+        return _check_items(self.cleaned_data["scans"] or [], kinds=False)
 
 
 class CannedAnswerForm(forms.ModelForm):

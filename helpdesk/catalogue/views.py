@@ -8,8 +8,8 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
-from accounts.permissions import require
 from accounts.roles import Capability
+from core.permissions import require
 from helpdesk.catalogue.actions import (
     do_create_canned_answer,
     do_update_canned_answer,

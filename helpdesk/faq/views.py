@@ -11,9 +11,9 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from accounts.permissions import require
 from accounts.roles import Capability
 from core.paging import paginate
+from core.permissions import require
 from helpdesk.faq import queries
 from helpdesk.faq.actions import do_create_faq_entry, do_rate_faq_entry, do_update_faq_entry
 from helpdesk.faq.forms import EntryForm, RateForm, SearchForm

@@ -8,10 +8,10 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from accounts.permissions import require
 from accounts.roles import Capability
 from core.documents import do_record_download, document_response, get_document
 from core.paging import paginate
+from core.permissions import require
 from helpdesk.models import Ticket
 from helpdesk.queue import actions, queries
 from helpdesk.queue.forms import AnswerForm, AskForm, AssignForm, MergeForm, NoteForm, QueueFilterForm

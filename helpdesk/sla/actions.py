@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from accounts.models import User
 from accounts.roles import Role
 from core.audit import record
-from core.notifications import do_notify
+from core.notifications.actions import do_notify
 from helpdesk.models import Ticket
 from helpdesk.queue.actions import do_close_ticket
 from helpdesk.tickets.rules import OPEN

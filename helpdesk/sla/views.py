@@ -13,8 +13,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
 
-from accounts.permissions import require
 from accounts.roles import Capability
+from core.permissions import require
 from core.spreadsheets import xlsx_response
 from helpdesk.sla.queries import chart_data, monthly_report, report_xlsx
 

@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from django.core.management import call_command
 
-from core.actions import do_add_holiday
+from core.holidays.actions import do_add_holiday
 from core.models import AuditLog
 from helpdesk.models import Ticket
 from helpdesk.queue.actions import do_answer_ticket, do_ask_applicant, do_claim_ticket
