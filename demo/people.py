@@ -42,6 +42,7 @@ from django.db import transaction
 
 from accounts.models import User
 from core.audit import record
+from demo.files import grouped, names, table
 from demo.org import INSTANSI
 from org.models import Instansi, Opd, UnitKerja
 from people.models import (
@@ -359,35 +360,16 @@ GRAD_AGE = {  # (youngest, oldest) age at graduation
 LOWER_SCHOOLS = (Pendidikan.SD, Pendidikan.SLTP, Pendidikan.SLTA)
 
 # Kalimantan Barat kabupaten/kota: NIK code and name (Permendagri kode wilayah).
-KALBAR = (
-    ("6101", "Sambas"), ("6102", "Mempawah"), ("6103", "Sanggau"), ("6104", "Ketapang"), ("6105", "Sintang"),
-    ("6106", "Putussibau"), ("6107", "Bengkayang"), ("6108", "Ngabang"), ("6109", "Sekadau"),
-    ("6110", "Nanga Pinoh"), ("6111", "Sukadana"), ("6112", "Sungai Raya"), ("6171", "Pontianak"),
-    ("6172", "Singkawang"),
-)  # fmt: skip
-OTHER_BIRTHPLACES = ("Jakarta", "Yogyakarta", "Surabaya", "Semarang", "Bandung", "Medan", "Makassar", "Padang",
-                     "Banjarmasin", "Palangka Raya", "Kupang", "Manado")  # fmt: skip
-UNIVERSITIES = ("Universitas Tanjungpura", "Universitas Tanjungpura", "Universitas Tanjungpura",
-                "Universitas Muhammadiyah Pontianak", "Universitas Panca Bhakti", "IKIP PGRI Pontianak",
-                "Universitas Gadjah Mada", "Universitas Indonesia", "Universitas Brawijaya", "Universitas Diponegoro",
-                "Universitas Hasanuddin", "Universitas Lambung Mangkurat", "Institut Pertanian Bogor",
-                "Universitas Padjadjaran", "Universitas Airlangga")  # fmt: skip
-POLYTECHNICS = ("Politeknik Negeri Pontianak", "Poltekkes Kemenkes Pontianak", "Politeknik Negeri Pontianak",
-                "Akademi Keperawatan Dharma Insan Pontianak", "Akademi Kebidanan Panca Bhakti")  # fmt: skip
+KALBAR = table("kabupaten_kalbar", ("kode", "nama"))
+OTHER_BIRTHPLACES = names("tempat_lahir_lain")
+_SCHOOLS = grouped("perguruan_tinggi", "jenis")
+UNIVERSITIES = _SCHOOLS["universitas"]
+POLYTECHNICS = _SCHOOLS["politeknik"]
 AGAMA = ((Pegawai.Agama.ISLAM, 60), (Pegawai.Agama.KATOLIK, 22), (Pegawai.Agama.KRISTEN, 11),
          (Pegawai.Agama.BUDDHA, 5), (Pegawai.Agama.KONGHUCU, 1.5), (Pegawai.Agama.HINDU, 0.5))  # fmt: skip
-BIDANG = ("Perencanaan dan Evaluasi", "Pelayanan", "Pengendalian", "Pembinaan", "Pengembangan",
-          "Data dan Informasi", "Program", "Sarana dan Prasarana", "Penyuluhan", "Pemberdayaan")  # fmt: skip
-PELAKSANA_TITLES = {
-    "rendah": ("Pengadministrasi Perkantoran", "Operator Layanan Operasional", "Pengemudi", "Pramu Bakti"),
-    "menengah": ("Pengolah Data dan Informasi", "Pengelola Layanan Operasional", "Pengadministrasi Perkantoran",
-                 "Bendahara", "Pengelola Barang Milik Daerah"),
-    "tinggi": ("Penelaah Teknis Kebijakan", "Penata Layanan Operasional", "Pengolah Data dan Informasi",
-               "Penata Kelola Keuangan", "Analis Sumber Daya Manusia Aparatur"),
-}  # fmt: skip
-TEKNIS = ("Penyusunan Laporan Kinerja", "Pengelolaan Keuangan Daerah", "Aplikasi SIASN",
-          "Penyusunan Analisis Jabatan", "Pelayanan Publik Prima", "Manajemen Risiko",
-          "Pengelolaan Barang Milik Daerah", "Tata Naskah Dinas Elektronik", "Keamanan Informasi")  # fmt: skip
+BIDANG = names("bidang")
+PELAKSANA_TITLES = grouped("jabatan_pelaksana", "tingkat")
+TEKNIS = names("diklat_teknis")
 PREDIKAT_2022 = ((Predikat.SANGAT_BAIK, 15), (Predikat.BAIK, 78), (Predikat.BUTUH_PERBAIKAN, 5),
                  (Predikat.KURANG, 1.5), (Predikat.SANGAT_KURANG, 0.5))  # fmt: skip
 SKP_SCORES_FROM = 2022  # PermenPAN-RB 6/2022: a predikat, no score (regulations.skp)
