@@ -72,7 +72,9 @@ def do_assign_ticket(ticket: Ticket, operator, *, actor) -> Ticket:
 
 
 @transaction.atomic
-def do_answer_ticket(ticket: Ticket, *, body: str, actor, status_url: str = "", now=None) -> Ticket:
+def do_answer_ticket(
+    ticket: Ticket, *, body: str, actor, status_url: str = "", now=None, mail: bool = True
+) -> Ticket:
     """Answer the applicant: shown on the status page, announced by e-mail."""
     now = now or timezone.now()
     ticket = _locked(ticket, "answer")
@@ -87,12 +89,15 @@ def do_answer_ticket(ticket: Ticket, *, body: str, actor, status_url: str = "", 
         ticket.first_answered_at = now
         ticket.answered_on_time = now <= ticket.due_at
     _save(ticket, before, actor=actor, event="helpdesk.ticket_dijawab")
-    mail_applicant(ticket, "answered", status_url)
+    if mail:
+        mail_applicant(ticket, "answered", status_url)
     return ticket
 
 
 @transaction.atomic
-def do_ask_applicant(ticket: Ticket, *, body: str, actor, status_url: str = "", now=None) -> Ticket:
+def do_ask_applicant(
+    ticket: Ticket, *, body: str, actor, status_url: str = "", now=None, mail: bool = True
+) -> Ticket:
     """Ask the applicant for more: the clock stops until they reply."""
     now = now or timezone.now()
     ticket = _locked(ticket, "ask")
@@ -103,7 +108,8 @@ def do_ask_applicant(ticket: Ticket, *, body: str, actor, status_url: str = "", 
     ticket.paused_at = now
     ticket.first_response_at = ticket.first_response_at or now
     _save(ticket, before, actor=actor, event="helpdesk.ticket_menunggu_pemohon")
-    mail_applicant(ticket, "waiting", status_url)
+    if mail:
+        mail_applicant(ticket, "waiting", status_url)
     return ticket
 
 

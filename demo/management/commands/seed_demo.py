@@ -4,6 +4,7 @@ from django.utils import timezone
 
 from demo.campaigns import seed_demo_campaigns
 from demo.feedback import seed_demo_feedback
+from demo.helpdesk import seed_demo_helpdesk
 from demo.ipasn import seed_demo_ipasn
 from demo.kpo import seed_demo_kpo
 from demo.layanan import seed_demo_layanan
@@ -93,6 +94,8 @@ class Command(BaseCommand):
         self.stdout.write(seed_demo_feedback(options["seed"]))
         # The KP lists of the next periods, after every employee and history above.
         self.stdout.write(seed_demo_kpo())
+        # Helpdesk tickets in every state, answered by the demo Operator Helpdesk.
+        self.stdout.write(seed_demo_helpdesk(options["seed"]))
         self.stdout.write(f"Akun demo (kata sandi sama untuk semua: {DEMO_PASSWORD}):")
         for username, _name, roles, _opd in USERS:
             self.stdout.write(f"  {username:<16} {', '.join(str(r.label) for r in roles)}")
