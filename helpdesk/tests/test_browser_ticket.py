@@ -68,7 +68,7 @@ def test_an_applicant_files_a_ticket_an_operator_answers_and_a_reply_reopens_it(
     context.close()
 
     # The applicant reads the answer and replies.
-    page.get_by_role("link", name="Cek status tiket").first.click()
+    page.get_by_role("button", name="Cek status tiket").click()
     page.get_by_label("Nomor tiket").fill(number.lower())
     page.get_by_label("E-mail yang dipakai saat mengirim").fill("siti@example.org")
     page.get_by_role("button", name="Lihat status").click()

@@ -6,12 +6,10 @@
 
   function counter(area) {
     var limit = parseInt(area.dataset.counter, 10);
-    var out = document.getElementById("question-counter");
-    if (!out) {
-      out = document.createElement("small");
-      out.setAttribute("aria-live", "polite");
-      area.insertAdjacentElement("afterend", out);
-    }
+    var out = document.createElement("small");
+    out.setAttribute("aria-live", "polite");
+    out.dataset.testid = area.name.replace(/^.*-/, "") + "-counter";
+    area.insertAdjacentElement("afterend", out);
     function show() {
       var left = limit - area.value.length;
       out.textContent = area.value.length + " / " + limit + (left < 0 ? " (" + (-left) + " terlalu banyak)" : "");
