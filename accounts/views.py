@@ -12,12 +12,12 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from accounts import actions
 from accounts.forms import NewUserForm, ThrottledLoginForm, UserFilterForm, UserForm
-from accounts.permissions import require
 from accounts.queries import get_user, list_users
 from accounts.roles import Capability, Role
 from core.clients import client_address
-from core.forms import edit_form
+from core.inputs import edit_form
 from core.paging import paginate
+from core.permissions import require
 
 
 @method_decorator(login_not_required, name="dispatch")

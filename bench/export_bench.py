@@ -60,7 +60,7 @@ def main() -> int:
         from openpyxl import Workbook
 
         from accounts.models import User
-        from core.exports import run_export_job
+        from core.exports.files import run_export_job
         from core.models import ExportJob
         from demo.org import seed_minimal_demo
         from demo.people import seed_demo_pegawai

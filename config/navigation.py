@@ -14,7 +14,7 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from accounts.permissions import user_can
+from core.permissions import user_can
 from accounts.roles import Capability, Role
 
 

@@ -296,7 +296,7 @@ PELITA_IMPORT_MAX_MB = env_int("PELITA_IMPORT_MAX_MB", 50, minimum=1)
 PELITA_DOCUMENT_MAX_MB = {"default": env_int("PELITA_DOCUMENT_MAX_MB", 2, minimum=1)}
 # Days before a campaign closes at which send_campaign_reminders reminds (checked by campaigns.reminders.rules).
 PELITA_CAMPAIGN_REMINDER_DAYS = env_list("PELITA_CAMPAIGN_REMINDER_DAYS", ["7", "3", "1"])
-# Exports (core.exports): up to this many rows are built inside the request; a bigger one is
+# Exports (core.exports.files): up to this many rows are built inside the request; a bigger one is
 # built by the worker as a background job with a progress page (docs/exports.md).
 PELITA_EXPORT_INLINE_MAX_ROWS = env_int("PELITA_EXPORT_INLINE_MAX_ROWS", 2000, minimum=1)
 # Background exports one user may have waiting or running at once (bounds what one person can queue).

@@ -2,7 +2,7 @@ from django.conf.urls.i18n import set_language
 from django.contrib.auth.decorators import login_not_required
 from django.urls import include, path
 
-from core.views import healthz
+from core.health.views import healthz
 
 urlpatterns = [
     path("", include("reports.urls")),

@@ -8,6 +8,7 @@ raw arithmetic, so every posted id goes through :func:`parse_id` first.
 
 from __future__ import annotations
 
+import copy
 import re
 
 from django import forms
@@ -107,3 +108,12 @@ def clean_text(value, *, max_length: int) -> str:
     """
     text = "" if value is None else str(value)
     return _CONTROL.sub("", text)[:max_length]
+
+
+def edit_form(form_class, obj, data=None, **kwargs):
+    """A ModelForm for editing ``obj`` that validates against a copy of it.
+
+    ModelForm validation writes the submitted values onto its instance; the edit actions
+    need the untouched object to record a true "before" in the audit log.
+    """
+    return form_class(data, instance=copy.copy(obj), **kwargs)

@@ -139,7 +139,7 @@ class Document(models.Model):
 
 class Notification(models.Model):
     """An in-app message to one user (request submitted, returned, completed; campaign
-    reminders). Written only by core.notifications.do_notify, which also sends the e-mail."""
+    reminders). Written only by core.notifications.actions.do_notify, which also sends the e-mail."""
 
     recipient = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -167,15 +167,15 @@ class Notification(models.Model):
 
 
 class ExportJob(models.Model):
-    """A spreadsheet too big to build inside a request (core.exports), built by the worker.
+    """A spreadsheet too big to build inside a request (core.exports.files), built by the worker.
 
-    ``kind`` names the export (the dotted path of its core.exports.ExportKind) and
+    ``kind`` names the export (the dotted path of its core.exports.files.ExportKind) and
     ``params`` the filters of the page it was asked from, so the worker builds exactly what
     the screen showed, through the owner's own scoped query. The worker writes done/total
     on this row as it goes (outside any long transaction), so every app server's status
     endpoint sees the progress. The file is kept in the default storage under exports/
     with a random name; no URL maps to it and only the owner downloads it, through
-    core.views_exports. Rows are written only by core.actions_exports and core.exports.
+    core.exports.views. Rows are written only by core.exports.actions and core.exports.files.
     """
 
     class Status(models.TextChoices):
@@ -208,7 +208,7 @@ class ExportJob(models.Model):
         verbose_name_plural = _("ekspor")
         ordering = ["-created_at", "-id"]
         indexes = [
-            # the user's "Ekspor saya" list and the running-jobs limit of core.actions_exports
+            # the user's "Ekspor saya" list and the running-jobs limit of core.exports.actions
             models.Index(fields=["owner", "-created_at"], name="exportjob_owner_created_idx"),
         ]
 

@@ -6,7 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
 
-from accounts.permissions import require
+from core.permissions import require
 from accounts.roles import Capability
 from core.paging import paginate
 from jafung.queries import current_survey, jf_type_counts, opd_officials, opd_ranking

@@ -20,7 +20,7 @@ from django.utils.translation import gettext as _
 from accounts.actions import do_create_user
 from accounts.models import User
 from accounts.roles import Role
-from core.actions import do_load_national_holidays
+from core.holidays.actions import do_load_national_holidays
 from org.actions import do_create_instansi, do_set_office_week
 from org.models import Instansi, OfficeHours
 from regulations.sla import DEFAULT_OFFICE_HOURS

@@ -9,8 +9,8 @@ from __future__ import annotations
 from django.db.models import Count, Q, QuerySet
 from django.shortcuts import get_object_or_404
 
-from accounts.permissions import user_can
 from accounts.roles import Capability
+from core.permissions import user_can
 from org.models import Instansi, OfficeHours, Opd, UnitKerja
 
 

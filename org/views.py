@@ -5,11 +5,10 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
-from accounts.permissions import require, user_can
 from accounts.roles import Capability
-from core.forms import edit_form
-from core.inputs import clean_text
+from core.inputs import clean_text, edit_form
 from core.paging import paginate
+from core.permissions import require, user_can
 from org import actions
 from org.forms import InstansiForm, OpdForm, UnitForm, office_day_forms
 from org.queries import (

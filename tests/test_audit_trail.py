@@ -24,7 +24,7 @@ ROOT = Path(__file__).resolve().parents[1]
 
 # Actions that write their own log instead of the audit log, with the reason.
 NOT_AUDITED = {
-    "core.notifications.do_mark_read": "reading a notification changes no record",
+    "core.notifications.actions.do_mark_read": "reading a notification changes no record",
 }
 # The project's own packages: every ``do_*`` function defined in any of their modules (tests and
 # migrations aside) is an action, wherever it lives, so a writer in an unexpected module is
@@ -47,8 +47,8 @@ def _calls(cast, tmp_path):
 
     from accounts import actions as acc
     from accounts.roles import Role
-    from core import actions as core
     from core import documents as docs
+    from core.holidays import actions as core
     from org import actions as org
     from people.corrections import actions as corrections
     from people.imports.files.tables import do_import_pegawai
@@ -107,14 +107,14 @@ def _calls(cast, tmp_path):
             cast.pegawai_a, new_password="Baru#2026xx", actor=cast.pegawai_a
         ),
         "accounts.actions.do_record_login": lambda: acc.do_record_login(cast.pegawai_a, ip="127.0.0.1"),
-        "core.actions.do_add_holiday": lambda: core.do_add_holiday(
+        "core.holidays.actions.do_add_holiday": lambda: core.do_add_holiday(
             date=dt.date(2026, 9, 1), name="Libur Lokal", actor=cast.admin
         ),
-        "core.actions.do_rename_holiday": lambda: core.do_rename_holiday(
+        "core.holidays.actions.do_rename_holiday": lambda: core.do_rename_holiday(
             holiday, name="Hari Jadi ke-69", actor=cast.admin
         ),
-        "core.actions.do_cancel_holiday": lambda: core.do_cancel_holiday(holiday, actor=cast.admin),
-        "core.actions.do_load_national_holidays": lambda: core.do_load_national_holidays(
+        "core.holidays.actions.do_cancel_holiday": lambda: core.do_cancel_holiday(holiday, actor=cast.admin),
+        "core.holidays.actions.do_load_national_holidays": lambda: core.do_load_national_holidays(
             [2026], actor=cast.admin
         ),
         "org.actions.do_create_instansi": lambda: org.do_create_instansi(

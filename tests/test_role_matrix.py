@@ -37,7 +37,7 @@ def _instansi(cast):
 def _holiday(cast):
     import datetime as dt
 
-    from core.actions import do_add_holiday
+    from core.holidays.actions import do_add_holiday
 
     return {"pk": do_add_holiday(date=dt.date(2026, 8, 28), name="Hari Jadi Provinsi", actor=None).pk}
 

@@ -6,7 +6,7 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Count, QuerySet
 from django.shortcuts import get_object_or_404
 
-from accounts.permissions import user_can
+from core.permissions import user_can
 from accounts.roles import Capability
 from campaigns.models import Campaign
 

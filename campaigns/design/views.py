@@ -9,14 +9,14 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from accounts.permissions import require, user_can
+from core.permissions import require, user_can
 from accounts.roles import Capability
 from campaigns.design import actions
 from campaigns.design.forms import CampaignForm, QuestionForm
 from campaigns.design.queries import campaigns_for_staff, get_campaign_for_manager, questions_of
 from campaigns.submissions.queries import targeted_pegawai
 from campaigns.submissions.rules import CampaignError
-from core.forms import edit_form
+from core.inputs import edit_form
 from core.paging import paginate
 
 

@@ -37,7 +37,7 @@ from campaigns.models import Campaign, ExportJob, Question, Submission
 from campaigns.submissions.queries import targeted_pegawai
 from core.audit import record
 from core.documents import storage
-from core.exports import ExportKind
+from core.exports.files import ExportKind
 from core.models import Document
 from core.spreadsheets import Progress, write_xlsx
 
@@ -146,7 +146,7 @@ def _write_scoped_submissions(user, params: dict, file: IO[bytes], progress: Pro
     return write_submissions_xlsx(file, campaign, submissions, questions_of(campaign), progress)
 
 
-# Every submission of a campaign as XLSX, in the background when there are many (core.exports).
+# Every submission of a campaign as XLSX, in the background when there are many (core.exports.files).
 SUBMISSIONS_EXPORT = ExportKind(
     key="campaigns.exports.files.SUBMISSIONS_EXPORT",
     label=gettext_lazy("Semua isian kampanye (XLSX)"),

@@ -6,7 +6,7 @@ from django import forms
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from accounts.permissions import user_can
+from core.permissions import user_can
 from accounts.roles import Capability
 from org.queries import opds_for_user
 

@@ -8,7 +8,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from accounts.permissions import require
+from core.permissions import require
 from accounts.roles import Capability
 from campaigns.design.queries import questions_of
 from campaigns.exports.actions import (
@@ -26,7 +26,7 @@ from campaigns.participation.queries import (
 )
 from campaigns.participation.views import no_store
 from core.spreadsheets import xlsx_response
-from core.views_exports import export_or_job
+from core.exports.views import export_or_job
 from org.queries import opds_for_user
 
 
@@ -55,7 +55,7 @@ def _finished(job: ExportJob) -> bool:
 @require_http_methods(["GET", "POST"])
 def campaign_export_xlsx(request, slug: str):
     """Every submission in the user's scope as XLSX; in the background when there are many
-    (GET explains, POST starts the job: core.views_exports.export_or_job)."""
+    (GET explains, POST starts the job: core.exports.views.export_or_job)."""
     campaign = get_campaign_for_participation(request.user, slug)
     submissions = submissions_for_export(request.user, campaign)
     params = {"slug": campaign.slug}

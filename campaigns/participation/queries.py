@@ -19,7 +19,7 @@ from django.db.models import Count, Exists, FilteredRelation, OuterRef, Q, Query
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
-from accounts.permissions import user_can
+from core.permissions import user_can
 from accounts.roles import Capability
 from campaigns.models import Campaign, Submission
 from campaigns.participation.rules import OpdParticipation, day_ends

@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET
 
-from accounts.permissions import require, user_can
+from core.permissions import require, user_can
 from accounts.roles import Capability
 from campaigns.participation.queries import (
     chart_series,

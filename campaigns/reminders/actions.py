@@ -29,7 +29,7 @@ from campaigns.participation.rules import under_target
 from campaigns.reminders.rules import HEAD_ESELON, due_offset, is_last_offset, parse_offsets
 from campaigns.submissions.queries import targeted_pegawai
 from core.audit import record
-from core.notifications import do_notify
+from core.notifications.actions import do_notify
 from people.models import Pegawai
 
 Kind = ReminderLog.Kind

@@ -14,7 +14,7 @@ from campaigns.submissions.rules import (
     CampaignError,
 )
 from core.audit import update_fields
-from core.notifications import do_notify
+from core.notifications.actions import do_notify
 
 
 @transaction.atomic

@@ -7,7 +7,7 @@ from django.db.models import QuerySet
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
-from accounts.permissions import user_can
+from core.permissions import user_can
 from accounts.roles import Capability
 from campaigns.models import Campaign, Submission
 from org.queries import opds_for_user

@@ -8,7 +8,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from accounts.permissions import require
+from core.permissions import require
 from accounts.roles import Capability
 from campaigns.design.queries import questions_of
 from campaigns.models import Campaign, Question, SubmissionVersion, UploadSession

@@ -19,7 +19,7 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.formats import date_format
 
-from accounts.permissions import user_can
+from core.permissions import user_can
 from accounts.roles import Capability
 from campaigns.models import Campaign, Question, Submission, UploadSession
 from campaigns.submissions.rules import (

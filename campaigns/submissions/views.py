@@ -10,7 +10,7 @@ from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
-from accounts.permissions import require
+from core.permissions import require
 from accounts.roles import Capability
 from campaigns.design.queries import get_published_campaign, questions_of
 from campaigns.models import Question

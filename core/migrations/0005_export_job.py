@@ -1,4 +1,4 @@
-"""Background exports (core.exports): one row per export job, its progress and stored file."""
+"""Background exports (core.exports.files): one row per export job, its progress and stored file."""
 
 import django.db.models.deletion
 import django.utils.timezone

@@ -1,6 +1,6 @@
 from django import template
 
-from core.queries_notifications import unread_count
+from core.notifications.queries import unread_count
 
 register = template.Library()
 

@@ -2,10 +2,10 @@
 
 
 def calls(cast, tmp_path) -> dict:
-    from core.notifications import do_notify
+    from core.notifications.actions import do_notify
 
     return {
-        "core.notifications.do_notify": lambda: do_notify(
+        "core.notifications.actions.do_notify": lambda: do_notify(
             [cast.pegawai_a],
             title="Permohonan diterima",
             url="/",

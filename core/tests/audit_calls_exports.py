@@ -4,7 +4,7 @@ from __future__ import annotations
 
 
 def calls(cast, tmp_path) -> dict:
-    from core import actions_exports as exports
+    from core.exports import actions as exports
     from people.records.files import PEGAWAI_EXPORT
 
     def start(title="Daftar pegawai"):
@@ -14,11 +14,11 @@ def calls(cast, tmp_path) -> dict:
         return job
 
     return {
-        "core.actions_exports.do_start_export": start,
-        "core.actions_exports.do_record_export_download": lambda: exports.do_record_export_download(
+        "core.exports.actions.do_start_export": start,
+        "core.exports.actions.do_record_export_download": lambda: exports.do_record_export_download(
             start("Unduhan"), actor=cast.admin
         ),
-        "core.actions_exports.do_record_inline_export": lambda: exports.do_record_inline_export(
+        "core.exports.actions.do_record_inline_export": lambda: exports.do_record_inline_export(
             PEGAWAI_EXPORT, params={}, rows=3, title="Daftar pegawai", actor=cast.admin
         ),
     }

@@ -9,8 +9,8 @@ OWNER_ONLY = only("operator_a", others=404)
 
 
 def _finished_export_of_operator_a(cast):
-    from core.actions_exports import do_start_export
-    from core.exports import run_export_job
+    from core.exports.actions import do_start_export
+    from core.exports.files import run_export_job
     from people.records.files import PEGAWAI_EXPORT
 
     job, _created = do_start_export(

@@ -2,7 +2,7 @@ import datetime as dt
 
 import pytest
 
-from core.actions import do_add_holiday
+from core.holidays.actions import do_add_holiday
 from org.actions import do_update_opd
 
 pytestmark = pytest.mark.django_db

@@ -18,7 +18,6 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import override_settings
 
-from core.actions import do_add_holiday
 from core.documents import (
     MB,
     DocumentRejected,
@@ -28,6 +27,7 @@ from core.documents import (
     documents_of,
     format_mb,
 )
+from core.holidays.actions import do_add_holiday
 from core.models import AuditLog, Document, Holiday
 
 pytestmark = pytest.mark.django_db

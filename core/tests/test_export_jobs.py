@@ -17,8 +17,8 @@ from openpyxl import load_workbook
 
 from accounts.actions import do_update_user
 from accounts.roles import Capability, Role
-from core.actions_exports import do_start_export
-from core.exports import ExportKind, run_export_job
+from core.exports.actions import do_start_export
+from core.exports.files import ExportKind, run_export_job
 from core.models import AuditLog, ExportJob
 from core.spreadsheets import write_xlsx
 from people.records.files import PEGAWAI_EXPORT

@@ -5,7 +5,7 @@ import datetime as dt
 
 import pytest
 
-from core import actions
+from core.holidays import actions
 from core.models import AuditLog, Holiday
 from org.calendar import office_calendar_for
 

@@ -9,7 +9,7 @@ import time_machine
 from django.urls import reverse
 
 from core.models import Notification
-from core.notifications import do_notify
+from core.notifications.actions import do_notify
 
 pytestmark = pytest.mark.django_db
 

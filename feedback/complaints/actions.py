@@ -23,7 +23,7 @@ from accounts.roles import CAPABILITIES, Capability
 from core.audit import record, snapshot
 from core.documents import do_attach_document
 from core.models import Document
-from core.notifications import do_notify
+from core.notifications.actions import do_notify
 from feedback.complaints import rules
 from feedback.models import Complaint, ComplaintStep, SurveyResponse
 from org.calendar import office_calendar_for

@@ -16,9 +16,9 @@ from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from accounts.permissions import user_can
 from accounts.roles import Capability
 from core.documents import documents_of
+from core.permissions import user_can
 from feedback.complaints import rules
 from feedback.models import Complaint, ComplaintStep
 

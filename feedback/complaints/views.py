@@ -14,11 +14,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from accounts import throttle
-from accounts.permissions import require, user_can
 from accounts.roles import Capability
 from core.clients import client_address
 from core.documents import DocumentRejected, do_record_download, document_response, get_document
 from core.paging import paginate
+from core.permissions import require, user_can
 from core.spreadsheets import xlsx_response
 from feedback.complaints import actions
 from feedback.complaints.files import register_xlsx

@@ -10,8 +10,8 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from accounts.permissions import require, user_can
 from accounts.roles import Capability
+from core.permissions import require, user_can
 from core.spreadsheets import xlsx_response
 from feedback.complaints.actions import ComplaintRefused, do_complaint_from_suggestion
 from feedback.ikm.files import ikm_pdf, ikm_xlsx

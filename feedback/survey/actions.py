@@ -21,7 +21,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core.audit import record, snapshot
-from core.notifications import do_notify
+from core.notifications.actions import do_notify
 from feedback.models import SurveyInvitation, SurveyResponse
 from feedback.survey.rules import PROFILE_FIELDS, UNSUR_FIELDS, helpdesk_unit, unit_for_service
 

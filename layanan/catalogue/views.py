@@ -14,9 +14,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from accounts.permissions import require
+from core.permissions import require
 from accounts.roles import Capability
-from core.forms import edit_form
+from core.inputs import edit_form
 from core.models import Document
 from core.paging import paginate
 from layanan.catalogue import actions as actions

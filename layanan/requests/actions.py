@@ -21,7 +21,7 @@ from accounts.models import User
 from core.audit import record, snapshot
 from core.documents import DocumentRejected, do_attach_document, do_delete_document, format_mb
 from core.models import Document
-from core.notifications import do_notify
+from core.notifications.actions import do_notify
 from layanan.models import Request, RequestDocument, RequestStep, Requirement, Service
 from layanan.requests import rules as eligibility
 from layanan.requests.forms import answer_fields

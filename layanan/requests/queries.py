@@ -15,7 +15,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db.models import Prefetch, Q, QuerySet
 from django.shortcuts import get_object_or_404
 
-from accounts.permissions import user_can
+from core.permissions import user_can
 from accounts.roles import Capability
 from core.models import Document
 from layanan.models import Request, RequestDocument, RequestStep, Service

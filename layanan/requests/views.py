@@ -16,7 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from accounts.permissions import user_can
+from core.permissions import user_can
 from accounts.roles import Capability
 from core.documents import DocumentRejected, do_record_download, document_response
 from core.paging import paginate

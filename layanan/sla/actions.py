@@ -35,7 +35,7 @@ from django.utils.translation import ngettext
 from accounts.models import RoleAssignment
 from accounts.roles import Role
 from core.audit import record
-from core.notifications import do_notify
+from core.notifications.actions import do_notify
 from layanan.models import Request, RequestStep
 
 ESCALATION_EVENT = "layanan.escalated"

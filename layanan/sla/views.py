@@ -17,7 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
 
-from accounts.permissions import require
+from core.permissions import require
 from accounts.roles import Capability
 from core.spreadsheets import xlsx_response
 from layanan.sla.queries import sla_chart_data, sla_report, sla_xlsx

@@ -2,7 +2,7 @@
 
 The office keeps the standard hours of the seeds (Mon–Thu 08.00–15.30, break 11.30–13.00;
 Fri 08.30–15.30, break 11.00–13.00) and the national holidays and cuti bersama of 2026 as
-loaded by ``core.actions.do_load_national_holidays`` from the ``holidays`` package
+loaded by ``core.holidays.actions.do_load_national_holidays`` from the ``holidays`` package
 (categories public + government). The long weekends used below, from that package:
 
 * Imlek: Sat 14 – Tue 17 February 2026 (Mon 16 Feb "Cuti Bersama Tahun Baru Imlek",
@@ -18,7 +18,7 @@ from zoneinfo import ZoneInfo
 import pytest
 import time_machine
 
-from core.actions import do_load_national_holidays
+from core.holidays.actions import do_load_national_holidays
 from core.models import Holiday
 from layanan.models import Action, Request, RequestStep, Service, Step, Transition
 from layanan.sla.rules import request_due, resume_due

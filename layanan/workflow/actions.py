@@ -20,7 +20,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core.audit import record
-from core.notifications import do_notify
+from core.notifications.actions import do_notify
 from layanan.models import Action, Request, RequestStep, Step, Transition
 from layanan.requests.actions import missing_requirements, role_holders
 from layanan.requests.queries import can_act_for

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from django.db.models import F, OuterRef, Q, QuerySet, Subquery
 from django.utils import timezone
 
-from accounts.permissions import user_can
+from core.permissions import user_can
 from accounts.roles import Capability
 from layanan.models import Request, RequestStep, Service, Transition
 from layanan.workflow.rules import Table, allowed_transitions, table_of

@@ -20,7 +20,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_POST
 
-from accounts.permissions import require
+from core.permissions import require
 from accounts.roles import Capability
 from core.inputs import clean_text
 from core.paging import paginate

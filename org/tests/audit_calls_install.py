@@ -4,9 +4,9 @@ from __future__ import annotations
 
 
 def calls(cast, tmp_path) -> dict:
+    from core.tables import Row
     from org.actions_install import InstansiSetup, do_setup_instansi
     from org.actions_unor import do_import_unor, plan_unor_import
-    from people.imports.files.tables import Row
 
     def setup():
         # The cast's instansi and Admin already exist: the run adds the holidays of 2030.

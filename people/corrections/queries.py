@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.db.models import Q, QuerySet
 from django.http import Http404
 
-from accounts.permissions import user_can
+from core.permissions import user_can
 from accounts.roles import Capability
 from core.documents import documents_of
 from people.corrections.actions import new_value_shown, target_label

@@ -14,7 +14,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from accounts.permissions import require
+from core.permissions import require
 from accounts.roles import Capability
 from core.inputs import clean_text
 from core.paging import paginate

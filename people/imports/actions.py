@@ -39,19 +39,13 @@ from django.utils.translation import gettext as _
 from core import progress
 from core.audit import record
 from core.documents import clean_filename
+from core.tables import Table, UnreadableFile, read_table
 from org.actions import do_create_opd
 from org.actions_unor import free_opd_codes
 from org.models import Instansi, Opd
 from people.imports.files import siasn
 from people.imports.files.cells import Lookups
-from people.imports.files.tables import (
-    ImportResult,
-    Rejection,
-    Table,
-    UnreadableFile,
-    do_import_pegawai,
-    read_table,
-)
+from people.imports.files.tables import ImportResult, Rejection, do_import_pegawai
 from people.imports.tasks import run_import_job as run_import_task
 from people.models import ImportJob
 

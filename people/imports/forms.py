@@ -4,9 +4,10 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from core.spreadsheets import XLSX_CONTENT_TYPE
+from core.tables import UnreadableFile, max_import_bytes, read_table
 from people.imports.actions import needs_opds_first, no_opd_message, opds_to_create
 from people.imports.files import siasn
-from people.imports.files.tables import UnreadableFile, check_columns, max_import_bytes, read_table
+from people.imports.files.tables import check_columns
 
 ACCEPT = ",".join((".csv", ".xlsx", "text/csv", XLSX_CONTENT_TYPE))
 

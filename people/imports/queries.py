@@ -9,8 +9,8 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
 from django.shortcuts import get_object_or_404
 
-from accounts.permissions import user_can
 from accounts.roles import Capability
+from core.permissions import user_can
 from org.queries import opds_for_user
 from people.models import ImportJob
 

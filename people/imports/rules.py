@@ -13,9 +13,10 @@ from collections.abc import Collection
 
 from django.utils.translation import gettext as _
 
+from core.tables import Table
 from people.imports.files.asn import _chunks
 from people.imports.files.cells import Lookups
-from people.imports.files.tables import Rejection, Table
+from people.imports.files.tables import Rejection
 from people.models import Pegawai
 
 

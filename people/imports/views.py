@@ -9,10 +9,11 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from accounts.permissions import require, user_can
 from accounts.roles import Capability
 from core.paging import paginate
+from core.permissions import require, user_can
 from core.spreadsheets import csv_response
+from core.tables import UnreadableFile, read_table
 from people.imports.actions import (
     PREVIEW_ROWS,
     NewOpd,
@@ -26,7 +27,7 @@ from people.imports.actions import (
     progress_for_page,
     result_of,
 )
-from people.imports.files.tables import UnreadableFile, read_table, write_report_csv
+from people.imports.files.tables import write_report_csv
 from people.imports.forms import ImportUploadForm
 from people.imports.queries import get_import_job_for_user, import_jobs_for_user, import_opd_for
 

@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET
 
-from accounts.permissions import require
+from core.permissions import require
 from accounts.roles import Capability
 from core.paging import paginate
 from core.spreadsheets import xlsx_bytes, xlsx_response

@@ -3,7 +3,7 @@
 The caller passes the already scoped and filtered queryset (``list_pegawai_for_user``),
 so the file never holds a row the screen would not show. A list longer than
 PELITA_EXPORT_INLINE_MAX_ROWS is built by the worker (:data:`PEGAWAI_EXPORT`, see
-core.exports) from the same filters, read again through the owner's scope.
+core.exports.files) from the same filters, read again through the owner's scope.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from accounts.roles import Capability
-from core.exports import ExportKind
+from core.exports.files import ExportKind
 from core.spreadsheets import Progress, write_xlsx
 from people.models import Pegawai
 from people.records.forms import PegawaiFilterForm

@@ -6,11 +6,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
-from accounts.permissions import require, user_can
+from core.permissions import require, user_can
 from accounts.roles import Capability
 from core.paging import paginate
 from core.spreadsheets import xlsx_response
-from core.views_exports import export_or_job
+from core.exports.views import export_or_job
 from people.records.files import PEGAWAI_EXPORT, export_title, filter_params, pegawai_filename, pegawai_xlsx
 from people.records.forms import PegawaiFilterForm
 from people.records.queries import get_pegawai_for_user, list_pegawai_for_user, own_pegawai
@@ -51,7 +51,7 @@ def pegawai_export(request):
     """The filtered list as XLSX; values that do not validate are dropped, as on the list.
 
     A list longer than PELITA_EXPORT_INLINE_MAX_ROWS is built in the background instead
-    (GET explains, POST starts the job: core.views_exports.export_or_job).
+    (GET explains, POST starts the job: core.exports.views.export_or_job).
     """
     form = PegawaiFilterForm(request.GET, user=request.user)
     pegawai = list_pegawai_for_user(request.user, **form.filters())

@@ -12,7 +12,7 @@ def calls(cast, tmp_path) -> dict:
         do_preview_import_with_new_opds,
         opds_to_create,
     )
-    from people.imports.files.tables import read_table
+    from core.tables import read_table
     from people.tests.import_jobs import csv_upload, preview_job
     from people.tests.siasn_files import asn_row
 

@@ -12,7 +12,8 @@ from hypothesis import strategies as st
 
 from people.imports.files.export import write_data_asn
 from people.imports.files.siasn import DATA_ASN_COLUMNS
-from people.imports.files.tables import do_import_pegawai, read_table
+from people.imports.files.tables import do_import_pegawai
+from core.tables import read_table
 from people.models import (
     Golongan,
     JenisJabatan,

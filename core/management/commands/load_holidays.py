@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand, CommandError
 
-from core.actions import do_load_national_holidays
+from core.holidays.actions import do_load_national_holidays
 
 
 class Command(BaseCommand):

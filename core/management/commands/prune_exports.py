@@ -6,7 +6,7 @@ from __future__ import annotations
 from django.core.management.base import BaseCommand
 from django.utils.translation import gettext as _
 
-from core.exports import prune_export_jobs
+from core.exports.files import prune_export_jobs
 
 
 class Command(BaseCommand):

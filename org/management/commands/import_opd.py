@@ -2,6 +2,7 @@ from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
 from core.commands import actor_named, add_actor_argument, add_file_arguments
+from core.tables import UnreadableFile, read_table
 from org.actions_unor import UnorFileError, do_import_unor, plan_unor_import
 from org.models import Instansi
 
@@ -27,10 +28,6 @@ class Command(BaseCommand):
         add_actor_argument(parser)
 
     def handle(self, *args, file, dry_run, instansi, root_unor_id, actor, **options):
-        # Commands are assembly: org may not import people at module level, this command may
-        # (the file reader is the one the employee import uses).
-        from people.imports.files.tables import UnreadableFile, read_table
-
         user = actor_named(actor)
         target = self._instansi(instansi)
         try:

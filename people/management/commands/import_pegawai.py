@@ -9,13 +9,8 @@ from people.imports.actions import (
     opds_to_create,
 )
 from people.imports.files import siasn
-from people.imports.files.tables import (
-    UnreadableFile,
-    check_columns,
-    do_import_pegawai,
-    read_table,
-    write_report_csv,
-)
+from people.imports.files.tables import check_columns, do_import_pegawai, write_report_csv
+from core.tables import UnreadableFile, read_table
 
 
 class Command(BaseCommand):

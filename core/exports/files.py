@@ -9,7 +9,7 @@ the very query the screen used, scoped to the job's owner, when it runs.
 The view side is :func:`export_or_job`: up to ``PELITA_EXPORT_INLINE_MAX_ROWS`` rows the
 file is built in the request as before; above that the page offers to build it in the
 background (a POST, so that no link or prefetch queues work), and the user follows the
-job on its page (core.views_exports), which polls the JSON status every 2 s, as the import
+job on its page (core.exports.views), which polls the JSON status every 2 s, as the import
 page does. Progress is written to the job row by the worker in autocommit, so any app
 server sees it.
 

@@ -1,4 +1,4 @@
-"""Every write of the core app: the holiday calendar."""
+"""Every write of the holiday calendar, and loading the national holidays."""
 
 from __future__ import annotations
 

@@ -1,38 +1,19 @@
+"""The holiday calendar: the year list for everyone, adding, renaming and cancelling for managers."""
+
 from __future__ import annotations
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_not_required
-from django.db import DatabaseError, connection
-from django.http import JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from accounts.permissions import require, user_can
-from accounts.roles import Capability
-from core import actions
-from core.forms import AuditFilterForm, HolidayAddForm, HolidayRenameForm, edit_form
-from core.paging import paginate
-from core.queries import get_holiday, list_audit_entries, list_holidays
-
-
-@login_not_required
-@never_cache
-@require_GET
-def healthz(request):
-    """200 with the database's own clock when it answers, 503 when it does not."""
-    try:
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT CURRENT_TIMESTAMP")
-            (db_time,) = cursor.fetchone()
-    except DatabaseError as exc:
-        return JsonResponse(
-            {"status": "error", "database": "unavailable", "detail": exc.__class__.__name__}, status=503
-        )
-    return JsonResponse({"status": "ok", "database": connection.vendor, "database_time": str(db_time)})
+from core.holidays import actions
+from core.holidays.forms import HolidayAddForm, HolidayRenameForm
+from core.holidays.queries import get_holiday, list_holidays
+from core.inputs import edit_form
+from core.permissions import MANAGE_CALENDAR, require, user_can
 
 
 @require_GET
@@ -52,12 +33,12 @@ def holiday_list(request):
             "years": range(today.year - 1, today.year + 3),
             "holidays": list_holidays(year=year, include_cancelled=show_cancelled),
             "show_cancelled": show_cancelled,
-            "can_manage": user_can(request.user, Capability.MANAGE_CALENDAR),
+            "can_manage": user_can(request.user, MANAGE_CALENDAR),
         },
     )
 
 
-@require(Capability.MANAGE_CALENDAR)
+@require(MANAGE_CALENDAR)
 @require_http_methods(["GET", "POST"])
 def holiday_add(request):
     form = HolidayAddForm(request.POST or None)
@@ -72,7 +53,7 @@ def holiday_add(request):
     return render(request, "core/holiday_form.html", {"form": form, "title": _("Tambah hari libur lokal")})
 
 
-@require(Capability.MANAGE_CALENDAR)
+@require(MANAGE_CALENDAR)
 @require_http_methods(["GET", "POST"])
 def holiday_edit(request, pk: int):
     holiday = get_holiday(pk)
@@ -86,7 +67,7 @@ def holiday_edit(request, pk: int):
     )
 
 
-@require(Capability.MANAGE_CALENDAR)
+@require(MANAGE_CALENDAR)
 @require_POST
 def holiday_cancel(request, pk: int):
     holiday = get_holiday(pk)
@@ -97,12 +78,3 @@ def holiday_cancel(request, pk: int):
 
 def _holiday_list_url() -> str:
     return reverse("core:holiday_list")
-
-
-@require(Capability.VIEW_AUDIT)
-@require_GET
-def audit_list(request):
-    form = AuditFilterForm(request.GET or None)
-    filters = form.cleaned_data if form.is_valid() else {}
-    entries = list_audit_entries(**{k: v for k, v in filters.items() if v})
-    return render(request, "core/audit_list.html", {"form": form, **paginate(request, entries)})

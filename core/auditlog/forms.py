@@ -1,23 +1,12 @@
-import copy
+"""The audit log filter: who, which object, between which days."""
+
+from __future__ import annotations
 
 from django import forms
 from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
 from core import inputs
-from core.models import Holiday
-
-
-class HolidayAddForm(forms.Form):
-    date = inputs.DateField(label=_("Tanggal"), widget=forms.DateInput(attrs={"type": "date"}))
-    name = forms.CharField(label=_("Nama hari libur"), max_length=200)
-
-
-class HolidayRenameForm(forms.ModelForm):
-    class Meta:
-        model = Holiday
-        fields = ["name"]
-        labels = {"name": _("Nama hari libur")}
 
 
 class AuditFilterForm(forms.Form):
@@ -42,12 +31,3 @@ class AuditFilterForm(forms.Form):
         if data.get("date_from") and data.get("date_to") and data["date_from"] > data["date_to"]:
             self.add_error("date_to", _("Tanggal akhir tidak boleh sebelum tanggal awal."))
         return data
-
-
-def edit_form(form_class, obj, data=None, **kwargs):
-    """A ModelForm for editing ``obj`` that validates against a copy of it.
-
-    ModelForm validation writes the submitted values onto its instance; the edit actions
-    need the untouched object to record a true "before" in the audit log.
-    """
-    return form_class(data, instance=copy.copy(obj), **kwargs)

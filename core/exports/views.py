@@ -1,7 +1,7 @@
 """Exports: build in the request or in the background, the job page, its status and download.
 
-:func:`export_or_job` is what an app's export view returns (see core.exports). The pages
-below are the user's own: another user's job is a 404 (core.queries_exports).
+:func:`export_or_job` is what an app's export view returns (see core.exports.files). The pages
+below are the user's own: another user's job is a 404 (core.exports.queries).
 """
 
 from __future__ import annotations
@@ -12,17 +12,17 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
-from accounts.permissions import user_can
-from core.actions_exports import (
+from core.exports.actions import (
     ExportRefused,
     do_record_export_download,
     do_record_inline_export,
     do_start_export,
 )
-from core.exports import ExportKind, UnknownExport, inline_limit, kind_of, open_export_file
+from core.exports.files import ExportKind, UnknownExport, inline_limit, kind_of, open_export_file
+from core.exports.queries import export_jobs_for_user, get_export_job_for_user
 from core.models import ExportJob
 from core.paging import paginate
-from core.queries_exports import export_jobs_for_user, get_export_job_for_user
+from core.permissions import user_can
 
 RECENT = 20
 

@@ -1,23 +1,13 @@
-"""Reads of the core app. The audit log is for Admins only (checked by the views)."""
+"""Reads of the audit log (for those holding view_audit, checked by the view)."""
 
 from __future__ import annotations
 
 import datetime as dt
 
 from django.db.models import QuerySet
-from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
-from core.models import AuditLog, Holiday
-
-
-def list_holidays(*, year: int, include_cancelled: bool = False) -> QuerySet[Holiday]:
-    holidays = Holiday.objects.filter(date__year=year)
-    return holidays if include_cancelled else holidays.filter(is_active=True)
-
-
-def get_holiday(pk: int) -> Holiday:
-    return get_object_or_404(Holiday, pk=pk)
+from core.models import AuditLog
 
 
 def _day_start(day: dt.date) -> dt.datetime:

@@ -7,9 +7,9 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from core.notifications import do_mark_read
+from core.notifications.actions import do_mark_read
+from core.notifications.queries import notifications_for_user
 from core.paging import paginate
-from core.queries_notifications import notifications_for_user
 
 PER_PAGE = 20
 

@@ -1,6 +1,6 @@
 """The writes of exports: asking for a background export and recording every download.
 
-Building the file is core.exports.run_export_job (the worker), which records its own end.
+Building the file is core.exports.files.run_export_job (the worker), which records its own end.
 Downloads of personal data are audited like a document download, whether the file was
 built in the request or by the worker.
 """
@@ -16,7 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core.audit import record
-from core.exports import RUNNING, ExportKind
+from core.exports.files import RUNNING, ExportKind
 from core.models import ExportJob
 
 # An export of the whole province takes seconds; one not finished after this long has no
@@ -74,7 +74,7 @@ def do_start_export(
         obj=job,
         after={"kind": kind.key, "params": params, "total": total},
     )
-    from core.tasks import build_export
+    from core.exports.tasks import build_export
 
     transaction.on_commit(lambda: build_export.enqueue(job.pk))
     return job, True
