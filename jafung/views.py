@@ -6,9 +6,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
 
-from core.permissions import require
 from accounts.roles import Capability
 from core.paging import paginate
+from core.permissions import require
 from jafung.queries import current_survey, jf_type_counts, opd_officials, opd_ranking
 from jafung.scoring import FLAGS, WEIGHTS, YEARS_IN_RANK_LIMIT
 from org.queries import get_opd_for_user

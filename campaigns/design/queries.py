@@ -6,9 +6,9 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Count, QuerySet
 from django.shortcuts import get_object_or_404
 
-from core.permissions import user_can
 from accounts.roles import Capability
 from campaigns.models import Campaign
+from core.permissions import user_can
 
 
 def campaigns_for_staff(user) -> QuerySet[Campaign]:

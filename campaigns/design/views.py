@@ -9,7 +9,6 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from core.permissions import require, user_can
 from accounts.roles import Capability
 from campaigns.design import actions
 from campaigns.design.forms import CampaignForm, QuestionForm
@@ -18,6 +17,7 @@ from campaigns.submissions.queries import targeted_pegawai
 from campaigns.submissions.rules import CampaignError
 from core.inputs import edit_form
 from core.paging import paginate
+from core.permissions import require, user_can
 
 
 @require_GET

@@ -6,8 +6,8 @@ from django import forms
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from core.permissions import user_can
 from accounts.roles import Capability
+from core.permissions import user_can
 from org.queries import opds_for_user
 
 

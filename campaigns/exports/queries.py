@@ -5,10 +5,10 @@ from __future__ import annotations
 from django.db.models import Q, QuerySet
 from django.shortcuts import get_object_or_404
 
-from core.permissions import user_can
 from accounts.roles import Capability
 from campaigns.models import Campaign, ExportJob, Submission
 from campaigns.participation.queries import targeted_in
+from core.permissions import user_can
 from org.queries import opds_for_user
 
 

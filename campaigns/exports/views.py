@@ -8,7 +8,6 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from core.permissions import require
 from accounts.roles import Capability
 from campaigns.design.queries import questions_of
 from campaigns.exports.actions import (
@@ -25,8 +24,9 @@ from campaigns.participation.queries import (
     get_campaign_for_participation,
 )
 from campaigns.participation.views import no_store
-from core.spreadsheets import xlsx_response
 from core.exports.views import export_or_job
+from core.permissions import require
+from core.spreadsheets import xlsx_response
 from org.queries import opds_for_user
 
 

@@ -19,11 +19,11 @@ from django.db.models import Count, Exists, FilteredRelation, OuterRef, Q, Query
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
-from core.permissions import user_can
 from accounts.roles import Capability
 from campaigns.models import Campaign, Submission
 from campaigns.participation.rules import OpdParticipation, day_ends
 from campaigns.submissions.queries import targeted_pegawai
+from core.permissions import user_can
 from org.models import Opd
 from org.queries import opds_for_user
 from people.models import Pegawai

@@ -13,7 +13,6 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET
 
-from core.permissions import require, user_can
 from accounts.roles import Capability
 from campaigns.participation.queries import (
     chart_series,
@@ -25,6 +24,7 @@ from campaigns.participation.queries import (
 )
 from campaigns.participation.rules import SORT_KEYS, clean_sort, sort_rows, totals
 from core.paging import paginate
+from core.permissions import require, user_can
 from core.spreadsheets import xlsx_response
 from org.queries import opds_for_user
 from people.records.files import pegawai_xlsx

@@ -7,9 +7,9 @@ from django.db.models import QuerySet
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
-from core.permissions import user_can
 from accounts.roles import Capability
 from campaigns.models import Campaign, Submission
+from core.permissions import user_can
 from org.queries import opds_for_user
 
 

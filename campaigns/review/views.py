@@ -8,7 +8,6 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from core.permissions import require
 from accounts.roles import Capability
 from campaigns.design.queries import questions_of
 from campaigns.models import Campaign, Question, SubmissionVersion, UploadSession
@@ -23,6 +22,7 @@ from campaigns.submissions.rules import CampaignError, is_shown
 from core.documents import do_record_download, document_response, get_document
 from core.models import Document
 from core.paging import paginate
+from core.permissions import require
 from org.queries import opds_for_user
 
 

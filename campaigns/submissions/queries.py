@@ -19,12 +19,12 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.formats import date_format
 
-from core.permissions import user_can
 from accounts.roles import Capability
 from campaigns.models import Campaign, Question, Submission, UploadSession
 from campaigns.submissions.rules import (
     can_edit,
 )
+from core.permissions import user_can
 from org.queries import opds_for_user
 from people.models import Pegawai, RiwayatSkp
 

@@ -10,7 +10,6 @@ from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
-from core.permissions import require
 from accounts.roles import Capability
 from campaigns.design.queries import get_published_campaign, questions_of
 from campaigns.models import Question
@@ -39,6 +38,7 @@ from campaigns.uploads.files import CHUNK_SIZE
 from core.inputs import clean_text, parse_id
 from core.models import Document
 from core.paging import paginate
+from core.permissions import require
 
 FILE_SUFFIX = "__file"
 

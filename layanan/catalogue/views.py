@@ -14,11 +14,11 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from core.permissions import require
 from accounts.roles import Capability
 from core.inputs import edit_form
 from core.models import Document
 from core.paging import paginate
+from core.permissions import require
 from layanan.catalogue import actions as actions
 from layanan.catalogue.files import duration_budget_minutes, duration_text
 from layanan.catalogue.forms import ComponentForm, RequirementForm, ServiceForm, StepForm, TransitionForm

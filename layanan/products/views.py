@@ -12,11 +12,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
-from core.permissions import require
 from accounts.roles import Capability
 from core.clients import client_address
 from core.documents import do_record_download, document_response
 from core.inputs import edit_form
+from core.permissions import require
 from layanan.models import ProductTemplate
 from layanan.products.actions import do_create_product_template, do_update_product_template
 from layanan.products.files import DEFAULT_BODY, mask_name, mask_nip, preview_pdf

@@ -15,9 +15,9 @@ from django.contrib.contenttypes.models import ContentType
 from django.db.models import Prefetch, Q, QuerySet
 from django.shortcuts import get_object_or_404
 
-from core.permissions import user_can
 from accounts.roles import Capability
 from core.models import Document
+from core.permissions import user_can
 from layanan.models import Request, RequestDocument, RequestStep, Service
 from org.queries import opds_for_user
 from people.models import (

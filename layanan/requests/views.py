@@ -16,10 +16,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from core.permissions import user_can
 from accounts.roles import Capability
 from core.documents import DocumentRejected, do_record_download, document_response
 from core.paging import paginate
+from core.permissions import user_can
 from layanan.models import Request, Requirement, Service
 from layanan.requests import rules as eligibility
 from layanan.requests.actions import (

@@ -17,8 +17,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
 
-from core.permissions import require
 from accounts.roles import Capability
+from core.permissions import require
 from core.spreadsheets import xlsx_response
 from layanan.sla.queries import sla_chart_data, sla_report, sla_xlsx
 

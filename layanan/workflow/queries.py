@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from django.db.models import F, OuterRef, Q, QuerySet, Subquery
 from django.utils import timezone
 
-from core.permissions import user_can
 from accounts.roles import Capability
+from core.permissions import user_can
 from layanan.models import Request, RequestStep, Service, Transition
 from layanan.workflow.rules import Table, allowed_transitions, table_of
 from org.queries import opds_for_user

@@ -20,10 +20,10 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_POST
 
-from core.permissions import require
 from accounts.roles import Capability
 from core.inputs import clean_text
 from core.paging import paginate
+from core.permissions import require
 from layanan.models import Request, Transition
 from layanan.products.files import ProductError
 from layanan.requests.queries import can_act_for, get_request_for_user

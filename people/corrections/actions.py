@@ -24,10 +24,10 @@ from django.utils.formats import date_format
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 
-from core.permissions import user_can
 from accounts.roles import Capability
 from core.audit import record, update_fields
 from core.documents import DocumentRejected, do_attach_document
+from core.permissions import user_can
 from people.models import (
     Correction,
     Pegawai,

@@ -5,9 +5,9 @@ from __future__ import annotations
 from django.db.models import Q, QuerySet
 from django.http import Http404
 
-from core.permissions import user_can
 from accounts.roles import Capability
 from core.documents import documents_of
+from core.permissions import user_can
 from people.corrections.actions import new_value_shown, target_label
 from people.models import Correction
 from people.records.queries import pegawai_for_user

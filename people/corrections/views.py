@@ -14,10 +14,10 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from core.permissions import require
 from accounts.roles import Capability
 from core.inputs import clean_text
 from core.paging import paginate
+from core.permissions import require
 from people.corrections.actions import (
     do_approve_correction,
     do_propose_correction,

@@ -18,7 +18,6 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from core.permissions import require
 from accounts.roles import Capability
 from core.documents import (
     DocumentRejected,
@@ -30,6 +29,7 @@ from core.documents import (
     get_document,
 )
 from core.models import Document
+from core.permissions import require
 from people.models import Correction, Pegawai
 from people.records.forms import DocumentUploadForm
 from people.records.queries import pegawai_for_user

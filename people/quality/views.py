@@ -13,9 +13,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET
 
-from core.permissions import require
 from accounts.roles import Capability
 from core.paging import paginate
+from core.permissions import require
 from core.spreadsheets import xlsx_bytes, xlsx_response
 from org.queries import get_opd_for_user, opds_for_user
 from people.quality.queries import CHECK_LABELS, CHECKS, opd_findings, ranking

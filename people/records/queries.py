@@ -11,8 +11,8 @@ from django.db.models import F, Prefetch, Q, QuerySet
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
-from core.permissions import user_can
 from accounts.roles import Capability
+from core.permissions import user_can
 from org.queries import opds_for_user
 from people.models import (
     Keluarga,

@@ -6,11 +6,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
-from core.permissions import require, user_can
 from accounts.roles import Capability
-from core.paging import paginate
-from core.spreadsheets import xlsx_response
 from core.exports.views import export_or_job
+from core.paging import paginate
+from core.permissions import require, user_can
+from core.spreadsheets import xlsx_response
 from people.records.files import PEGAWAI_EXPORT, export_title, filter_params, pegawai_filename, pegawai_xlsx
 from people.records.forms import PegawaiFilterForm
 from people.records.queries import get_pegawai_for_user, list_pegawai_for_user, own_pegawai

@@ -6,13 +6,13 @@ from __future__ import annotations
 def calls(cast, tmp_path) -> dict:
     from django.test import override_settings
 
+    from core.tables import read_table
     from people.imports.actions import (
         NewOpd,
         do_create_import_opds,
         do_preview_import_with_new_opds,
         opds_to_create,
     )
-    from core.tables import read_table
     from people.tests.import_jobs import csv_upload, preview_job
     from people.tests.siasn_files import asn_row
 

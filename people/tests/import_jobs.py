@@ -8,8 +8,8 @@ import io
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from people.imports.actions import do_confirm_import_job, do_create_import_job, run_import_job
 from core.tables import read_table
+from people.imports.actions import do_confirm_import_job, do_create_import_job, run_import_job
 from people.imports.queries import import_opd_for
 from people.tests.siasn_files import asn_row
 

@@ -10,10 +10,10 @@ from django.core.management import call_command
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from core.tables import read_table
 from people.imports.files.export import write_data_asn
 from people.imports.files.siasn import DATA_ASN_COLUMNS
 from people.imports.files.tables import do_import_pegawai
-from core.tables import read_table
 from people.models import (
     Golongan,
     JenisJabatan,

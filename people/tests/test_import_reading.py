@@ -11,8 +11,8 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 
 from core.models import AuditLog
-from people.imports.files.tables import do_import_pegawai
 from core.tables import UnreadableFile, read_table
+from people.imports.files.tables import do_import_pegawai
 from people.models import Pegawai
 from people.tests.siasn_files import asn_row, write_csv, write_xlsx
 

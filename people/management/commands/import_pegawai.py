@@ -2,6 +2,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from core.commands import actor_named, add_actor_argument, add_file_arguments
+from core.tables import UnreadableFile, read_table
 from people.imports.actions import (
     do_create_import_opds,
     needs_opds_first,
@@ -10,7 +11,6 @@ from people.imports.actions import (
 )
 from people.imports.files import siasn
 from people.imports.files.tables import check_columns, do_import_pegawai, write_report_csv
-from core.tables import UnreadableFile, read_table
 
 
 class Command(BaseCommand):
