@@ -39,6 +39,8 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "django_tasks_db",
+    # Swagger UI of /api/v1/docs from the package's own static files (no CDN).
+    "ninja",
     "core",
     "accounts",
     "org",
@@ -51,6 +53,7 @@ INSTALLED_APPS = [
     "feedback",
     "kpo",
     "siasn",
+    "api",
     "reports",
     "demo",
     # After accounts: accounts/templates/captcha/ overrides the widget's template.

@@ -2,6 +2,7 @@ from django.conf.urls.i18n import set_language
 from django.contrib.auth.decorators import login_not_required
 from django.urls import include, path
 
+from api.gateway.views import urlpatterns as api_v1
 from core.health.views import healthz
 
 urlpatterns = [
@@ -19,6 +20,8 @@ urlpatterns = [
     path("ipasn/", include("ipasn.urls")),
     path("kpo/", include("kpo.urls")),
     path("siasn/", include("siasn.urls")),
+    path("api/v1/", api_v1()),
+    path("api/token/", include("api.urls")),
     path("", include("feedback.urls")),
     path("", include("core.urls")),
 ]

@@ -49,8 +49,8 @@ def _rows(page):
     ]
 
 
-@require_GET
 @require(Capability.IMPORT_PEGAWAI)
+@require_GET
 def worklist(request):
     form = WorklistFilter(request.GET or None)
     data = form.cleaned_data if form.is_valid() else {}
@@ -75,22 +75,22 @@ def _decide(request, pk: int, action, done_message: str):
     return redirect("siasn:worklist")
 
 
-@require_POST
 @require(Capability.IMPORT_PEGAWAI)
+@require_POST
 def accept(request, pk: int):
     return _decide(
         request, pk, do_accept_siasn_value, _("Nilai SIASN diterima dan disimpan di data pegawai.")
     )
 
 
-@require_POST
 @require(Capability.IMPORT_PEGAWAI)
+@require_POST
 def keep(request, pk: int):
     return _decide(request, pk, do_keep_pelita_value, _("Nilai Pelita dipertahankan."))
 
 
-@require_http_methods(["GET", "POST"])
 @require(Capability.IMPORT_PEGAWAI)
+@require_http_methods(["GET", "POST"])
 def correct(request, pk: int):
     difference = get_difference_for_user(request.user, pk)
     form = CorrectionForm(request.POST or None, request.FILES or None)

@@ -12,7 +12,7 @@ def calls(cast, tmp_path) -> dict:
     from siasn.reconciliation import actions
 
     def difference(field="alamat", value="Jl. Uji 1"):
-        pegawai = make_pegawai(cast.opd_a, nama="Audit SIASN")
+        pegawai = make_pegawai(cast.opd_a, nama="Audit SIASN", actor=cast.admin)
         pull = SiasnPull.objects.create(created_by=cast.admin, total=1, done=1)
         return SiasnDifference.objects.create(pull=pull, pegawai=pegawai, field=field, siasn_value=value)
 
