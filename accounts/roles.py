@@ -10,6 +10,8 @@ from __future__ import annotations
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from core import permissions
+
 
 class Role(models.TextChoices):
     PEGAWAI = "pegawai", _("Pegawai")
@@ -28,8 +30,8 @@ class Capability(models.TextChoices):
     VIEW_ORG = "view_org", _("Melihat OPD (semua, atau OPD sendiri bagi Operator OPD)")
     MANAGE_ORG = "manage_org", _("Mengelola instansi, OPD, unit kerja dan jam kerja")
     MANAGE_USERS = "manage_users", _("Mengelola pengguna dan peran")
-    MANAGE_CALENDAR = "manage_calendar", _("Mengelola hari libur")
-    VIEW_AUDIT = "view_audit", _("Melihat log audit")
+    MANAGE_CALENDAR = permissions.MANAGE_CALENDAR, _("Mengelola hari libur")
+    VIEW_AUDIT = permissions.VIEW_AUDIT, _("Melihat log audit")
     VIEW_ALL_OPDS = "view_all_opds", _("Melihat data semua OPD")
     VIEW_PEGAWAI = "view_pegawai", _("Melihat data pegawai (semua, atau OPD sendiri bagi Operator OPD)")
     VIEW_DATA_QUALITY = "view_data_quality", _("Melihat kualitas data pegawai (semua OPD, atau OPD sendiri)")

@@ -242,11 +242,6 @@ DATE_COLUMNS = frozenset(
 )
 
 
-def normalise_header(name: str) -> str:
-    """``" NIP Baru"`` → ``"nip_baru"``: exports differ in case and spacing, never in words."""
-    return re.sub(r"[\s\-]+", "_", name.strip().lstrip("\ufeff").strip().lower())
-
-
 def detect_kind(columns: list[str]) -> FileKind | None:
     """The one kind whose columns include all of these and whose required ones are present."""
     present = set(columns)
