@@ -6,9 +6,9 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
 
-from core.permissions import user_can
 from accounts.roles import Capability
 from core.audit import record
+from core.permissions import user_can
 from ipasn.models import NationalScore
 from ipasn.scores.queries import pegawai_in_scope
 

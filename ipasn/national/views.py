@@ -9,9 +9,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
-from core.permissions import require
 from accounts.roles import Capability
 from core.paging import paginate
+from core.permissions import require
 from ipasn.national.actions import do_import_national_scores
 from ipasn.national.files import NationalFileError, read_national_csv
 from ipasn.national.forms import NationalImportForm

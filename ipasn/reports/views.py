@@ -7,9 +7,9 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
-from core.permissions import require
 from accounts.roles import Capability
 from core.paging import paginate
+from core.permissions import require
 from core.spreadsheets import xlsx_response
 from ipasn.models import Kategori
 from ipasn.reports import queries

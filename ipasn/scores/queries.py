@@ -14,8 +14,8 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy as _
 
-from core.permissions import user_can
 from accounts.roles import Capability
+from core.permissions import user_can
 from ipasn.models import Score
 from org.queries import opds_for_user
 from people.models import Pegawai, RiwayatDiklat, RiwayatHukdis, RiwayatPendidikan, RiwayatSkp

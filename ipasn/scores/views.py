@@ -10,9 +10,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
-from core.permissions import require
 from accounts.roles import Capability
 from core.documents import DocumentRejected
+from core.permissions import require
 from ipasn.scores.actions import do_record_training
 from ipasn.scores.forms import TrainingForm, year_param
 from ipasn.scores.queries import (
