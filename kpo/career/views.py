@@ -7,8 +7,8 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
-from core.permissions import require
 from accounts.roles import Capability
+from core.permissions import require
 from kpo.career.queries import career_of, own_record, record_for_user
 
 

@@ -9,10 +9,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
-from core.permissions import require
 from accounts.roles import Capability
 from core.inputs import parse_id
 from core.paging import paginate
+from core.permissions import require
 from core.spreadsheets import csv_response, csv_writer, xlsx_bytes, xlsx_response
 from kpo.kgb import files
 from kpo.kgb.queries import kgb_for_user

@@ -11,10 +11,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from core.permissions import require, user_can
 from accounts.roles import Capability
 from core.inputs import parse_id
 from core.paging import paginate
+from core.permissions import require, user_can
 from core.spreadsheets import csv_response, csv_writer, xlsx_bytes, xlsx_response
 from kpo.pension import files
 from kpo.pension.actions import do_create_pension_requests
@@ -26,10 +26,12 @@ MAX_WINDOW_MONTHS = 60
 
 
 def _date(value: str, default: date) -> date:
+    """The ISO date typed, or ``default`` when it is not one or lies outside 1900–2200."""
     try:
-        return date.fromisoformat(value)
+        day = date.fromisoformat(value)
     except ValueError:
         return default
+    return day if date(1900, 1, 1) <= day <= date(2200, 1, 1) else default
 
 
 def window(data) -> tuple[date, date, str]:
@@ -37,8 +39,6 @@ def window(data) -> tuple[date, date, str]:
     today = timezone.localdate()
     start = _date(data.get("dari", ""), today)
     end = _date(data.get("sampai", ""), add_months(start, 12))
-    if not date(1900, 1, 1) <= start <= date(2200, 1, 1):
-        start = today
     if end < start:
         return start, add_months(start, 12), _("Tanggal akhir sebelum tanggal awal; ditampilkan 12 bulan.")
     if end > add_months(start, MAX_WINDOW_MONTHS):

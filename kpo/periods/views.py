@@ -11,10 +11,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from core.permissions import require, user_can
 from accounts.roles import Capability
 from core.inputs import parse_id
 from core.paging import paginate
+from core.permissions import require, user_can
 from core.spreadsheets import csv_response, csv_writer, xlsx_bytes, xlsx_response
 from kpo.models import JenisKp
 from kpo.periods import files
@@ -36,7 +36,8 @@ def chosen_period(request) -> date:
         value = date.fromisoformat(request.GET.get("period", ""))
     except ValueError:
         value = None
-    if value is None or not is_kp_period(value):
+    # Periods far outside the years a KP list can concern are answered with the next one.
+    if value is None or not 1950 <= value.year <= 2100 or not is_kp_period(value):
         return next_kp_period(today)
     return value
 
@@ -112,7 +113,7 @@ def kp_requests(request):
         period = date.fromisoformat(request.POST.get("period", ""))
     except ValueError:
         period = None
-    if period is None or not is_kp_period(period):
+    if period is None or not 1950 <= period.year <= 2100 or not is_kp_period(period):
         messages.error(request, _("Periode KP tidak valid."))
         return redirect("kpo:kp_list")
     rows = list_candidates(request.user, period, opd=parse_id(request.POST.get("opd")), eligible="ya")
@@ -127,7 +128,7 @@ def kp_refresh(request):
         period = date.fromisoformat(request.POST.get("period", ""))
     except ValueError:
         period = None
-    if period is None or not is_kp_period(period):
+    if period is None or not 1950 <= period.year <= 2100 or not is_kp_period(period):
         messages.error(request, _("Periode KP tidak valid."))
         return redirect("kpo:kp_list")
     refresh_kp_candidates.enqueue(period.isoformat(), None)

@@ -11,10 +11,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from core.permissions import require, user_can
 from accounts.roles import Capability
 from core.inputs import parse_id
 from core.paging import paginate
+from core.permissions import require, user_can
 from kpo.periods.views import chosen_period, period_choices
 from kpo.reconciliation.actions import do_send_reconciliation_reminders
 from kpo.reconciliation.queries import progress, worklist_for_user
@@ -59,7 +59,7 @@ def reconciliation_remind(request):
         period = date.fromisoformat(request.POST.get("period", ""))
     except ValueError:
         period = None
-    if period is None or not is_kp_period(period):
+    if period is None or not 1950 <= period.year <= 2100 or not is_kp_period(period):
         messages.error(request, _("Periode KP tidak valid."))
         return redirect("kpo:reconciliation")
     count = do_send_reconciliation_reminders(period, actor=request.user)
