@@ -26,7 +26,7 @@ from core.models import Document
 from core.notifications.actions import do_notify
 from feedback.complaints import rules
 from feedback.models import Complaint, ComplaintStep, SurveyResponse
-from org.calendar import office_calendar_for
+from org.calendar.queries import office_calendar_for
 from org.models import Instansi
 
 FIELDS = (

@@ -13,8 +13,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from accounts import throttle
 from accounts.roles import Capability
+from accounts.throttle import actions as throttle
 from core.clients import client_address
 from core.documents import DocumentRejected, do_record_download, document_response, get_document
 from core.paging import paginate

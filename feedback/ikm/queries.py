@@ -1,11 +1,12 @@
 """The IKM report: per service, per unit pelayanan and for the whole BKD, over any range.
 
-Everything about the answers comes from ONE grouped query (sums of the nine unsur per
-service × unit × respondent profile): the NRR of every group, the profile breakdowns and
-the totals are added up from its rows in Python, exactly, and the IKM itself is the pure
-rule ``regulations.skm.ikm``. Two more queries bring the population (requests completed /
-tickets closed in the range: the Krejcie–Morgan sample is drawn from it) and one the
-latest suggestions, so the page costs the same few queries at 100 or 100,000 responses.
+Everything about the answers comes from ONE grouped query (per service × unit: the count,
+the sums of the nine unsur and the count of each profile answer, all in one pass): the NRR
+of every group, the profile breakdowns and the totals are added up from its rows in
+Python, exactly, and the IKM itself is the pure rule ``regulations.skm.ikm``. Small queries
+bring the service names, the population (requests completed / tickets closed in the
+range: the Krejcie–Morgan sample is drawn from it) and the latest suggestions, so the page
+costs the same few queries at 100 or 100,000 responses.
 """
 
 from __future__ import annotations
@@ -15,12 +16,13 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.apps import apps
-from django.db.models import Count, Sum
+from django.db.models import Count, Q, Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from feedback.models import SurveyResponse
 from feedback.survey.rules import PROFILE_FIELDS, UNSUR_FIELDS, helpdesk_unit, profile
+from layanan.models import Service
 from regulations.skm import IkmResult, SkmConfig, SkmInput, Weighting, ikm, krejcie_morgan
 
 SUGGESTIONS_SHOWN = 20
@@ -119,15 +121,32 @@ def _population(low, high, service_slug: str | None) -> tuple[dict[int, int], in
     return per_service, tickets
 
 
+def _profile_key(code: str, choice: str) -> str:
+    return f"p_{code}_{choice}".replace("-", "_")
+
+
 def answer_rows(start: dt.date, end: dt.date, service_slug: str | None = None):
-    """The one grouped query every figure of the report is added up from."""
+    """The one grouped query every figure of the report is added up from: per service and
+    unit, the count, the nine sums and, as filtered counts in the same pass, how many
+    respondents gave each profile answer (one scan of the rows, grouped on two columns)."""
     low, high = _bounds(start, end)
     rows = SurveyResponse.objects.filter(submitted_at__gte=low, submitted_at__lt=high)
     if service_slug:
         rows = rows.filter(service__slug=service_slug)
+    # The last choice of each field is the rest of n (every answer is one of the choices):
+    # one filtered count less per field and row.
+    profile_counts = {
+        _profile_key(code, choice): Count("id", filter=Q(**{code: choice}))
+        for code in PROFILE_FIELDS
+        for choice, _label in profile()[code].choices[:-1]
+    }
     return (
-        rows.values("service_id", "service__name", "unit", *PROFILE_FIELDS)
-        .annotate(n=Count("id"), **{f"s{i}": Sum(name) for i, name in enumerate(UNSUR_FIELDS, start=1)})
+        rows.values("service_id", "unit")
+        .annotate(
+            n=Count("id"),
+            **{f"s{i}": Sum(name) for i, name in enumerate(UNSUR_FIELDS, start=1)},
+            **profile_counts,
+        )
         .order_by()
     )
 
@@ -142,17 +161,26 @@ def ikm_report(
     total = Group("total", _("Seluruh BKD"))
     counts: dict[str, dict[str, int]] = {code: defaultdict(int) for code in PROFILE_FIELDS}
     unit_services: dict[str, set] = defaultdict(set)
-    for row in answer_rows(start, end, service_slug):
+    rows = list(answer_rows(start, end, service_slug))
+    names = dict(
+        Service.objects.filter(pk__in={r["service_id"] for r in rows if r["service_id"]}).values_list(
+            "pk", "name"
+        )
+    )
+    for row in rows:
         n = row["n"]
         sums = [row[f"s{i}"] for i in range(1, len(UNSUR_FIELDS) + 1)]
         service_id = row["service_id"]
-        label = row["service__name"] or _("Layanan bantuan (helpdesk)")
+        label = names.get(service_id) or _("Layanan bantuan (helpdesk)")
         services.setdefault(service_id, Group(str(service_id or "helpdesk"), label)).add(n, sums)
         units.setdefault(row["unit"], Group(row["unit"], row["unit"])).add(n, sums)
         unit_services[row["unit"]].add(service_id)
         total.add(n, sums)
         for code in PROFILE_FIELDS:
-            counts[code][row[code]] += n
+            *given, (last, _label) = profile()[code].choices
+            for choice, _label in given:
+                counts[code][choice] += row[_profile_key(code, choice)]
+            counts[code][last] += n - sum(row[_profile_key(code, choice)] for choice, _label in given)
 
     per_service, tickets = _population(low, high, service_slug)
     for service_id, group in services.items():

@@ -3,7 +3,7 @@ for walk-in respondents with its printable QR code.
 
 The public link is guarded per device: a signed cookie remembers which services this
 browser answered in the last ``DEVICE_HOURS``, and a database counter per client address
-(``accounts.throttle``, shared by every server) caps how many answers one address sends.
+(``accounts.throttle.actions``, shared by every server) caps how many answers one address sends.
 Clearing cookies gets past the first, not the second.
 """
 
@@ -17,7 +17,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
-from accounts import throttle
+from accounts.throttle import actions as throttle
 from core.clients import client_address
 from feedback.ikm.files import qr_svg
 from feedback.models import SurveyInvitation

@@ -100,8 +100,8 @@ def test_range_service_unit_and_sample(service):
     assert ("Perempuan", 32, 100.0) in profile
 
 
-# The grouped answers, the completed requests, the suggestions (+ the closed tickets).
-QUERIES = 3 + apps.is_installed("helpdesk")
+# The grouped answers, the service names, the completed requests, the suggestions (+ the closed tickets).
+QUERIES = 4 + apps.is_installed("helpdesk")
 
 
 def test_report_queries_are_constant(service, django_assert_num_queries):
