@@ -14,8 +14,8 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from core.permissions import user_can
 from accounts.roles import Capability, Role
+from core.permissions import user_can
 
 
 @dataclass(frozen=True)
@@ -44,6 +44,7 @@ MENU = (
     NavEntry("org:opd_list", _("OPD"), Capability.VIEW_ORG),
     NavEntry("people:pegawai_list", pgettext_lazy("menu", "Pegawai"), Capability.VIEW_PEGAWAI),
     NavEntry("reports:duk_page", _("DUK"), Capability.VIEW_PEGAWAI),
+    NavEntry("reports:statistics_page", _("Statistik pegawai"), Capability.VIEW_PEGAWAI),
     NavEntry("people:import_upload", _("Impor data"), Capability.IMPORT_PEGAWAI),
     NavEntry("people:quality_ranking", _("Kualitas data"), Capability.VIEW_DATA_QUALITY),
     NavEntry("people:correction_queue", _("Verifikasi perbaikan"), Capability.VERIFY_CORRECTIONS),

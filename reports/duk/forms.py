@@ -1,12 +1,12 @@
-"""The DUK's filter: one OPD among those the user may see (all, for BKD staff)."""
+"""The reports' filter: one OPD among those the user may see (all, for BKD staff)."""
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from org.queries import opds_for_user
+from org.units.queries import opds_for_user
 
 
-class DukFilterForm(forms.Form):
+class OpdFilterForm(forms.Form):
     opd = forms.ModelChoiceField(
         label=_("OPD"),
         queryset=None,

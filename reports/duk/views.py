@@ -13,14 +13,14 @@ from core.permissions import require
 from core.spreadsheets import xlsx_response
 from people.models import TingkatPendidikan
 from reports.duk.files import duk_xlsx
-from reports.duk.forms import DukFilterForm
+from reports.duk.forms import OpdFilterForm
 from reports.duk.queries import duk_rows
 
 PENDIDIKAN_LABELS = dict(TingkatPendidikan.choices)
 
 
 def _rows(request):
-    form = DukFilterForm(request.GET or None, user=request.user)
+    form = OpdFilterForm(request.GET or None, user=request.user)
     opd = form.cleaned_data["opd"] if form.is_valid() else None
     today = timezone.localdate()
     return form, opd, today, duk_rows(request.user, opd=opd, today=today)

@@ -5,4 +5,6 @@ from tests.matrix import BKD_AND_OPERATORS
 MATRIX = {
     "reports:duk_page": (None, BKD_AND_OPERATORS),
     "reports:duk_export": (None, BKD_AND_OPERATORS),
+    "reports:statistics_page": (None, BKD_AND_OPERATORS),
+    "reports:statistics_export": (None, BKD_AND_OPERATORS),
 }

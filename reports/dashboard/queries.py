@@ -15,7 +15,7 @@ from accounts.roles import Capability
 from core.models import AuditLog, Holiday
 from core.permissions import user_can
 from org.models import UnitKerja
-from org.queries import opds_for_user
+from org.units.queries import opds_for_user
 from people.models import JenisJabatan
 from people.records.queries import pegawai_for_user
 

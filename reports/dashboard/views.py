@@ -1,8 +1,10 @@
+"""The role-aware dashboard: the cards of what the user may see, and the campaigns to fill in."""
+
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
 from accounts.roles import Role
-from reports.queries import dashboard_cards
+from reports.dashboard.queries import dashboard_cards
 
 
 @require_GET
@@ -18,7 +20,8 @@ def dashboard(request):
 
 # The open campaigns the user should fill in, shown on the dashboard so nobody misses one.
 def _open_campaigns(user) -> dict:
-    from campaigns.submissions.queries import campaigns_of_pegawai, own_pegawai_or_none
+    from campaigns.submissions.queries import campaigns_of_pegawai
+    from people.records.queries import own_pegawai_or_none
 
     pegawai = own_pegawai_or_none(user)
     return {"open_campaigns": campaigns_of_pegawai(pegawai, open_only=True) if pegawai else []}
