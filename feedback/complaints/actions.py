@@ -285,7 +285,9 @@ def do_escalate_complaints(*, now=None, actor=None) -> list[Complaint]:
 @transaction.atomic
 def do_complaint_from_suggestion(response: SurveyResponse, *, actor) -> Complaint:
     """A survey suggestion becomes a complaint (anonymous: the survey asked for no identity)."""
-    response = SurveyResponse.objects.select_for_update().select_related("service").get(pk=response.pk)
+    response = (
+        SurveyResponse.objects.select_for_update(of=("self",)).select_related("service").get(pk=response.pk)
+    )
     existing = Complaint.objects.filter(from_response=response).first()
     if existing is not None:
         return existing
