@@ -24,22 +24,9 @@ from core.spreadsheets import Progress, write_xlsx
 from people.models import Pegawai
 from people.records.forms import PegawaiFilterForm
 from people.records.queries import list_pegawai_for_user
+from people.records.rules.columns import LABELLED, chosen
 
 CHUNK = 2000
-
-
-def _header() -> list[str]:
-    return [
-        _("NIP"),
-        _("Nama lengkap"),
-        _("OPD"),
-        _("Unit kerja"),
-        _("Golongan"),
-        _("Jabatan"),
-        _("Jenis jabatan"),
-        _("Pendidikan"),
-        _("Kedudukan"),
-    ]
 
 
 def _labels(field: str) -> dict[str, str]:
@@ -48,30 +35,32 @@ def _labels(field: str) -> dict[str, str]:
     return {value: str(label) for value, label in Pegawai._meta.get_field(field).flatchoices}
 
 
-def _rows(pegawai: QuerySet[Pegawai]) -> Iterator[list]:
-    jenis, pendidikan, status = _labels("jenis_jabatan"), _labels("pendidikan"), _labels("status")
+def _rows(pegawai: QuerySet[Pegawai], columns) -> Iterator[list]:
+    labels = {field: _labels(field) for field in LABELLED}
     for p in pegawai.iterator(chunk_size=CHUNK):
-        yield [
-            p.nip,  # text, not a number: 18 digits exceed Excel's 15-digit precision
-            p.nama_lengkap,
-            p.opd.name,
-            p.unit.name if p.unit else "",
-            p.golongan.code if p.golongan else "",
-            p.jabatan,
-            jenis.get(p.jenis_jabatan, p.jenis_jabatan),
-            pendidikan.get(p.pendidikan, p.pendidikan),
-            status.get(p.status, p.status),
-        ]
+        yield [column.value(p, labels) for column in columns]
 
 
-def write_pegawai_xlsx(file: IO[bytes], pegawai: QuerySet[Pegawai], progress: Progress | None = None) -> int:
-    """The workbook of ``pegawai`` written to ``file``; returns the row count."""
-    return write_xlsx(file, _("Pegawai"), _header(), _rows(pegawai), progress=progress)
+def write_pegawai_xlsx(
+    file: IO[bytes], pegawai: QuerySet[Pegawai], progress: Progress | None = None, *, columns=()
+) -> int:
+    """The workbook of ``pegawai`` with the chosen columns (the default ones when none)
+    written to ``file``; returns the row count."""
+    columns = chosen(columns)
+    header = [str(c.label) for c in columns]
+    return write_xlsx(
+        file,
+        _("Pegawai"),
+        header,
+        _rows(pegawai.select_related("jabatan_fungsional"), columns),
+        date_format="DD-MM-YYYY",
+        progress=progress,
+    )
 
 
-def pegawai_xlsx(pegawai: QuerySet[Pegawai]) -> bytes:
+def pegawai_xlsx(pegawai: QuerySet[Pegawai], *, columns=()) -> bytes:
     buffer = BytesIO()
-    write_pegawai_xlsx(buffer, pegawai)
+    write_pegawai_xlsx(buffer, pegawai, columns=columns)
     return buffer.getvalue()
 
 
@@ -122,7 +111,7 @@ PEGAWAI_EXPORT = ExportKind(
     capability=Capability.VIEW_PEGAWAI,
     count=lambda user, params: filtered_pegawai(user, params).count(),
     write=lambda user, params, file, progress: write_pegawai_xlsx(
-        file, filtered_pegawai(user, params), progress
+        file, filtered_pegawai(user, params), progress, columns=params.get("kolom", "").split(",")
     ),
     filename=pegawai_filename,
 )

@@ -6,9 +6,10 @@ from django.utils.translation import gettext_lazy as _
 
 from core.documents import DocumentRejected, inspect_upload
 from core.models import Document
-from org.queries import opds_for_user
+from org.units.queries import opds_for_user
 from people.models import Golongan, JenisJabatan, Pegawai, TingkatPendidikan
 from people.records.queries import DEFAULT_SORT
+from people.records.rules.columns import COLUMNS, DEFAULT
 
 # Keys of people.records.queries.SORTS, with the words the user picks from.
 SORT_CHOICES = [
@@ -87,6 +88,26 @@ class PegawaiFilterForm(forms.Form):
         for name in self.errors:
             query.pop(name, None)
         return query
+
+
+class ColumnsForm(forms.Form):
+    """The columns of the exported list (a nominative list); unknown keys are ignored."""
+
+    kolom = forms.MultipleChoiceField(
+        label=_("Kolom"),
+        choices=[(c.key, c.label) for c in COLUMNS],
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        initial=list(DEFAULT),
+    )
+
+    def keys(self) -> list[str]:
+        valid = {key for key, _label in self.fields["kolom"].choices}
+        return (
+            [key for key in self.data.getlist("kolom") if key in valid]
+            if hasattr(self.data, "getlist")
+            else []
+        )
 
 
 class DocumentUploadForm(forms.Form):

@@ -12,7 +12,7 @@ from core.paging import paginate
 from core.permissions import require, user_can
 from core.spreadsheets import xlsx_response
 from people.records.files import PEGAWAI_EXPORT, export_title, filter_params, pegawai_filename, pegawai_xlsx
-from people.records.forms import PegawaiFilterForm
+from people.records.forms import ColumnsForm, PegawaiFilterForm
 from people.records.queries import get_pegawai_for_user, list_pegawai_for_user, own_pegawai
 from people.records.rules.profile import DEFAULT_TAB, TAB_KEYS, header_of, table_of, tabs_of
 
@@ -40,6 +40,8 @@ def pegawai_list(request):
         {
             "form": form,
             "export_query": query.urlencode(),
+            "filter_items": [(k, v) for k, values in query.lists() for v in values],
+            "columns_form": ColumnsForm(),
             **paginate(request, list_pegawai_for_user(request.user, **filters)),
         },
     )
@@ -55,14 +57,17 @@ def pegawai_export(request):
     """
     form = PegawaiFilterForm(request.GET, user=request.user)
     pegawai = list_pegawai_for_user(request.user, **form.filters())
+    columns = ColumnsForm(request.GET).keys()
     params = filter_params(form)
+    if columns:
+        params["kolom"] = ",".join(columns)
     return export_or_job(
         request,
         PEGAWAI_EXPORT,
         params=params,
         title=export_title(form),
         count=pegawai.count(),
-        inline=lambda: xlsx_response(pegawai_xlsx(pegawai), pegawai_filename(params)),
+        inline=lambda: xlsx_response(pegawai_xlsx(pegawai, columns=columns), pegawai_filename(params)),
     )
 
 
@@ -75,7 +80,7 @@ def pegawai_detail(request, pk: int):
 @require_GET
 def data_saya(request):
     """The user's own record; any role may have one, so no capability is required."""
-    return _detail(request, own_pegawai(request.user), own=True)
+    return _detail(request, own_pegawai(request.user, histories=True), own=True)
 
 
 def _detail(request, pegawai, *, own: bool):

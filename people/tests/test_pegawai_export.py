@@ -136,3 +136,21 @@ def test_the_export_makes_the_same_few_queries_whatever_the_row_count(
     with django_assert_max_num_queries(7):
         response = client.get(EXPORT, {"opd": cast.opd_a.pk})
     assert len(rows_of(response)) == count + 1
+
+
+def test_a_nominative_list_has_the_chosen_columns_in_catalogue_order_with_labels(cast, client_for, two):
+    response = client_for(cast.admin).get(
+        EXPORT, {"kolom": ["jenis_kelamin", "nip", "tanggal_lahir", "bukan-kolom"], "sort": "nip"}
+    )
+    assert response.status_code == 200
+    rows = list(load_workbook(BytesIO(response.content)).active.iter_rows(values_only=True))
+    assert rows[0] == ("NIP", "Tanggal lahir", "Jenis kelamin")
+    assert {r[2] for r in rows[1:]} <= {"Laki-laki", "Perempuan"}
+    assert all(isinstance(r[1], dt.datetime) for r in rows[1:])  # a date cell, not text
+
+
+def test_the_list_page_offers_the_column_chooser_with_the_current_filters(cast, client_for, two):
+    html = client_for(cast.admin).get(reverse("people:pegawai_list"), {"sort": "-nama"}).content.decode()
+    assert 'data-testid="columns-chooser"' in html
+    assert '<input type="hidden" name="sort" value="-nama">' in html
+    assert 'value="tanggal_lahir"' in html
