@@ -215,3 +215,17 @@ def test_ikm_command_csv(cast, capsys):
     out = capsys.readouterr().out.splitlines()
     assert out[0].startswith("service,level,respondents,u1,")
     assert out[1].startswith("Izin Belajar,layanan,1,3.0,") and ",2.97,74.25,C," in out[1]  # 27 × 0,11 = 2,97
+
+
+def test_closed_helpdesk_ticket_offers_the_survey_by_email(cast, django_capture_on_commit_callbacks):
+    from helpdesk.queue.actions import do_close_ticket
+    from helpdesk.tests.builders import make_operator, seed, submit
+
+    seed()
+    ticket = submit(email="siti@example.org")
+    with django_capture_on_commit_callbacks(execute=True):
+        do_close_ticket(ticket, actor=make_operator())
+    invitation = SurveyInvitation.objects.get(source="helpdesk", object_id=str(ticket.pk))
+    assert invitation.unit == "Layanan Bantuan (Helpdesk)" and invitation.reference == ticket.number
+    sent = [m for m in mail.outbox if m.to == ["siti@example.org"] and "Survei kepuasan" in m.subject]
+    assert len(sent) == 1 and invitation.token in sent[0].body
