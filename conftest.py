@@ -78,10 +78,10 @@ def ensure_reference_tables() -> None:
 
 
 def build_cast() -> Cast:
-    from accounts.actions import do_create_user
     from accounts.roles import Role
-    from org.actions import do_create_instansi, do_create_opd, do_create_unit, do_set_office_week
+    from accounts.users.actions import do_create_user
     from org.models import Instansi
+    from org.units.actions import do_create_instansi, do_create_opd, do_create_unit, do_set_office_week
     from regulations.sla import DEFAULT_OFFICE_HOURS
 
     ensure_reference_tables()

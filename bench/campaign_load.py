@@ -95,9 +95,9 @@ def seed(users: int) -> None:
     from django.core.management import call_command
     from django.utils import timezone
 
-    from accounts.actions import do_create_user
     from accounts.models import User
     from accounts.roles import Role
+    from accounts.users.actions import do_create_user
     from campaigns.design.actions import do_add_question, do_create_campaign, do_publish_campaign
     from demo.org import seed_minimal_demo
     from demo.people import seed_demo_pegawai

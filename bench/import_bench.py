@@ -107,8 +107,8 @@ def drop_database(server_url: str) -> None:
 
 
 def make_opds(count: int = 37) -> list:
-    from org.actions import do_create_instansi, do_create_opd
     from org.models import Instansi
+    from org.units.actions import do_create_instansi, do_create_opd
 
     instansi = do_create_instansi(
         actor=None,

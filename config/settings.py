@@ -208,7 +208,7 @@ SIASN = {
 # --- Shared state ---------------------------------------------------------------------
 # Whatever is cached must be seen by every app server and worker, so the default cache is
 # a table in the database they share (created by a migration of core), never one process's
-# memory. Guess limits have their own atomic table (accounts.throttle) and job progress its
+# memory. Guess limits have their own atomic table (accounts.throttle.actions) and job progress its
 # own alias (core.progress); nothing of Pelita's reads the default cache today.
 CACHES = {
     "default": {

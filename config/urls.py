@@ -2,6 +2,7 @@ from django.conf.urls.i18n import set_language
 from django.contrib.auth.decorators import login_not_required
 from django.urls import include, path
 
+from accounts.urls import captcha_urlpatterns
 from api.gateway.views import urlpatterns as api_v1
 from core.health.views import healthz
 
@@ -10,7 +11,7 @@ urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("i18n/setlang/", login_not_required(set_language), name="set_language"),
     path("akun/", include("accounts.urls")),
-    path("akun/captcha/", include("accounts.captcha_urls")),
+    path("akun/captcha/", include(captcha_urlpatterns)),
     path("organisasi/", include("org.urls")),
     path("pegawai/", include("people.urls")),
     path("layanan/", include("layanan.urls")),

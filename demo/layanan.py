@@ -38,7 +38,7 @@ from core.audit import record
 from layanan.catalogue.actions import do_seed_catalogue
 from layanan.models import Action, Request, RequestStep, Service, Step, Transition
 from layanan.sla.rules import request_due
-from org.calendar import office_calendars
+from org.calendar.queries import office_calendars
 from people.models import Pegawai
 from regulations.sla import OfficeClock
 

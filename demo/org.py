@@ -9,13 +9,13 @@ from __future__ import annotations
 
 from django.db import transaction
 
-from accounts.actions import do_create_user
 from accounts.models import User
 from accounts.roles import Role
+from accounts.users.actions import do_create_user
 from core.holidays.actions import do_load_national_holidays
-from org.actions import do_create_instansi, do_create_opd, do_create_unit, do_set_office_week
-from org.actions_install import DEMO_PASSWORD
+from org.install.actions import DEMO_PASSWORD
 from org.models import Instansi, OfficeHours, Opd, UnitKerja
+from org.units.actions import do_create_instansi, do_create_opd, do_create_unit, do_set_office_week
 from regulations.sla import DEFAULT_OFFICE_HOURS
 
 INSTANSI = {

@@ -1,4 +1,4 @@
-"""Reads of the functional-position monitoring, scoped by org.queries.opds_for_user.
+"""Reads of the functional-position monitoring, scoped by org.units.queries.opds_for_user.
 
 The whole population (about 5,600 officials in the demo province) is read in a fixed number of
 queries (the current SI JAFUNG campaign, officials, their latest credit-point row, the survey's
@@ -17,12 +17,12 @@ from django.conf import settings
 from django.db.models import QuerySet
 from django.utils import timezone
 
-from jafung.scoring import FLAGS, Official, coaching_score, flags_of
+from jafung.rules import FLAGS, Official, coaching_score, flags_of
 from org.models import Opd
-from org.queries import opds_for_user
+from org.units.queries import opds_for_user
 from people.models import JabatanFungsional, JenisJabatan, Pegawai, RiwayatAngkaKredit
 
-# The survey answers the flags read (jafung.scoring). A campaign is an SI JAFUNG survey when it
+# The survey answers the flags read (jafung.rules). A campaign is an SI JAFUNG survey when it
 # asks both: Campaign.kind only says "survey", and a slug is whatever the admin typed, while a
 # survey without these questions could not feed the monitoring anyway.
 SURVEY_QUESTIONS = ("sesuai_peta_jabatan", "tugas_tambahan")

@@ -10,8 +10,8 @@ from accounts.roles import Capability
 from core.paging import paginate
 from core.permissions import require
 from jafung.queries import current_survey, jf_type_counts, opd_officials, opd_ranking
-from jafung.scoring import FLAGS, WEIGHTS, YEARS_IN_RANK_LIMIT
-from org.queries import get_opd_for_user
+from jafung.rules import FLAGS, WEIGHTS, YEARS_IN_RANK_LIMIT
+from org.units.queries import get_opd_for_user
 
 FLAG_LABELS = {
     "lama_dalam_pangkat": _("Lebih dari 4 tahun dalam pangkat"),

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from org import views
+from org.units import views
 
 app_name = "org"
 urlpatterns = [

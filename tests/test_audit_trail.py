@@ -45,11 +45,12 @@ def _calls(cast, tmp_path):
     from django.core.files.uploadedfile import SimpleUploadedFile
     from django.test import override_settings
 
-    from accounts import actions as acc
+    from accounts.login import actions as login
     from accounts.roles import Role
+    from accounts.users import actions as acc
     from core import documents as docs
     from core.holidays import actions as core
-    from org import actions as org
+    from org.units import actions as org
     from people.corrections import actions as corrections
     from people.imports.files.tables import do_import_pegawai
     from people.models import RiwayatDiklat
@@ -94,19 +95,21 @@ def _calls(cast, tmp_path):
         "core.documents.do_attach_document": scan,
         "core.documents.do_delete_document": lambda: docs.do_delete_document(scan(), actor=cast.admin),
         "core.documents.do_record_download": lambda: docs.do_record_download(scan(), actor=cast.operator_a),
-        "accounts.actions.do_create_user": lambda: acc.do_create_user(
+        "accounts.users.actions.do_create_user": lambda: acc.do_create_user(
             username="baru", name="Baru", password="x" * 12, roles=[Role.UNIT_PENGOLAH], actor=cast.admin
         ),
-        "accounts.actions.do_update_user": lambda: acc.do_update_user(
+        "accounts.users.actions.do_update_user": lambda: acc.do_update_user(
             cast.pegawai_a,
             changes={"name": "Nama Baru"},
             roles=[Role.PEGAWAI, Role.OPERATOR_OPD],
             actor=cast.admin,
         ),
-        "accounts.actions.do_change_password": lambda: acc.do_change_password(
+        "accounts.login.actions.do_change_password": lambda: login.do_change_password(
             cast.pegawai_a, new_password="Baru#2026xx", actor=cast.pegawai_a
         ),
-        "accounts.actions.do_record_login": lambda: acc.do_record_login(cast.pegawai_a, ip="127.0.0.1"),
+        "accounts.login.actions.do_record_login": lambda: login.do_record_login(
+            cast.pegawai_a, ip="127.0.0.1"
+        ),
         "core.holidays.actions.do_add_holiday": lambda: core.do_add_holiday(
             date=dt.date(2026, 9, 1), name="Libur Lokal", actor=cast.admin
         ),
@@ -117,25 +120,25 @@ def _calls(cast, tmp_path):
         "core.holidays.actions.do_load_national_holidays": lambda: core.do_load_national_holidays(
             [2026], actor=cast.admin
         ),
-        "org.actions.do_create_instansi": lambda: org.do_create_instansi(
+        "org.units.actions.do_create_instansi": lambda: org.do_create_instansi(
             actor=cast.admin, code="9901", name="Pemerintah Kota Uji", kind="kota", time_zone="Asia/Makassar"
         ),
-        "org.actions.do_update_instansi": lambda: org.do_update_instansi(
+        "org.units.actions.do_update_instansi": lambda: org.do_update_instansi(
             cast.instansi, changes={"address": "Jalan Baru"}, actor=cast.admin
         ),
-        "org.actions.do_create_opd": lambda: org.do_create_opd(
+        "org.units.actions.do_create_opd": lambda: org.do_create_opd(
             actor=cast.admin, instansi=cast.instansi, code="99", name="Dinas Uji"
         ),
-        "org.actions.do_update_opd": lambda: org.do_update_opd(
+        "org.units.actions.do_update_opd": lambda: org.do_update_opd(
             cast.opd_a, changes={"is_active": False}, actor=cast.admin
         ),
-        "org.actions.do_create_unit": lambda: org.do_create_unit(
+        "org.units.actions.do_create_unit": lambda: org.do_create_unit(
             actor=cast.admin, opd=cast.opd_a, parent=unit, name="Seksi"
         ),
-        "org.actions.do_update_unit": lambda: org.do_update_unit(
+        "org.units.actions.do_update_unit": lambda: org.do_update_unit(
             unit, changes={"name": "Sekretariat Dinas"}, actor=cast.admin
         ),
-        "org.actions.do_set_office_hours": lambda: org.do_set_office_hours(
+        "org.units.actions.do_set_office_hours": lambda: org.do_set_office_hours(
             cast.instansi, weekday=4, opens=dt.time(7, 30), closes=dt.time(16, 0), actor=cast.admin
         ),
         "people.imports.files.tables.do_import_pegawai": lambda: do_import_pegawai(
@@ -154,7 +157,7 @@ def _calls(cast, tmp_path):
             tahun=2026,
             jam=24,
         ),
-        "org.actions.do_set_office_week": lambda: org.do_set_office_week(
+        "org.units.actions.do_set_office_week": lambda: org.do_set_office_week(
             cast.instansi, {5: OfficeDay(dt.time(8, 0), dt.time(12, 0)), 4: None}, actor=cast.admin
         ),
     }

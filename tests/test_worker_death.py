@@ -45,9 +45,9 @@ import json, os
 from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
 from django.contrib.sessions.backends.db import SessionStore
 from django.core.files import File
-from accounts.actions import do_create_user
+from accounts.users.actions import do_create_user
 from accounts.roles import Role
-from org.actions import do_create_instansi, do_create_opd
+from org.units.actions import do_create_instansi, do_create_opd
 from org.models import Instansi
 from people.imports.actions import do_confirm_import_job, do_create_import_job
 from people.imports.files.tables import read_table

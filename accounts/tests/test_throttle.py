@@ -10,7 +10,7 @@ from django.core.management import call_command
 from django.db import connection
 
 from accounts.models import ThrottleCount
-from accounts.throttle import Limit, address_key, clear, hit, tallies
+from accounts.throttle.actions import Limit, address_key, clear, hit, tallies
 
 pytestmark = pytest.mark.django_db
 LIMIT = Limit("uji", 3, dt.timedelta(minutes=10))  # slices of one minute

@@ -14,7 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from ninja.security import HttpBearer
 
-from accounts import throttle
+from accounts.throttle import actions as throttle
 from api.gateway.rules import ApiError
 from api.tokens.actions import do_note_api_token_use
 from api.tokens.queries import token_by_secret

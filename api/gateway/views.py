@@ -18,7 +18,7 @@ from campaigns.participation.api import router as campaigns
 from layanan.catalogue.api import router as catalogue
 from layanan.requests.api import router as requests
 from layanan.requests.api import write_router as requests_write
-from org.api import router as organisation
+from org.units.api import router as organisation
 from people.records.api import router as pegawai
 
 

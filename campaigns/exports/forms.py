@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy
 
 from accounts.roles import Capability
 from core.permissions import user_can
-from org.queries import opds_for_user
+from org.units.queries import opds_for_user
 
 
 class FilesExportForm(forms.Form):

@@ -9,7 +9,7 @@ from accounts.roles import Capability
 from campaigns.models import Campaign, ExportJob, Submission
 from campaigns.participation.queries import targeted_in
 from core.permissions import user_can
-from org.queries import opds_for_user
+from org.units.queries import opds_for_user
 
 
 def submissions_for_export(user, campaign: Campaign) -> QuerySet[Submission]:

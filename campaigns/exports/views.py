@@ -27,7 +27,7 @@ from campaigns.participation.views import no_store
 from core.exports.views import export_or_job
 from core.permissions import require
 from core.spreadsheets import xlsx_response
-from org.queries import opds_for_user
+from org.units.queries import opds_for_user
 
 
 @require(Capability.VIEW_PARTICIPATION)

@@ -1,7 +1,7 @@
 """Every read of the participation and reminder screens, scoped to the user.
 
 Capability view_participation: BKD staff see every OPD, an Operator OPD only theirs (the
-row-level rule of org.queries.opds_for_user). An OPD outside the scope is a 404, a user
+row-level rule of org.units.queries.opds_for_user). An OPD outside the scope is a 404, a user
 without the capability gets 403. Draft campaigns are visible to campaign managers only.
 
 The per-OPD numbers are ONE query whatever the number of OPDs: a GROUP BY over the
@@ -25,7 +25,7 @@ from campaigns.participation.rules import OpdParticipation, day_ends
 from campaigns.submissions.queries import targeted_pegawai
 from core.permissions import user_can
 from org.models import Opd
-from org.queries import opds_for_user
+from org.units.queries import opds_for_user
 from people.models import Pegawai
 
 ACCEPTED = Submission.Status.ACCEPTED

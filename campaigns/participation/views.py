@@ -1,6 +1,6 @@
 """Participation screens: per-OPD table with a live chart, and who is missing.
 
-Capability view_participation for all of them; the OPD scope is org.queries.opds_for_user
+Capability view_participation for all of them; the OPD scope is org.units.queries.opds_for_user
 (an Operator OPD sees their own OPD only; another OPD's drill-down is a 404).
 """
 
@@ -26,7 +26,7 @@ from campaigns.participation.rules import SORT_KEYS, clean_sort, sort_rows, tota
 from core.paging import paginate
 from core.permissions import require, user_can
 from core.spreadsheets import xlsx_response
-from org.queries import opds_for_user
+from org.units.queries import opds_for_user
 from people.records.files import pegawai_xlsx
 
 COLUMNS = (

@@ -10,7 +10,7 @@ from django.shortcuts import get_object_or_404
 from accounts.roles import Capability
 from campaigns.models import Campaign, Submission
 from core.permissions import user_can
-from org.queries import opds_for_user
+from org.units.queries import opds_for_user
 
 
 def submissions_for_reviewer(user, campaign: Campaign, *, opd=None, status: str = "") -> QuerySet[Submission]:

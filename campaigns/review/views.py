@@ -23,7 +23,7 @@ from core.documents import do_record_download, document_response, get_document
 from core.models import Document
 from core.paging import paginate
 from core.permissions import require
-from org.queries import opds_for_user
+from org.units.queries import opds_for_user
 
 
 @require(Capability.REVIEW_CAMPAIGNS)

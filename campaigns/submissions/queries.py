@@ -12,21 +12,16 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
-from django.http import Http404
-from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.formats import date_format
 
-from accounts.roles import Capability
 from campaigns.models import Campaign, Question, Submission, UploadSession
 from campaigns.submissions.rules import (
     can_edit,
 )
-from core.permissions import user_can
-from org.queries import opds_for_user
 from people.models import Pegawai, RiwayatSkp
+from people.records.queries import pegawai_user_may_act_for
 
 # --- The employee's side -----------------------------------------------------------------
 
@@ -65,34 +60,6 @@ def campaigns_of_pegawai(pegawai: Pegawai, *, now: dt.datetime | None = None, op
     return found
 
 
-def own_pegawai_or_none(user) -> Pegawai | None:
-    if not user.is_authenticated:
-        return None
-    return Pegawai.objects.select_related("opd", "golongan", "jabatan_fungsional").filter(user=user).first()
-
-
-def get_own_pegawai(user) -> Pegawai:
-    pegawai = own_pegawai_or_none(user)
-    if pegawai is None:
-        raise Http404
-    return pegawai
-
-
-def pegawai_on_behalf(user) -> QuerySet[Pegawai]:
-    """The employees an operator may fill in for: those of the OPDs in their scope."""
-    if not user_can(user, Capability.SUBMIT_ON_BEHALF):
-        return Pegawai.objects.none()
-    return Pegawai.objects.filter(opd__in=opds_for_user(user))
-
-
-def get_pegawai_on_behalf(user, pk: int) -> Pegawai:
-    if not user_can(user, Capability.SUBMIT_ON_BEHALF):
-        raise PermissionDenied
-    return get_object_or_404(
-        pegawai_on_behalf(user).select_related("opd", "golongan", "jabatan_fungsional", "user"), pk=pk
-    )
-
-
 def submission_of(campaign: Campaign, pegawai: Pegawai) -> Submission | None:
     return Submission.objects.filter(campaign=campaign, pegawai=pegawai).first()
 
@@ -101,7 +68,7 @@ def opd_pegawai_for_campaign(user, campaign: Campaign, *, q: str = "", missing_o
     """The targeted employees of the operator's OPD(s), each with its submission status (annotated)."""
     pegawai = (
         targeted_pegawai(campaign)
-        .filter(pk__in=pegawai_on_behalf(user).values("pk"))
+        .filter(pk__in=pegawai_user_may_act_for(user).values("pk"))
         .select_related("opd")
         .annotate(
             submission_status=_status_subquery(campaign),

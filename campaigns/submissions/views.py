@@ -17,11 +17,8 @@ from campaigns.submissions.actions import do_submit
 from campaigns.submissions.queries import (
     campaigns_of_pegawai,
     facts_of,
-    get_own_pegawai,
-    get_pegawai_on_behalf,
     matches,
     opd_pegawai_for_campaign,
-    own_pegawai_or_none,
     submission_of,
 )
 from campaigns.submissions.rules import (
@@ -39,13 +36,14 @@ from core.inputs import clean_text, parse_id
 from core.models import Document
 from core.paging import paginate
 from core.permissions import require
+from people.records.queries import get_pegawai_user_may_act_for, own_pegawai, own_pegawai_or_none
 
 FILE_SUFFIX = "__file"
 
 
 @require_GET
 def campaign_mine(request):
-    pegawai = own_pegawai_or_none(request.user)
+    pegawai = own_pegawai_or_none(request.user, "golongan", "jabatan_fungsional")
     rows = campaigns_of_pegawai(pegawai) if pegawai else []
     return render(request, "campaigns/campaign_mine.html", {"pegawai": pegawai, "rows": rows})
 
@@ -53,7 +51,7 @@ def campaign_mine(request):
 @require_http_methods(["GET", "POST"])
 def campaign_submit(request, slug: str):
     campaign = get_published_campaign(slug)
-    pegawai = get_own_pegawai(request.user)
+    pegawai = own_pegawai(request.user, "golongan", "jabatan_fungsional")
     return _form(request, campaign, pegawai, on_behalf=False)
 
 
@@ -61,7 +59,7 @@ def campaign_submit(request, slug: str):
 @require_http_methods(["GET", "POST"])
 def campaign_submit_for(request, slug: str, pegawai: int):
     campaign = get_published_campaign(slug)
-    target = get_pegawai_on_behalf(request.user, pegawai)
+    target = get_pegawai_user_may_act_for(request.user, pegawai, "golongan", "jabatan_fungsional", "user")
     if target.user_id == request.user.pk:
         return redirect("campaigns:campaign_submit", slug=slug)
     return _form(request, campaign, target, on_behalf=True)

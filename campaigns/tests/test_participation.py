@@ -204,7 +204,7 @@ def test_draft_campaign_is_hidden_from_operators(cast, client_for):
 
 def _grow(cast, campaign, n):
     from campaigns.design.actions import do_update_campaign
-    from org.actions import do_create_opd
+    from org.units.actions import do_create_opd
 
     do_update_campaign(campaign, {"audience": {}}, actor=cast.admin)
     for i in range(n):

@@ -10,8 +10,8 @@ import time_machine
 from django.core.exceptions import ImproperlyConfigured
 from django.core.management import call_command
 
-from accounts.actions import do_create_user
 from accounts.roles import Role
+from accounts.users.actions import do_create_user
 from campaigns.models import ReminderLog
 from campaigns.reminders.actions import do_send_campaign_reminders
 from campaigns.reminders.rules import due_offset, parse_offsets

@@ -10,13 +10,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from campaigns.design.queries import get_published_campaign
-from campaigns.submissions.queries import get_own_pegawai, get_pegawai_on_behalf
 from campaigns.submissions.rules import CampaignError
 from campaigns.uploads.actions import do_finish_upload, do_start_upload
 from campaigns.uploads.files import CHUNK_SIZE, receive_chunk
 from campaigns.uploads.queries import get_upload_for_user
 from campaigns.uploads.rules import UploadClosed, UploadRefused
 from core.inputs import clean_text, parse_id
+from people.records.queries import get_pegawai_user_may_act_for, own_pegawai
 
 _SHA256 = re.compile(r"^[0-9a-fA-F]{64}$")
 
@@ -43,9 +43,11 @@ def upload_start(request, slug: str):
         # parse_id, not isdigit()/int(): "²" is a digit to isdigit() and a ValueError to int().
         if parse_id(pegawai_id) is None:
             raise Http404
-        pegawai = get_pegawai_on_behalf(request.user, parse_id(pegawai_id))
+        pegawai = get_pegawai_user_may_act_for(
+            request.user, parse_id(pegawai_id), "golongan", "jabatan_fungsional", "user"
+        )
     else:
-        pegawai = get_own_pegawai(request.user)
+        pegawai = own_pegawai(request.user, "golongan", "jabatan_fungsional")
     question = get_object_or_404(
         campaign.questions, code=clean_text(request.POST.get("question"), max_length=50)
     )

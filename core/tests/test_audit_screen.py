@@ -3,7 +3,7 @@ import datetime as dt
 import pytest
 
 from core.holidays.actions import do_add_holiday
-from org.actions import do_update_opd
+from org.units.actions import do_update_opd
 
 pytestmark = pytest.mark.django_db
 

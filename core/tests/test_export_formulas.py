@@ -20,7 +20,7 @@ from openpyxl import load_workbook
 
 from campaigns.tests.participation_helpers import NOW, simple_campaign, submit
 from layanan.tests.factories import make_service
-from org.actions import do_create_opd
+from org.units.actions import do_create_opd
 from people.tests.factories import make_pegawai
 from people.tests.import_jobs import preview_job
 from people.tests.siasn_files import asn_row

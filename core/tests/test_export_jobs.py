@@ -15,8 +15,8 @@ from django.core.management import call_command
 from django.urls import reverse
 from openpyxl import load_workbook
 
-from accounts.actions import do_update_user
 from accounts.roles import Capability, Role
+from accounts.users.actions import do_update_user
 from core.exports.actions import do_start_export
 from core.exports.files import ExportKind, run_export_job
 from core.models import AuditLog, ExportJob

@@ -7,7 +7,7 @@ import pytest
 
 from core.holidays import actions
 from core.models import AuditLog, Holiday
-from org.calendar import office_calendar_for
+from org.calendar.queries import office_calendar_for
 
 pytestmark = pytest.mark.django_db
 

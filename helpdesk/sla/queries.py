@@ -19,7 +19,7 @@ from django.utils.translation import gettext as _
 
 from core.spreadsheets import xlsx_bytes
 from helpdesk.models import ProblemType, Ticket
-from org.calendar import office_calendars
+from org.calendar.queries import office_calendars
 from org.models import Instansi
 from regulations.sla import OfficeCalendar, OfficeClock
 

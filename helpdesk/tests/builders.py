@@ -21,8 +21,8 @@ def seed(actor=None):
 
 
 def make_operator(username="petugas.hd", name="Petugas Helpdesk"):
-    from accounts.actions import do_create_user
     from accounts.roles import Role
+    from accounts.users.actions import do_create_user
 
     return do_create_user(
         username=username, name=name, password=PASSWORD, roles=[Role.OPERATOR_HELPDESK], opd=None, actor=None

@@ -18,7 +18,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from accounts import throttle
+from accounts.throttle import actions as throttle
 from core.documents import PDF, DocumentRejected, inspect_upload
 from helpdesk.models import ProblemType
 from helpdesk.tickets.rules import normalise_number

@@ -3,7 +3,7 @@
 The status lookup matches number and e-mail in one query, so a wrong number and a wrong
 e-mail look the same, and it shows the state and the operators' messages only. Guessing is
 slowed as on the service tracker (``layanan`` does the same with its own scope): a failure
-counter per client address on the one database throttle (``accounts.throttle``), so every
+counter per client address on the one database throttle (``accounts.throttle.actions``), so every
 app server sees the same count.
 """
 
@@ -13,7 +13,7 @@ import datetime as dt
 
 from django.db.models import QuerySet
 
-from accounts import throttle
+from accounts.throttle import actions as throttle
 from helpdesk.models import ProblemType, Ticket, TicketMessage
 
 FAILURE_LIMIT = 5

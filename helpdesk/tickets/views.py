@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
-from accounts import throttle
+from accounts.throttle import actions as throttle
 from core.clients import client_address
 from helpdesk.tickets import queries, rules
 from helpdesk.tickets.actions import TicketError, do_reply_ticket, do_submit_ticket

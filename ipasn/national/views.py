@@ -18,7 +18,7 @@ from ipasn.national.forms import NationalImportForm
 from ipasn.national.queries import differing, explained, imported_count
 from ipasn.scores.forms import id_param, year_param
 from ipasn.scores.queries import latest_year
-from org.queries import get_opd_for_user
+from org.units.queries import get_opd_for_user
 
 
 @require_GET

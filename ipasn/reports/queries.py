@@ -1,4 +1,4 @@
-"""Figures per OPD and instansi from the stored scores, scoped by org.queries.opds_for_user."""
+"""Figures per OPD and instansi from the stored scores, scoped by org.units.queries.opds_for_user."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from ipasn.models import Kategori, Score
 from ipasn.scores.queries import scores_in_scope
 from ipasn.scores.rules import PLAN_CODES, profile_from_inputs
 from org.models import Opd
-from org.queries import opds_for_user
+from org.units.queries import opds_for_user
 from regulations.ipasn import assess
 
 KATEGORI_ORDER = [k.value for k in Kategori]

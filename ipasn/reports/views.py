@@ -17,7 +17,7 @@ from ipasn.reports.files import file_rows, report_pdf, report_xlsx
 from ipasn.scores.forms import id_param, year_param
 from ipasn.scores.queries import latest_year, scores_in_scope
 from ipasn.scores.rules import plan_label
-from org.queries import get_opd_for_user, opds_for_user
+from org.units.queries import get_opd_for_user, opds_for_user
 
 
 def _year(request) -> int:

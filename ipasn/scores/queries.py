@@ -1,7 +1,7 @@
 """Reads of the scores: the input rows for a compute, and the scores a user may see.
 
 Scope: a Pegawai sees their own score (``own_score``); staff see the employees of the OPDs
-``org.queries.opds_for_user`` gives them, provided they may view employee data at all
+``org.units.queries.opds_for_user`` gives them, provided they may view employee data at all
 (``view_pegawai``): BKD staff every OPD, an Operator OPD their own. Out of scope is a 404.
 """
 
@@ -17,7 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from accounts.roles import Capability
 from core.permissions import user_can
 from ipasn.models import Score
-from org.queries import opds_for_user
+from org.units.queries import opds_for_user
 from people.models import Pegawai, RiwayatDiklat, RiwayatHukdis, RiwayatPendidikan, RiwayatSkp
 from regulations.ipasn import DEFAULT_CONFIG
 

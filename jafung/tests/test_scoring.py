@@ -5,7 +5,7 @@ from decimal import Decimal
 
 import pytest
 
-from jafung.scoring import FLAGS, Official, coaching_score, flags_of, years_between
+from jafung.rules import FLAGS, Official, coaching_score, flags_of, years_between
 
 TODAY = date(2026, 11, 23)
 

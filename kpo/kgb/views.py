@@ -16,7 +16,7 @@ from core.permissions import require
 from core.spreadsheets import csv_response, csv_writer, xlsx_bytes, xlsx_response
 from kpo.kgb import files
 from kpo.kgb.queries import kgb_for_user
-from org.queries import opds_for_user
+from org.units.queries import opds_for_user
 
 
 def month_of(request) -> tuple[int, int]:

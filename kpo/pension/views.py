@@ -19,7 +19,7 @@ from core.spreadsheets import csv_response, csv_writer, xlsx_bytes, xlsx_respons
 from kpo.pension import files
 from kpo.pension.actions import do_create_pension_requests
 from kpo.pension.queries import ppo_for_user
-from org.queries import opds_for_user
+from org.units.queries import opds_for_user
 from regulations.ranks import add_months
 
 MAX_WINDOW_MONTHS = 60

@@ -5,10 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from django.db.models import Count, Max, Min, Q, QuerySet
+from django.db.models import Count, Max, Q, QuerySet
 
-from kpo.models import KpCandidate
-from org.queries import opds_for_user
+from kpo.models import KpCandidate, KpList
+from org.units.queries import opds_for_user
 
 
 def candidates_for_user(user, period: date) -> QuerySet[KpCandidate]:
@@ -35,19 +35,19 @@ class Summary:
     due: int
     eligible: int
     stale: int
-    computed_at: object  # the oldest computation shown, None when never computed
-    newest_at: object
+    computed_at: object  # the last computation of the whole period, None when never computed
+    newest_at: object  # the latest row written since (an employee's data changed)
 
 
-def summary(rows: QuerySet[KpCandidate]) -> Summary:
+def summary(rows: QuerySet[KpCandidate], period: date) -> Summary:
     agg = rows.aggregate(
         due=Count("pk"),
         eligible=Count("pk", filter=Q(eligible=True)),
         stale=Count("pk", filter=Q(stale=True)),
-        oldest=Min("computed_at"),
         newest=Max("computed_at"),
     )
-    return Summary(agg["due"], agg["eligible"], agg["stale"], agg["oldest"], agg["newest"])
+    full = KpList.objects.filter(period=period).values_list("computed_at", flat=True).first()
+    return Summary(agg["due"], agg["eligible"], agg["stale"], full, agg["newest"])
 
 
 def per_opd(rows: QuerySet[KpCandidate]) -> list[dict]:

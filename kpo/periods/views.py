@@ -21,7 +21,7 @@ from kpo.periods import files
 from kpo.periods.actions import do_create_kp_requests
 from kpo.periods.queries import candidates_for_user, list_candidates, per_opd, summary
 from kpo.periods.tasks import refresh_kp_candidates
-from org.queries import opds_for_user
+from org.units.queries import opds_for_user
 from regulations.promotion import is_kp_period, kp_periods, next_kp_period
 
 
@@ -69,7 +69,7 @@ def kp_list(request):
             "periods": period_choices(timezone.localdate()),
             "filters": filters,
             "jenis_choices": JenisKp.choices,
-            "summary": summary(scoped),
+            "summary": summary(scoped, period),
             "opds": opds,
             "opd_max": max((o["due"] for o in opds), default=0),
             "opd_choices": opds_for_user(request.user).order_by("name"),

@@ -9,7 +9,7 @@ from datetime import date
 from kpo.inputs.queries import load_records
 from kpo.models import KpCandidate
 from kpo.reconciliation.rules import kp_items, open_items
-from org.queries import opds_for_user
+from org.units.queries import opds_for_user
 from people.models import Pegawai
 
 

@@ -19,7 +19,7 @@ from kpo.periods.views import chosen_period, period_choices
 from kpo.reconciliation.actions import do_send_reconciliation_reminders
 from kpo.reconciliation.queries import progress, worklist_for_user
 from kpo.reconciliation.rules import window
-from org.queries import opds_for_user
+from org.units.queries import opds_for_user
 from regulations.promotion import is_kp_period
 
 

@@ -2,7 +2,7 @@
 submit. The officials' side (transitions, resubmission) is layanan/actions.py.
 
 Who may write: the employee themself, or an Operator OPD for an employee of their OPD
-(``layanan.requests.queries.can_act_for``); then ``created_by`` is the operator and the audit row
+(``people.records.queries.may_act_for``); then ``created_by`` is the operator and the audit row
 says "atas nama". Answers change only in a draft; documents also while the request is
 returned to the applicant (the verifier asked for a missing or wrong one).
 """
@@ -25,9 +25,10 @@ from core.notifications.actions import do_notify
 from layanan.models import Request, RequestDocument, RequestStep, Requirement, Service
 from layanan.requests import rules as eligibility
 from layanan.requests.forms import answer_fields
-from layanan.requests.queries import FILE_OWNER_MODELS, can_act_for, pegawai_for_eligibility
+from layanan.requests.queries import FILE_OWNER_MODELS, pegawai_for_eligibility
 from layanan.sla.rules import request_due, step_due
-from org.calendar import office_calendar_for
+from org.calendar.queries import office_calendar_for
+from people.records.queries import may_act_for
 
 # No 0/O, 1/I/L: the number is read out on the phone and typed into the tracker.
 NUMBER_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
@@ -78,7 +79,7 @@ def new_number(service: Service) -> str:
 
 def _ensure_applicant(request_or_pegawai, actor) -> None:
     pegawai = getattr(request_or_pegawai, "pegawai", request_or_pegawai)
-    if not can_act_for(actor, pegawai):
+    if not may_act_for(actor, pegawai):
         raise PermissionDenied
 
 

@@ -3,7 +3,7 @@
 Who sees which requests:
 - a Pegawai: their own (``pegawai.user`` is them), whoever opened it;
 - an Operator OPD (submit_on_behalf): every request of their OPD (the OPD snapshot on the
-  request, ``org.queries.opds_for_user``);
+  request, ``org.units.queries.opds_for_user``);
 - BKD staff with view_all_requests (the chain officials, Admin): all;
 - anyone else: none.
 One request outside the scope is a 404, so its existence is not revealed.
@@ -19,7 +19,7 @@ from accounts.roles import Capability
 from core.models import Document
 from core.permissions import user_can
 from layanan.models import Request, RequestDocument, RequestStep, Service
-from org.queries import opds_for_user
+from org.units.queries import opds_for_user
 from people.models import (
     Pegawai,
     RiwayatAngkaKredit,
@@ -30,6 +30,7 @@ from people.models import (
     RiwayatSkp,
     SertifikatUjian,
 )
+from people.records.queries import may_act_for
 
 # The history rows whose scans an applicant may attach instead of uploading again.
 FILE_OWNER_MODELS = (
@@ -80,31 +81,13 @@ def get_request_for_user(user, number: str) -> Request:
     )
 
 
-def can_act_for(user, pegawai: Pegawai) -> bool:
-    """Whether ``user`` may open and edit requests for ``pegawai``: their own record, or an
-    employee inside the scope of an Operator OPD (submit_on_behalf)."""
-    if not user.is_authenticated:
-        return False
-    if pegawai.user_id is not None and pegawai.user_id == user.pk:
-        return True
-    return (
-        user_can(user, Capability.SUBMIT_ON_BEHALF) and opds_for_user(user).filter(pk=pegawai.opd_id).exists()
-    )
-
-
-def own_pegawai_or_none(user) -> Pegawai | None:
-    if not user.is_authenticated:
-        return None
-    return Pegawai.objects.select_related("opd").filter(user=user).first()
-
-
 def find_pegawai_for_applicant(user, nip: str) -> Pegawai | None:
     """The employee with ``nip`` whom ``user`` may act for (their own, or in their OPD)."""
     nip = nip.replace(" ", "")
     if not nip.isdigit():
         return None
     pegawai = Pegawai.objects.select_related("opd").filter(nip=nip).first()
-    if pegawai is None or not can_act_for(user, pegawai):
+    if pegawai is None or not may_act_for(user, pegawai):
         return None
     return pegawai
 

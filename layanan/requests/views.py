@@ -36,19 +36,18 @@ from layanan.requests.actions import (
 from layanan.requests.forms import AnswersForm, RequestFilterForm, UploadForm, answer_fields
 from layanan.requests.queries import (
     active_service,
-    can_act_for,
     document_of_request,
     file_documents,
     find_pegawai_for_applicant,
     get_request_for_user,
     list_requests_for_user,
     on_behalf_choices,
-    own_pegawai_or_none,
     pegawai_for_eligibility,
     request_documents,
     request_trail,
 )
 from people.models import Pegawai
+from people.records.queries import may_act_for, own_pegawai_or_none
 
 EDITABLE_DOCUMENTS = (Request.Status.DRAFT, Request.Status.RETURNED)
 
@@ -153,7 +152,7 @@ def _answer_rows(request_obj: Request) -> list[tuple[str, str]]:
 
 
 def _render_detail(request, request_obj: Request, answers_form=None):
-    may_act = can_act_for(request.user, request_obj.pegawai)
+    may_act = may_act_for(request.user, request_obj.pegawai)
     is_draft = request_obj.status == Request.Status.DRAFT
     documents_editable = may_act and request_obj.status in EDITABLE_DOCUMENTS
     if is_draft:
@@ -192,7 +191,7 @@ def request_detail(request, number: str):
 def _actionable(request, number: str) -> Request:
     """The request if in scope (else 404) and the user may act for its employee (else 403)."""
     request_obj = get_request_for_user(request.user, number)
-    if not can_act_for(request.user, request_obj.pegawai):
+    if not may_act_for(request.user, request_obj.pegawai):
         raise PermissionDenied
     return request_obj
 

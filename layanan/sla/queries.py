@@ -38,7 +38,7 @@ from django.utils.translation import gettext as _
 from core.charts import chart_spec, series
 from core.spreadsheets import xlsx_bytes
 from layanan.models import Request, RequestStep, Service
-from org.calendar import office_calendars
+from org.calendar.queries import office_calendars
 from regulations.sla import OfficeClock
 
 # BKD's own target share of requests finished on time; the chart draws it as a line.

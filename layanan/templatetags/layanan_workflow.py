@@ -7,9 +7,9 @@ from __future__ import annotations
 from django import template
 
 from layanan.models import Action, Request, RequestStep
-from layanan.requests.queries import can_act_for
 from layanan.workflow.queries import transitions_for
 from layanan.workflow.rules import needs_agenda_number
+from people.records.queries import may_act_for
 
 register = template.Library()
 
@@ -20,7 +20,7 @@ def request_actions(context, request_obj) -> dict:
     if user is None or request_obj is None or not user.is_authenticated:
         return {}
     if request_obj.status == Request.Status.RETURNED:
-        if not can_act_for(user, request_obj.pegawai):
+        if not may_act_for(user, request_obj.pegawai):
             return {}
         returned = (
             RequestStep.objects.filter(request=request_obj, action=Action.RETURN)

@@ -29,8 +29,8 @@ def calls(cast, tmp_path) -> dict:
 def _officials(cast):
     from types import SimpleNamespace
 
-    from accounts.actions import do_create_user
     from accounts.roles import Role
+    from accounts.users.actions import do_create_user
 
     def user(username, role):
         return do_create_user(

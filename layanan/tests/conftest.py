@@ -44,8 +44,8 @@ def _documents_in_tmp(tmp_path):
 def chain(cast):
     """One user per role of the default chain. BKD staff belong to the BKD OPD (the cast's
     unit_pengolah's), as build_cast does; the Kepala Badan and Unit Pengolah are the cast's."""
-    from accounts.actions import do_create_user
     from accounts.roles import Role
+    from accounts.users.actions import do_create_user
     from conftest import PASSWORD
 
     bkd = cast.unit_pengolah.opd
@@ -92,8 +92,8 @@ def izin_belajar(db):
 def give_good_record(pegawai, *, until_year: int | None = None, actor=None) -> None:
     """Rank history III/a (2010) → III/b (2014) → III/c (2018) and SKP "Baik" for every
     year from 2014 up to ``until_year`` (default: this year), no discipline penalty."""
-    from people.records.actions import do_add_riwayat
     from people.models import Golongan, RiwayatGolongan, RiwayatSkp
+    from people.records.actions import do_add_riwayat
 
     for code, tmt in (("III/b", dt.date(2014, 4, 1)), ("III/c", dt.date(2018, 4, 1))):
         do_add_riwayat(

@@ -14,7 +14,7 @@ from datetime import datetime
 
 from layanan.models import Action, Request, RequestStep, Service, Step
 from layanan.sla.rules import request_due, resume_due, step_due
-from org.calendar import office_calendar_for
+from org.calendar.queries import office_calendar_for
 
 _numbers = itertools.count(1)
 

@@ -11,8 +11,8 @@ import time_machine
 from django.core import mail
 from django.core.management import call_command
 
-from accounts.actions import do_create_user, do_update_user
 from accounts.roles import Role
+from accounts.users.actions import do_create_user, do_update_user
 from conftest import PASSWORD
 from core.models import AuditLog, Notification
 from layanan.models import Request, RequestStep, Step

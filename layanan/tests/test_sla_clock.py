@@ -24,7 +24,7 @@ from layanan.models import Action, Request, RequestStep, Service, Step, Transiti
 from layanan.sla.rules import request_due, resume_due
 from layanan.tests.factories import make_service
 from layanan.tests.sla_builders import submitted_request
-from org.calendar import office_calendar_for
+from org.calendar.queries import office_calendar_for
 from people.tests.factories import make_pegawai
 from regulations.sla import working_time_between
 

@@ -260,8 +260,8 @@ def test_a_transition_that_is_not_bulk_is_refused_in_bulk(cast, chain, service):
 
 
 def test_admin_does_not_act_in_the_chain_unless_they_hold_the_role(cast, chain, service, applicant):
-    from accounts.actions import do_update_user
     from accounts.roles import Role
+    from accounts.users.actions import do_update_user
 
     request = submit(service, applicant, actor=cast.pegawai_a)
     with pytest.raises(InvalidTransition) as refused:

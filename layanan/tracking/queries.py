@@ -7,7 +7,7 @@ and a wrong NIP look the same (no oracle telling which half was wrong), and it a
 two queries (the request, then its trail).
 
 Guessing is slowed by a failure counter per client address (``core.clients``), the same
-database throttle as failed logins (``accounts.throttle``): after ``FAILURE_LIMIT`` misses
+database throttle as failed logins (``accounts.throttle.actions``): after ``FAILURE_LIMIT`` misses
 within ``FAILURE_WINDOW`` the tracker refuses to look up anything from that address until
 enough of them have left the window. Checking costs one query, counting a miss one more.
 """
@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
 
-from accounts import throttle
+from accounts.throttle import actions as throttle
 from layanan.models import Action, Request, RequestStep
 
 FAILURE_LIMIT = 5

@@ -23,10 +23,10 @@ from core.audit import record
 from core.notifications.actions import do_notify
 from layanan.models import Action, Request, RequestStep, Step, Transition
 from layanan.requests.actions import missing_requirements, role_holders
-from layanan.requests.queries import can_act_for
 from layanan.sla.rules import resume_due, step_due
 from layanan.workflow.rules import InvalidTransition, Table, check_transition, table_of
-from org.calendar import office_calendar_for
+from org.calendar.queries import office_calendar_for
+from people.records.queries import may_act_for
 
 EVENTS = {
     Action.FORWARD: "permohonan.diteruskan",
@@ -345,7 +345,7 @@ def do_resubmit_request(request: Request, *, actor, version: int | None = None) 
     """The applicant sends a returned request back, with its documents fixed: it goes to the
     step that returned it, and the deadline moves on by the office time it spent returned."""
     request = _locked(request)
-    if not can_act_for(actor, request.pegawai):
+    if not may_act_for(actor, request.pegawai):
         raise InvalidTransition(
             "not_applicant", _("Hanya pemohon yang dapat mengajukan kembali permohonan ini.")
         )

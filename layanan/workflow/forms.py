@@ -7,7 +7,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from layanan.workflow.queries import InboxFilters, inbox_services
-from org.queries import opds_for_user
+from org.units.queries import opds_for_user
 
 SEARCH_MAX_LENGTH = 100
 

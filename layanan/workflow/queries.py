@@ -2,7 +2,7 @@
 
 An official's inbox is every request in process at a step held by one of their roles
 (Admin sees only the steps of the roles they also hold). The OPD rule is the usual one
-(``org.queries.opds_for_user``): chain officials are BKD staff and see every OPD.
+(``org.units.queries.opds_for_user``): chain officials are BKD staff and see every OPD.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from accounts.roles import Capability
 from core.permissions import user_can
 from layanan.models import Request, RequestStep, Service, Transition
 from layanan.workflow.rules import Table, allowed_transitions, table_of
-from org.queries import opds_for_user
+from org.units.queries import opds_for_user
 
 
 @dataclass(frozen=True)

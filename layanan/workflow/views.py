@@ -26,11 +26,12 @@ from core.paging import paginate
 from core.permissions import require
 from layanan.models import Request, Transition
 from layanan.products.files import ProductError
-from layanan.requests.queries import can_act_for, get_request_for_user
+from layanan.requests.queries import get_request_for_user
 from layanan.workflow.actions import do_bulk_transition, do_resubmit_request, do_transition
 from layanan.workflow.forms import InboxFilterForm
 from layanan.workflow.queries import bulk_transitions_for, get_processable_request, inbox_for_user
 from layanan.workflow.rules import InvalidTransition
+from people.records.queries import may_act_for
 
 
 def _back(request, default: str) -> str:
@@ -181,7 +182,7 @@ def resubmit(request, number: str):
     """The applicant (or their Operator OPD) sends a returned request back to the officials;
     the form sits in layanan/_actions.html on the request page."""
     request_obj = get_request_for_user(request.user, number)
-    if not can_act_for(request.user, request_obj.pegawai):
+    if not may_act_for(request.user, request_obj.pegawai):
         raise PermissionDenied
     back = reverse("layanan:request_detail", args=[request_obj.number])
     version = _int(request.POST.get("version"))

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 def calls(cast, tmp_path) -> dict:
     from core.tables import Row
-    from org.actions_install import InstansiSetup, do_setup_instansi
-    from org.actions_unor import do_import_unor, plan_unor_import
+    from org.install.actions import InstansiSetup, do_setup_instansi
+    from org.unor.actions import do_import_unor, plan_unor_import
 
     def setup():
         # The cast's instansi and Admin already exist: the run adds the holidays of 2030.
@@ -28,6 +28,6 @@ def calls(cast, tmp_path) -> dict:
         return do_import_unor(plan, actor=cast.admin)
 
     return {
-        "org.actions_install.do_setup_instansi": setup,
-        "org.actions_unor.do_import_unor": unor,
+        "org.install.actions.do_setup_instansi": setup,
+        "org.unor.actions.do_import_unor": unor,
     }

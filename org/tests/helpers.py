@@ -5,8 +5,8 @@ from __future__ import annotations
 import csv
 from pathlib import Path
 
-from org.actions import do_create_instansi
 from org.models import Instansi
+from org.units.actions import do_create_instansi
 
 # setup_instansi's arguments for the province of the documented installation.
 SETUP_INSTANSI_ARGS = [

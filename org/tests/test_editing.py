@@ -6,7 +6,7 @@ import datetime as dt
 import pytest
 
 from core.models import AuditLog
-from org.calendar import office_calendar_for
+from org.calendar.queries import office_calendar_for
 from org.models import OfficeHours, Opd, UnitKerja
 
 pytestmark = pytest.mark.django_db

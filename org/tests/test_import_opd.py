@@ -11,9 +11,9 @@ from django.core.management.base import CommandError
 from openpyxl import Workbook
 
 from core.models import AuditLog
-from org.actions import do_create_opd, do_create_unit
 from org.models import Instansi, Opd, UnitKerja
 from org.tests.helpers import UNOR_HEADER, create_fresh_instansi, write_unor_csv
+from org.units.actions import do_create_opd, do_create_unit
 
 pytestmark = pytest.mark.django_db
 ROOT = "A5EB03E23BFBF6A0E040640A040252AD"

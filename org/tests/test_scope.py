@@ -2,7 +2,7 @@
 
 import pytest
 
-from org.queries import list_opds_for_user
+from org.units.queries import list_opds_for_user
 
 pytestmark = pytest.mark.django_db
 

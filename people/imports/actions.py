@@ -40,9 +40,9 @@ from core import progress
 from core.audit import record
 from core.documents import clean_filename
 from core.tables import Table, UnreadableFile, read_table
-from org.actions import do_create_opd
-from org.actions_unor import free_opd_codes
 from org.models import Instansi, Opd
+from org.units.actions import do_create_opd
+from org.unor.actions import free_opd_codes
 from people.imports.files import siasn
 from people.imports.files.cells import Lookups
 from people.imports.files.tables import ImportResult, Rejection, do_import_pegawai

@@ -11,7 +11,7 @@ from django.shortcuts import get_object_or_404
 
 from accounts.roles import Capability
 from core.permissions import user_can
-from org.queries import opds_for_user
+from org.units.queries import opds_for_user
 from people.models import ImportJob
 
 

@@ -1,6 +1,6 @@
 """The data-quality screens: the ranking of OPDs and the findings of one OPD.
 
-Both read through ``org.queries``: the ranking covers ``opds_for_user`` (BKD staff every
+Both read through ``org.units.queries``: the ranking covers ``opds_for_user`` (BKD staff every
 OPD, an Operator OPD only theirs) and an OPD outside that scope is a 404.
 """
 
@@ -17,7 +17,7 @@ from accounts.roles import Capability
 from core.paging import paginate
 from core.permissions import require
 from core.spreadsheets import xlsx_bytes, xlsx_response
-from org.queries import get_opd_for_user, opds_for_user
+from org.units.queries import get_opd_for_user, opds_for_user
 from people.quality.queries import CHECK_LABELS, CHECKS, opd_findings, ranking
 
 

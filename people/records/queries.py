@@ -1,19 +1,20 @@
 """Every read of employee master data, scoped to what the user may see.
 
-The row-level rule is ``org.queries.opds_for_user``: BKD staff (view_all_opds) see every
+The row-level rule is ``org.units.queries.opds_for_user``: BKD staff (view_all_opds) see every
 Pegawai, an Operator OPD only the Pegawai of their own OPD, anyone else none. A single
 Pegawai outside the scope is a 404, so its existence is not revealed.
 """
 
 from __future__ import annotations
 
+from django.core.exceptions import PermissionDenied
 from django.db.models import F, Prefetch, Q, QuerySet
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from accounts.roles import Capability
 from core.permissions import user_can
-from org.queries import opds_for_user
+from org.units.queries import opds_for_user
 from people.models import (
     Keluarga,
     Pegawai,
@@ -124,8 +125,50 @@ def get_pegawai_for_user(user, pk: int) -> Pegawai:
     return get_object_or_404(_with_histories(pegawai_for_user(user)), pk=pk)
 
 
-def own_pegawai(user) -> Pegawai:
-    """The Pegawai linked to the user's account ("Data Saya"); 404 when there is none."""
+# --- The employee this user is, and the employees this user may act for -------------------
+# One definition for every app: the own record ("Data Saya", "Isian saya", own requests) and
+# the on-behalf scope of an Operator OPD (submit_on_behalf: the OPDs of opds_for_user).
+
+
+def own_pegawai_or_none(user, *related: str) -> Pegawai | None:
+    """The Pegawai linked to the user's account, or None (anonymous, or no record).
+
+    ``related``: the relations the caller reads, fetched in the same query (the OPD always)."""
+    if not user.is_authenticated:
+        return None
+    return Pegawai.objects.select_related("opd", *related).filter(user=user).first()
+
+
+def own_pegawai(user, *related: str, histories: bool = False) -> Pegawai:
+    """The Pegawai linked to the user's account; 404 when there is none.
+
+    ``histories``: with every history table prefetched, for the profile page ("Data Saya")."""
     if not user.is_authenticated:
         raise Http404
-    return get_object_or_404(_with_histories(Pegawai.objects.all()), user=user)
+    rows = Pegawai.objects.select_related("opd", *related)
+    return get_object_or_404(_with_histories(rows) if histories else rows, user=user)
+
+
+def pegawai_user_may_act_for(user) -> QuerySet[Pegawai]:
+    """The employees an operator may act for (submit_on_behalf): those of the OPDs in their
+    scope. Their own record is not in it unless it lies there too: see :func:`may_act_for`."""
+    if not user_can(user, Capability.SUBMIT_ON_BEHALF):
+        return Pegawai.objects.none()
+    return Pegawai.objects.filter(opd__in=opds_for_user(user))
+
+
+def get_pegawai_user_may_act_for(user, pk: int, *related: str) -> Pegawai:
+    """One employee the user may act for: 403 without submit_on_behalf, 404 outside the scope."""
+    if not user_can(user, Capability.SUBMIT_ON_BEHALF):
+        raise PermissionDenied
+    return get_object_or_404(pegawai_user_may_act_for(user).select_related("opd", *related), pk=pk)
+
+
+def may_act_for(user, pegawai: Pegawai) -> bool:
+    """Whether ``user`` may act for ``pegawai``: their own record, or an employee inside the
+    on-behalf scope."""
+    if not user.is_authenticated:
+        return False
+    if pegawai.user_id is not None and pegawai.user_id == user.pk:
+        return True
+    return pegawai_user_may_act_for(user).filter(pk=pegawai.pk).exists()

@@ -10,8 +10,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import override_settings
 from django.urls import reverse
 
-from accounts.actions import do_create_user
 from accounts.roles import Role
+from accounts.users.actions import do_create_user
 from core.documents import MB, do_attach_document
 from core.models import AuditLog, Document
 from people.models import RiwayatDiklat

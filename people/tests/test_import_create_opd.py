@@ -121,8 +121,8 @@ def upload(client, rows, **extra):
 
 
 def admin_of(instansi):
-    from accounts.actions import do_create_user
     from accounts.roles import Role
+    from accounts.users.actions import do_create_user
 
     return do_create_user(
         username="bkd.admin", name="Admin", password="x" * 12, roles=[Role.ADMIN], actor=None

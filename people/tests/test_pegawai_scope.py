@@ -8,8 +8,8 @@ import pytest
 from django.urls import reverse
 from openpyxl import load_workbook
 
-from accounts.actions import do_create_user
 from accounts.roles import Role
+from accounts.users.actions import do_create_user
 from conftest import PASSWORD
 from people.records.queries import get_pegawai_for_user, own_pegawai, pegawai_for_user
 from people.tests.factories import make_pegawai

@@ -13,7 +13,7 @@ with ``limit`` and ``offset``.
 - 429 and 5xx answers and network failures are retried with exponential backoff (a 429's
   ``Retry-After`` is honoured), up to ``SIASN_RETRIES`` times; every attempt has a timeout.
 - Every call passes the rate limit first: at most ``SIASN_RATE_PER_SECOND`` calls per second
-  across all servers, counted on the one database throttle (accounts.throttle).
+  across all servers, counted on the one database throttle (accounts.throttle.actions).
 - Every call is logged on ``pelita.siasn``: method, path, status, duration, attempt —
   never a token, key or password.
 """
@@ -35,7 +35,7 @@ from django.conf import settings
 from django.core.cache import caches
 from django.utils.translation import gettext as _
 
-from accounts import throttle
+from accounts.throttle import actions as throttle
 
 log = logging.getLogger("pelita.siasn")
 

@@ -2,7 +2,7 @@ from captcha.models import CaptchaStore
 from django.core.management.base import BaseCommand
 from django.utils import timezone
 
-from accounts import throttle
+from accounts.throttle import actions as throttle
 
 
 class Command(BaseCommand):

@@ -3,8 +3,8 @@ from django.core.management.base import BaseCommand, CommandError
 
 from core.commands import actor_named, add_actor_argument, add_file_arguments
 from core.tables import UnreadableFile, read_table
-from org.actions_unor import UnorFileError, do_import_unor, plan_unor_import
 from org.models import Instansi
+from org.unor.actions import UnorFileError, do_import_unor, plan_unor_import
 
 
 class Command(BaseCommand):

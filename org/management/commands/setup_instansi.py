@@ -7,7 +7,7 @@ from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
-from org.actions_install import (
+from org.install.actions import (
     InstansiSetup,
     SetupRefused,
     admin_candidate,

@@ -1,4 +1,4 @@
-"""Who may try a password now: the login policy on top of accounts.throttle.
+"""Who may try a password now: the login policy on top of accounts.throttle.actions.
 
 Three counters of failed logins (docs/decisions/0002-login-throttling.md):
 
@@ -21,9 +21,13 @@ import logging
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.db import transaction
 
-from accounts import throttle
-from accounts.throttle import Limit, Tally
+from accounts.login import actions as login_guard
+from accounts.models import User
+from accounts.throttle import actions as throttle
+from accounts.throttle.actions import Limit, Tally
+from core.audit import record
 
 log = logging.getLogger("pelita.security")
 
@@ -99,3 +103,18 @@ def forget_failures(username: str, address: str) -> None:
     usernames tried from that address.
     """
     throttle.clear(*_counters(username, address)[1:])
+
+
+@transaction.atomic
+def do_change_password(user: User, *, new_password: str, actor) -> None:
+    user.set_password(new_password)
+    user.save(update_fields=["password"])
+    # The hash itself never goes into the log: only that it changed.
+    record(actor=actor, event="pengguna.kata_sandi_diubah", obj=user, after={"password": "diubah"})
+
+
+@transaction.atomic
+def do_record_login(user: User, *, ip: str | None) -> None:
+    # The owner got in: this username starts afresh (from this address and for the captcha).
+    login_guard.forget_failures(user.username, ip or "")
+    record(actor=user, event="akun.masuk", obj=user, after={"ip": ip})

@@ -1,4 +1,4 @@
-"""Every read of the organisation app, scoped to what the user may see.
+"""Every read of the organisation, scoped to what the user may see.
 
 BKD staff (capability view_all_opds) see every OPD; an Operator OPD sees only their own;
 anyone else sees none. Callers that ask for one object outside the scope get 404.

@@ -1,11 +1,11 @@
 """REST endpoints of the organisation (mounted by api/ under /api/v1/organisasi): the OPDs the
-client may see (org.queries.opds_for_user) and their unit kerja."""
+client may see (org.units.queries.opds_for_user) and their unit kerja."""
 
 from __future__ import annotations
 
 from ninja import Router, Schema
 
-from org.queries import get_opd_for_user, list_opds_for_user
+from org.units.queries import get_opd_for_user, list_opds_for_user
 
 router = Router(tags=["organisasi"])
 

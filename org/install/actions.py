@@ -17,12 +17,12 @@ from django.db import transaction
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from accounts.actions import do_create_user
 from accounts.models import User
 from accounts.roles import Role
+from accounts.users.actions import do_create_user
 from core.holidays.actions import do_load_national_holidays
-from org.actions import do_create_instansi, do_set_office_week
 from org.models import Instansi, OfficeHours
+from org.units.actions import do_create_instansi, do_set_office_week
 from regulations.sla import DEFAULT_OFFICE_HOURS
 
 # Every IANA zone in use in Indonesia, by the three legal time zones the model stores.

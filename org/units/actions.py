@@ -1,4 +1,4 @@
-"""Every write of the organisation app."""
+"""Every write of the organisation: instansi, OPD, unit kerja and office hours."""
 
 from __future__ import annotations
 

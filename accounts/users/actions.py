@@ -1,11 +1,10 @@
-"""Every write of the accounts app."""
+"""Every write of user management: creating and editing users and their roles."""
 
 from __future__ import annotations
 
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from accounts import login_guard
 from accounts.models import RoleAssignment, User
 from accounts.roles import OPD_SCOPED_ROLES
 from core.audit import record, snapshot, update_fields
@@ -71,18 +70,3 @@ def do_update_user(user: User, *, changes: dict, roles=None, actor) -> bool:
             )
             touched = True
     return touched
-
-
-@transaction.atomic
-def do_change_password(user: User, *, new_password: str, actor) -> None:
-    user.set_password(new_password)
-    user.save(update_fields=["password"])
-    # The hash itself never goes into the log: only that it changed.
-    record(actor=actor, event="pengguna.kata_sandi_diubah", obj=user, after={"password": "diubah"})
-
-
-@transaction.atomic
-def do_record_login(user: User, *, ip: str | None) -> None:
-    # The owner got in: this username starts afresh (from this address and for the captcha).
-    login_guard.forget_failures(user.username, ip or "")
-    record(actor=user, event="akun.masuk", obj=user, after={"ip": ip})

@@ -1,3 +1,5 @@
+"""Forms of the organisation screens: instansi, OPD, unit kerja and the office week."""
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 

@@ -1,4 +1,4 @@
-"""Reads of the accounts app; the user list is for Admins (checked by the views)."""
+"""Reads of user management; the user list is for Admins (checked by the views)."""
 
 from __future__ import annotations
 

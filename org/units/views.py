@@ -1,3 +1,5 @@
+"""The organisation screens: OPDs and their unit tree, instansi and their office hours."""
+
 from __future__ import annotations
 
 from django.contrib import messages
@@ -9,9 +11,9 @@ from accounts.roles import Capability
 from core.inputs import clean_text, edit_form
 from core.paging import paginate
 from core.permissions import require, user_can
-from org import actions
-from org.forms import InstansiForm, OpdForm, UnitForm, office_day_forms
-from org.queries import (
+from org.units import actions
+from org.units.forms import InstansiForm, OpdForm, UnitForm, office_day_forms
+from org.units.queries import (
     get_instansi_for_user,
     get_opd_for_user,
     get_unit_for_user,

@@ -24,8 +24,8 @@ from typing import Protocol
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from org.actions import do_create_opd, do_create_unit, do_update_instansi, do_update_opd, do_update_unit
 from org.models import Instansi, Opd, UnitKerja
+from org.units.actions import do_create_opd, do_create_unit, do_update_instansi, do_update_opd, do_update_unit
 
 REQUIRED_COLUMNS = ("unor_id", "unor_nama", "unor_induk_id")
 # Optional: unor_kode → the OPD's code, unor_singkatan → its short name; the others are the
