@@ -10,11 +10,30 @@ class JenisKp(models.TextChoices):
     STRUKTURAL = "struktural", _("KP pilihan jabatan struktural")
 
 
+class KpList(models.Model):
+    """When the KP list of a period was last computed for everyone (rows recomputed since, for
+    a changed employee, carry their own ``computed_at``)."""
+
+    period = models.DateField(_("periode KP"), unique=True)
+    computed_at = models.DateTimeField(_("dihitung pada"))
+    due = models.PositiveIntegerField(_("jatuh tempo"), default=0)
+    eligible = models.PositiveIntegerField(_("memenuhi syarat"), default=0)
+
+    class Meta:
+        verbose_name = _("daftar KP")
+        verbose_name_plural = _("daftar KP")
+        ordering = ["period"]
+
+    def __str__(self) -> str:
+        return f"Daftar KP {self.period:%Y-%m-%d}"
+
+
 class KpCandidate(models.Model):
     """An employee due for a KP at ``period`` (time in rank met), eligible or not and why.
 
-    Written by kpo.periods.actions.do_compute_kp_list; ``stale`` is set when an input of the
-    employee changed after ``computed_at`` and cleared by the recomputation that follows.
+    Written by kpo.periods.actions.do_compute_kp_list; ``computed_at`` is when the row was
+    last written (a row whose verdict did not change keeps it), ``stale`` is set when an input
+    of the employee changed since and cleared by the recomputation that follows.
     ``nip``, ``nama`` and ``opd`` are copies so that the list, its search and its exports
     read one table."""
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 
 from kpo.inputs.rules import AngkaKredit, Diklat, Family, GolonganRow, Hukdis, Many, Record, Ref, Skp, Ujian
 from people.models import (
@@ -66,6 +66,13 @@ def _grouped(rows: Iterable[tuple], shape) -> dict[int, Many]:
 _NONE = Many()
 
 
+def _skp(ids, skp_from: int | None):
+    """The SKP rows that say something: a row with neither predikat nor score is a missing
+    SKP (the rules then say "belum ada"), not an input error."""
+    rows = RiwayatSkp.objects.filter(pegawai__in=ids).filter(Q(nilai__isnull=False) | ~Q(predikat=""))
+    return rows if skp_from is None else rows.filter(tahun__gte=skp_from)
+
+
 def load_records(
     pegawai: QuerySet[Pegawai],
     *,
@@ -79,9 +86,7 @@ def load_records(
     leadership courses (the only ones a rule reads), the golongan history for the KGB and the
     family for the PPO only when asked."""
     ids = pegawai.values("pk")
-    skp_rows = RiwayatSkp.objects.filter(pegawai__in=ids)
-    if skp_from is not None:
-        skp_rows = skp_rows.filter(tahun__gte=skp_from)
+    skp_rows = _skp(ids, skp_from)
     skp = _grouped(skp_rows.values_list("pegawai_id", "tahun", "predikat", "nilai"), Skp)
     hukdis = _grouped(
         RiwayatHukdis.objects.filter(pegawai__in=ids).values_list(
@@ -200,9 +205,7 @@ def load_rows(pegawai: QuerySet[Pegawai], *, skp_from: int | None = None) -> int
     """The same queries as :func:`load_records` for the KP list, rows fetched and dropped: the
     cost of reading the input itself (the KP benchmark's baseline)."""
     ids = pegawai.values("pk")
-    skp_rows = RiwayatSkp.objects.filter(pegawai__in=ids)
-    if skp_from is not None:
-        skp_rows = skp_rows.filter(tahun__gte=skp_from)
+    skp_rows = _skp(ids, skp_from)
     queries = [
         skp_rows.values_list("pegawai_id", "tahun", "predikat", "nilai"),
         RiwayatHukdis.objects.filter(pegawai__in=ids).values_list(

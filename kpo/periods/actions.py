@@ -16,7 +16,7 @@ from django.utils import timezone
 
 from core.audit import Recorded, record
 from kpo.inputs.queries import active_pns, load_records
-from kpo.models import KpCandidate
+from kpo.models import KpCandidate, KpList
 from kpo.periods.rules import evaluate
 from people.models import Pegawai
 from regulations.promotion import DEFAULT_KP_CONFIG, is_kp_period
@@ -67,9 +67,9 @@ def do_compute_kp_list(period: date, *, actor, pegawai_ids=None) -> int:
         stored = KpCandidate.objects.filter(period=period)
         if pegawai_ids is not None:
             stored = stored.filter(pegawai_id__in=pegawai_ids)
-        # Only rows whose verdict changed are rewritten; the rest just get the new time. A
-        # province's list changes by a few rows between runs, and writing 10k rows again
-        # would cost more than computing them.
+        # Only rows whose verdict changed are rewritten; KpList keeps the time of the whole
+        # computation. A province's list changes by a few rows between runs, and writing 10k
+        # rows again would cost more than computing them.
         outdated, kept = [], set()
         for pk, pegawai_id, *values in stored.values_list("pk", "pegawai_id", *_COMPARED).iterator(
             chunk_size=5000
@@ -80,8 +80,17 @@ def do_compute_kp_list(period: date, *, actor, pegawai_ids=None) -> int:
                 outdated.append(pk)
         for start in range(0, len(outdated), _BATCH):
             KpCandidate.objects.filter(pk__in=outdated[start : start + _BATCH]).delete()
-        stored.update(computed_at=now, stale=False)
+        stored.filter(stale=True).update(stale=False)
         _insert(period, now, [(pid, *values) for pid, values in fresh.items() if pid not in kept])
+        if pegawai_ids is None:
+            KpList.objects.update_or_create(
+                period=period,
+                defaults={
+                    "computed_at": now,
+                    "due": len(fresh),
+                    "eligible": sum(1 for v in fresh.values() if v[7]),
+                },
+            )
         record(
             actor=actor,
             event="kpo.kp_list_computed",
@@ -206,7 +215,7 @@ def on_recorded(sender, change: Recorded, **kwargs) -> None:
     if change.object_type != "people.pegawai" and change.object_type not in _HISTORY_MODELS:
         return
     # Every computed period: a change can make an employee newly due as well as not.
-    periods = list(KpCandidate.objects.order_by("period").values_list("period", flat=True).distinct())
+    periods = list(KpList.objects.values_list("period", flat=True))
     if not periods:
         return
     ids = _pegawai_ids(change)
