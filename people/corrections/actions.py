@@ -35,6 +35,7 @@ from people.models import (
     RiwayatGolongan,
     RiwayatJabatan,
     RiwayatPendidikan,
+    RiwayatSkp,
 )
 from people.records.actions import do_update_pegawai, refresh_current_state
 from people.records.queries import pegawai_for_user
@@ -56,6 +57,9 @@ CORRECTABLE: dict[type[models.Model], tuple[str, ...]] = {
     RiwayatJabatan: (*_DECREE, "tmt"),
     RiwayatPendidikan: (*_DECREE, "jurusan", "institusi", "tahun_lulus"),
     RiwayatDiklat: (*_DECREE, "nama", "penyelenggara", "tahun"),
+    # An SKP missing for a year (recorded under another one) or with a wrong value blocks a
+    # KP months ahead (kpo): the employee proposes the right year or value.
+    RiwayatSkp: ("tahun", "predikat", "nilai"),
 }
 _SNAPSHOT = ("field", "old_value", "new_value", "reason", "status")
 
