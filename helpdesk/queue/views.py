@@ -6,6 +6,7 @@ from django.contrib import messages as flash
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from accounts.roles import Capability
@@ -71,13 +72,13 @@ def ticket_detail(request, number: str):
 
 
 DONE = {
-    "claim": _("Tiket diambil."),
-    "assign": _("Tiket ditugaskan."),
-    "answer": _("Jawaban terkirim ke pemohon."),
-    "ask": _("Permintaan terkirim; jam layanan berhenti sampai pemohon membalas."),
-    "note": _("Catatan disimpan."),
-    "close": _("Tiket ditutup."),
-    "merge": _("Tiket digabung."),
+    "claim": gettext_lazy("Tiket diambil."),
+    "assign": gettext_lazy("Tiket ditugaskan."),
+    "answer": gettext_lazy("Jawaban terkirim ke pemohon."),
+    "ask": gettext_lazy("Permintaan terkirim; jam layanan berhenti sampai pemohon membalas."),
+    "note": gettext_lazy("Catatan disimpan."),
+    "close": gettext_lazy("Tiket ditutup."),
+    "merge": gettext_lazy("Tiket digabung."),
 }
 
 

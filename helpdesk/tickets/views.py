@@ -10,6 +10,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods
 
 from accounts.throttle import actions as throttle
@@ -19,7 +20,7 @@ from helpdesk.tickets.actions import TicketError, do_reply_ticket, do_submit_tic
 from helpdesk.tickets.forms import ReplyForm, StatusForm, TicketForm, submission_counters
 
 SENT_KEY = "helpdesk_sent"
-NOT_FOUND = _("Tiket tidak ditemukan. Periksa kembali nomor tiket dan alamat e-mail.")
+NOT_FOUND = gettext_lazy("Tiket tidak ditemukan. Periksa kembali nomor tiket dan alamat e-mail.")
 
 
 def status_url(request) -> str:
