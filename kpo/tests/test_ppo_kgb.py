@@ -100,3 +100,44 @@ def test_career_page(cast, client_for):
     other = due_pegawai(cast.opd_b, nama="Pegawai Dishub")
     assert client_for(cast.operator_a).get(f"/kpo/karier/{other.pk}/").status_code == 404
     assert client_for(cast.admin).get(f"/kpo/karier/{other.pk}/").status_code == 200
+
+
+@pytest.mark.parametrize(
+    "url, marker",
+    [
+        ("/kpo/pensiun/?dari=2026-01-01&sampai=2026-12-31", "Pensiun Dinkes"),
+        ("/kpo/kgb/?bulan=2026-04", "Gaji Dinkes"),
+        ("/kpo/rekonsiliasi/?period=2026-04-01", "Rekon Dinkes"),
+        ("/kpo/karier/", "Kenaikan pangkat berikutnya"),
+    ],
+)
+def test_lists_read_in_constant_queries(cast, client_for, url, marker):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from kpo.tests.builders import computed, due_pegawai
+    from people.tests.factories import make_pegawai
+
+    def add(i):
+        make_pegawai(
+            cast.opd_a, nama=f"Pensiun Dinkes {i}", birth=dt.date(1968, 6, 15), cpns=dt.date(1995, 3, 1)
+        )
+        _kgb_due(cast.opd_a, f"Gaji Dinkes {i}")
+        # Due for KP in April 2026 without the 2025 SKP: a reconciliation item.
+        due_pegawai(cast.opd_a, nama=f"Rekon Dinkes {i}", skp_years=(2024,))
+
+    def count():
+        computed(dt.date(2026, 4, 1))
+        client = client_for(cast.pegawai_a if "karier" in url else cast.operator_a)
+        with CaptureQueriesContext(connection) as ctx:
+            response = client.get(url)
+        assert response.status_code == 200
+        assert marker in response.content.decode()
+        return len(ctx)
+
+    make_pegawai(cast.opd_a, nama="Pegawai Dinkes", user=cast.pegawai_a)
+    add(0)
+    few = count()
+    for i in range(1, 6):
+        add(i)
+    assert count() == few
