@@ -7,6 +7,7 @@ from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from campaigns.design.files import question_set
 from campaigns.models import Campaign, Question
 from campaigns.submissions.rules import (
     CampaignError,
@@ -94,6 +95,18 @@ def do_add_question(campaign: Campaign, *, actor, **fields) -> Question:
     _check_condition(campaign, fields.get("show_if_code", ""), fields["order"])
     question = Question(campaign=campaign, **fields)
     return create_object(question, QUESTION_FIELDS, actor=actor, event="kampanye.pertanyaan_ditambah")
+
+
+@transaction.atomic
+def do_add_question_set(campaign: Campaign, name: str, *, year: int, actor) -> list[Question]:
+    """Give a campaign without questions those of a standard question set
+    (campaigns/content/question_sets/, for ``year``), each audited as if added by hand."""
+    if campaign.questions.exists():
+        raise CampaignError(
+            _("Set pertanyaan hanya dapat dipakai untuk kampanye yang belum punya pertanyaan.")
+        )
+    found = question_set(name, year=year)
+    return [do_add_question(campaign, actor=actor, **fields) for fields in found.questions]
 
 
 def _lock_question(question: Question) -> None:

@@ -20,7 +20,7 @@ from django.core.exceptions import ValidationError
 from campaigns.models import Campaign, Question
 
 FOLDER = Path(__file__).resolve().parent.parent / "content" / "question_sets"
-SET_FIELDS = ("slug", "kind", "title", "period", "description", "audience", "questions")
+SET_FIELDS = ("label", "slug", "kind", "title", "period", "description", "audience", "questions")
 QUESTION_FIELDS = (
     "code",
     "label",
@@ -47,6 +47,7 @@ class QuestionSetError(ValueError):
 @dataclass(frozen=True)
 class QuestionSet:
     name: str
+    label: str
     slug: str
     kind: str
     title: str
@@ -64,6 +65,11 @@ class QuestionSet:
 def names() -> list[str]:
     """The question sets there are, by file name."""
     return sorted(path.stem for path in FOLDER.glob("*.yaml"))
+
+
+def choices() -> list[tuple[str, str]]:
+    """(name, label) of every set, for a form."""
+    return [(name, str(_raw(name).get("label") or name)) for name in names()]
 
 
 @cache
@@ -90,7 +96,7 @@ def question_set(name: str, *, year: int) -> QuestionSet:
     where = f"{name}.yaml"
     if unknown := sorted(set(data) - set(SET_FIELDS)):
         raise QuestionSetError(f"{where}: unknown field(s) {', '.join(unknown)}")
-    for key in ("slug", "kind", "title", "period", "questions"):
+    for key in ("label", "slug", "kind", "title", "period", "questions"):
         if not data.get(key):
             raise QuestionSetError(f"{where}: the field '{key}' is missing")
     if data["kind"] not in Campaign.Kind.values:
@@ -107,6 +113,7 @@ def question_set(name: str, *, year: int) -> QuestionSet:
         questions.append(_question(raw, order, questions, f"{where}, question {order}", year))
     return QuestionSet(
         name=name,
+        label=data["label"],
         slug=_fill(data["slug"], year),
         kind=data["kind"],
         title=_fill(data["title"], year),

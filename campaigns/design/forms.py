@@ -5,11 +5,15 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from campaigns.design.files import choices as question_set_choices
+from campaigns.design.files import names as question_set_names
 from campaigns.models import Campaign, Question
 from core import inputs
 from org.models import Opd
 from people.models import JenisJabatan, Pegawai
 
+# The years a question set may be filled in for.
+YEARS = (2000, 2100)
 DATETIME_INPUT = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
 
 
@@ -36,6 +40,12 @@ class CampaignForm(forms.ModelForm):
         required=False,
         widget=forms.CheckboxSelectMultiple,
         help_text=_("Kosongkan untuk semua; hanya pegawai berstatus aktif yang menjadi sasaran."),
+    )
+
+    # Set by the question-set picker: the questions added once the campaign is created.
+    question_set = forms.CharField(required=False, widget=forms.HiddenInput)
+    question_year = forms.IntegerField(
+        required=False, min_value=YEARS[0], max_value=YEARS[1], widget=forms.HiddenInput
     )
 
     class Meta:
@@ -67,6 +77,14 @@ class CampaignForm(forms.ModelForm):
         data = super().clean()
         if data.get("opens_at") and data.get("closes_at") and data["closes_at"] <= data["opens_at"]:
             self.add_error("closes_at", _("Waktu tutup harus setelah waktu buka."))
+        # Hidden fields show no errors of their own: say it above the form.
+        chosen = data.get("question_set")
+        if {"question_set", "question_year"} & set(self.errors) or (
+            chosen and (chosen not in question_set_names() or data.get("question_year") is None)
+        ):
+            self.add_error(
+                None, _("Set pertanyaan atau tahunnya tidak dikenal; pilih lagi set pertanyaannya.")
+            )
         return data
 
     def values(self) -> dict:
@@ -78,6 +96,22 @@ class CampaignForm(forms.ModelForm):
         }
         values = {name: data[name] for name in self.Meta.fields if name != "slug" or not self.instance.pk}
         return {**values, "audience": {k: v for k, v in audience.items() if v}}
+
+
+class QuestionSetForm(forms.Form):
+    """The standard question set (and its year) a new campaign starts from."""
+
+    set = forms.ChoiceField(label=_("Set pertanyaan standar"), choices=())
+    tahun = forms.IntegerField(
+        label=_("Tahun"),
+        min_value=YEARS[0],
+        max_value=YEARS[1],
+        help_text=_("Tahun yang dilaporkan; judul, kode dan pertanyaan memuatnya."),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["set"].choices = question_set_choices()
 
 
 class QuestionForm(forms.ModelForm):

@@ -4,14 +4,16 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.db import IntegrityError
+from django.db import IntegrityError, transaction
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from accounts.roles import Capability
 from campaigns.design import actions
-from campaigns.design.forms import CampaignForm, QuestionForm
+from campaigns.design.files import question_set
+from campaigns.design.forms import CampaignForm, QuestionForm, QuestionSetForm
 from campaigns.design.queries import campaigns_for_staff, get_campaign_for_manager, questions_of
 from campaigns.submissions.queries import targeted_pegawai
 from campaigns.submissions.rules import CampaignError
@@ -39,16 +41,49 @@ def campaign_list(request):
 @require(Capability.MANAGE_CAMPAIGNS)
 @require_http_methods(["GET", "POST"])
 def campaign_create(request):
-    form = CampaignForm(request.POST or None)
+    # ?set=…&tahun=… fills the form from a standard question set; its questions follow on create.
+    set_form = QuestionSetForm(
+        request.GET if "set" in request.GET else None, initial={"tahun": timezone.localdate().year}
+    )
+    initial = _from_question_set(set_form.cleaned_data) if set_form.is_bound and set_form.is_valid() else {}
+    form = CampaignForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
+        chosen = form.cleaned_data.get("question_set")
         try:
-            campaign = actions.do_create_campaign(actor=request.user, **form.values())
+            with transaction.atomic():
+                campaign = actions.do_create_campaign(actor=request.user, **form.values())
+                if chosen:
+                    actions.do_add_question_set(
+                        campaign, chosen, year=form.cleaned_data["question_year"], actor=request.user
+                    )
         except (CampaignError, IntegrityError) as error:
             form.add_error(None, str(error))
         else:
-            messages.success(request, _("Kampanye dibuat. Tambahkan pertanyaannya, lalu terbitkan."))
+            if chosen:
+                messages.success(
+                    request, _("Kampanye dibuat dengan pertanyaan dari set standar; periksa, lalu terbitkan.")
+                )
+            else:
+                messages.success(request, _("Kampanye dibuat. Tambahkan pertanyaannya, lalu terbitkan."))
             return redirect("campaigns:campaign_edit", slug=campaign.slug)
-    return render(request, "campaigns/campaign_form.html", {"form": form, "campaign": None})
+    return render(
+        request, "campaigns/campaign_form.html", {"form": form, "campaign": None, "set_form": set_form}
+    )
+
+
+def _from_question_set(choice: dict) -> dict:
+    found = question_set(choice["set"], year=choice["tahun"])
+    return {
+        "slug": found.slug,
+        "kind": found.kind,
+        "title": found.title,
+        "period": found.period,
+        "description": found.description,
+        "jenis_jabatan": found.audience.get("jenis_jabatan", []),
+        "jenis_pegawai": found.audience.get("jenis_pegawai", []),
+        "question_set": found.name,
+        "question_year": choice["tahun"],
+    }
 
 
 @require(Capability.MANAGE_CAMPAIGNS)

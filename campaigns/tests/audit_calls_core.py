@@ -22,6 +22,7 @@ def calls(cast, tmp_path) -> dict:
     # Built up front: the trail test checks every row a call writes, and these are setup.
     pegawai = make_pegawai(cast.opd_a, nama="Rina", user=cast.pegawai_a, actor=cast.admin)
     shared = make_campaign(cast.admin, slug="audit-uji", opds=[cast.opd_a])
+    empty = make_campaign(cast.admin, slug="audit-set", questions="none", publish=False)
 
     def submit():
         with media:
@@ -90,6 +91,9 @@ def calls(cast, tmp_path) -> dict:
         ),
         "campaigns.design.actions.do_add_question": lambda: design.do_add_question(
             shared, actor=cast.admin, code="baru", label="Baru", kind="text"
+        ),
+        "campaigns.design.actions.do_add_question_set": lambda: design.do_add_question_set(
+            empty, "si-jafung", year=2026, actor=cast.admin
         ),
         "campaigns.design.actions.do_update_question": lambda: design.do_update_question(
             shared.questions.get(code="capaian"), {"label": "Capaian kinerja"}, actor=cast.admin
