@@ -33,6 +33,8 @@ class Score(models.Model):
     total = models.FloatField(_("total"))
     kategori = models.CharField(_("kategori"), max_length=14, choices=Kategori.choices)
     inputs = models.JSONField(_("data yang dinilai"), default=dict)
+    # ipasn.scores.actions.digest_of: a recompute writes only the rows whose digest changed.
+    digest = models.CharField(_("sidik data"), max_length=32, blank=True, editable=False)
     computed_at = models.DateTimeField(_("dihitung pada"))
 
     class Meta:

@@ -8,6 +8,7 @@ an unchanged instansi writes nothing but its audit row.
 
 from __future__ import annotations
 
+import hashlib
 import json
 from dataclasses import replace
 
@@ -95,10 +96,18 @@ def _row(pid: int, year: int, values: tuple, now) -> Score:
     )
 
 
-_COLUMNS = ("pegawai", "year", "opd", *_DIMENSIONS, "kategori", "inputs", "computed_at")
+_COLUMNS = ("pegawai", "year", "opd", *_DIMENSIONS, "kategori", "inputs", "digest", "computed_at")
 
 
-def _upsert(year: int, changed: dict[int, tuple], now) -> None:
+def digest_of(values: tuple) -> tuple[str, str]:
+    """(the inputs as JSON text, a digest of everything a score row stores but its time):
+    a run compares digests instead of decoding every stored row's JSON."""
+    text = json.dumps(values[7], separators=(",", ":"))
+    head = "|".join(map(str, values[:7]))
+    return text, hashlib.blake2b(f"{head}|{text}".encode(), digest_size=16).hexdigest()
+
+
+def _upsert(year: int, changed: dict[int, tuple], texts: dict[int, tuple[str, str]], now) -> None:
     """Insert or update the changed scores of a whole-instansi run in one statement per
     batch. Not bulk_create: its per-value field preparation cost three times the scoring
     itself for 10,000 rows. The values are the ones Score's fields would store (floats,
@@ -114,8 +123,8 @@ def _upsert(year: int, changed: dict[int, tuple], now) -> None:
     )
     moment = connection.ops.adapt_datetimefield_value(now)
     rows = [
-        (pid, year, opd_id, *points, kategori, json.dumps(inputs), moment)
-        for pid, (opd_id, *points, kategori, inputs) in changed.items()
+        (pid, year, opd_id, *points, kategori, *texts[pid], moment)
+        for pid, (opd_id, *points, kategori, _inputs) in changed.items()
     ]
     with connection.cursor() as cursor:
         for start in range(0, len(rows), 2000):
@@ -135,25 +144,22 @@ def do_compute_scores(year: int, *, actor, pegawai_ids=None, because: str = "") 
     results = compute(year, read_inputs(year, ids))
     old = stored(year, ids)
     now = timezone.now()
+    texts = {pid: digest_of(values) for pid, values in results.items()}
     changed = {
-        pid: values
-        for pid, values in results.items()
-        if pid not in old
-        or old[pid][:5] != values[1:6]
-        or old[pid][5] != values[0]
-        or old[pid][6] != values[7]
+        pid: values for pid, values in results.items() if pid not in old or old[pid][6] != texts[pid][1]
     }
     gone = [pid for pid in old if pid not in results]
     if gone:
         Score.objects.filter(year=year, pegawai_id__in=gone).delete()
     if ids is None:
-        _upsert(year, changed, now)
+        _upsert(year, changed, texts, now)
         counts = {"tahun": year, "dinilai": len(results), "berubah": len(changed), "dihapus": len(gone)}
         record(actor=actor, event="ipasn.dihitung", object_type="ipasn.score", object_id=year, after=counts)
         return counts
     for pid, values in changed.items():
         before = _dimensions(old[pid][:5]) if pid in old else {}
         row = _row(pid, year, values, now)
+        row.digest = texts[pid][1]
         existing = Score.objects.filter(pegawai_id=pid, year=year).values_list("pk", flat=True).first()
         row.pk = existing
         row.save(force_insert=existing is None)

@@ -83,14 +83,14 @@ def read_inputs(year: int, pegawai_ids: list[int] | None = None, config=DEFAULT_
 
 
 def stored(year: int, pegawai_ids: list[int] | None = None) -> dict[int, tuple]:
-    """(kualifikasi, kompetensi, kinerja, disiplin, total, opd_id, inputs) of the stored scores."""
+    """(kualifikasi, kompetensi, kinerja, disiplin, total, opd_id, digest) of the stored scores."""
     rows = Score.objects.filter(year=year)
     if pegawai_ids is not None:
         rows = rows.filter(pegawai_id__in=pegawai_ids)
     return {
         pid: tuple(rest)
         for pid, *rest in rows.values_list(
-            "pegawai_id", "kualifikasi", "kompetensi", "kinerja", "disiplin", "total", "opd_id", "inputs"
+            "pegawai_id", "kualifikasi", "kompetensi", "kinerja", "disiplin", "total", "opd_id", "digest"
         )
     }
 
