@@ -22,4 +22,4 @@ def get_token_for_user(user, pk: int) -> ApiToken:
 
 def token_by_secret(digest: str) -> ApiToken | None:
     """The token a client presented (by its digest), with its account, in one query."""
-    return ApiToken.objects.select_related("client_user").filter(digest=digest).first()
+    return ApiToken.objects.select_related("client_user").filter(digest=digest).order_by().first()

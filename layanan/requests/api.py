@@ -112,7 +112,7 @@ def list_requests(request, filters: Query[RequestFilter]):
             .values("oid")
         )
         rows = rows.filter(pk__in=changed)
-    limit = max(1, min(filters.limit, 500))
+    limit = max(1, min(filters.limit, 1000))
     page = list(rows.filter(pk__gt=_cursor(filters.cursor)).order_by("pk")[: limit + 1])
     more, page = len(page) > limit, page[:limit]
     next_cursor = base64.urlsafe_b64encode(str(page[-1].pk).encode()).decode().rstrip("=") if more else None
