@@ -306,3 +306,20 @@ def test_a_job_left_unfinished_by_a_dead_worker_does_not_block_asking_again(cast
     fresh = ExportJob.objects.exclude(pk=stuck.pk).get()
     assert response["Location"] == reverse("core:export_job", args=[fresh.pk])
     assert fresh.status == "menunggu"
+
+
+def test_jobs_stored_under_an_export_kind_that_moved_name_it_again(cast):
+    from importlib import import_module
+
+    from django.apps import apps
+
+    from core.exports.files import kind_of
+
+    moved = import_module("core.migrations.0006_export_kinds_moved")
+    job = ExportJob.objects.create(
+        owner=cast.admin, kind="people.exports.PEGAWAI_EXPORT", title="Pegawai", filename="pegawai.xlsx"
+    )
+    moved.forwards(apps, None)
+    job.refresh_from_db()
+    assert job.kind == PEGAWAI_EXPORT.key
+    assert kind_of(job.kind) is PEGAWAI_EXPORT
