@@ -59,6 +59,9 @@ FILE_KINDS = (
     Document.Kind.SKP,
 )
 
+# libyaml's loader where installed: the files are read at every process start, and the pure
+# Python one takes ten times as long.
+SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 # Components a list numbers "1. …" (the seeds number the legal bases and the procedure).
 NUMBERED = (Component.DASAR_HUKUM, Component.PROSEDUR)
 # A line of a text that is only a key like "uu-asn" stands for common.yaml's shared text.
@@ -174,13 +177,14 @@ def _kind_name(kind) -> str:
 def _load_yaml(path: Path):
     try:
         with path.open(encoding="utf-8") as stream:
-            return yaml.safe_load(stream)
+            return yaml.load(stream, Loader=SAFE_LOADER)
     except yaml.YAMLError as exc:
         raise ContentError(f"{_rel(path)}: not valid YAML: {exc}") from exc
 
 
 def _rel(path: Path) -> str:
-    return str(path.relative_to(APP.parent)) if path.is_relative_to(APP.parent) else str(path)
+    text, root = str(path), f"{APP.parent}/"
+    return text.removeprefix(root)
 
 
 def _text(value, where: str, shared: dict[str, str], *, numbered: bool = False) -> str:
