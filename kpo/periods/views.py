@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from django.contrib import messages
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -86,6 +87,25 @@ def kp_export(request):
     period = chosen_period(request)
     rows = list_candidates(request.user, period, **_filters(request))
     name = f"daftar-kp-{period.isoformat()}"
+    if request.GET.get("format") == "pdf":
+        count = rows.count()
+        if count > files.PDF_MAX_ROWS:
+            messages.error(
+                request,
+                _("PDF paling banyak %(max)s baris (daftar ini %(n)s); saring per OPD atau unduh XLSX.")
+                % {"max": files.PDF_MAX_ROWS, "n": count},
+            )
+            return redirect(f"{reverse('kpo:kp_list')}?{request.GET.urlencode()}")
+        filters = _filters(request)
+        context = {
+            "period": period,
+            "rows": rows,
+            "opd": opds_for_user(request.user).filter(pk=filters["opd"]).first() if filters["opd"] else None,
+            "computed_at": summary(candidates_for_user(request.user, period), period).computed_at,
+        }
+        response = HttpResponse(files.nominative_pdf(context), content_type="application/pdf")
+        response["Content-Disposition"] = f'attachment; filename="{name}.pdf"'
+        return response
     if request.GET.get("format") == "csv":
         response = csv_response(f"{name}.csv")
         writer = csv_writer(response)

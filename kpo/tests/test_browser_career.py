@@ -22,11 +22,11 @@ def media(tmp_path):
 def test_missing_skp_corrected_then_bulk_kp_request_completes(
     cast, chain, login_page, live_server, tmp_path, screenshot
 ):
+    from conftest import make_pdf
     from kpo.periods.actions import do_compute_kp_list
     from layanan.catalogue.actions import do_seed_catalogue
     from layanan.models import Action, Request
     from layanan.requests.actions import do_submit_request, do_upload_request_document
-    from layanan.tests.conftest import make_pdf
     from layanan.tests.workflow_helpers import act, walk_to
     from people.models import RiwayatSkp
     from people.records.actions import do_add_riwayat

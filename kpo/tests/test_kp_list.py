@@ -118,6 +118,12 @@ def test_exports_scoped(cast, client_for):
     assert [r[1] for r in rows[1:]] == ["Dinkes Satu"]
     xlsx = client_for(cast.operator_a).get(f"/kpo/ekspor/?period={PERIOD.isoformat()}")
     assert xlsx.status_code == 200 and xlsx.content[:2] == b"PK"
+    pdf = client_for(cast.operator_a).get(f"/kpo/ekspor/?period={PERIOD.isoformat()}&format=pdf")
+    assert pdf.status_code == 200 and pdf.content[:5] == b"%PDF-"
+    from pypdf import PdfReader
+
+    text = " ".join(PdfReader(io.BytesIO(pdf.content)).pages[0].extract_text().split())
+    assert "DAFTAR NOMINATIF" in text and "Dinkes Satu" in text and "Pegawai Dishub" not in text
 
 
 def test_kpo_list_command(cast, tmp_path):
