@@ -151,7 +151,7 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
-# Failed logins (accounts/login_guard.py, docs/decisions/0002-login-throttling.md). Nobody
+# Failed logins (accounts/login/actions.py, docs/decisions/0002-login-throttling.md). Nobody
 # is ever locked out of their own account: an address, or a username from one address, is
 # refused for a while; a username failing from anywhere only gets a captcha.
 # The window, in minutes, of the two refusals below.
