@@ -128,6 +128,7 @@ def complaint_list(request):
             "form": form,
             "now": timezone.now(),
             "can_enter": user_can(request.user, Capability.MANAGE_COMPLAINTS),
+            "can_report": user_can(request.user, Capability.VIEW_COMPLAINTS),
             **paginate(request, rows),
         },
     )

@@ -229,3 +229,34 @@ def test_closed_helpdesk_ticket_offers_the_survey_by_email(cast, django_capture_
     assert invitation.unit == "Layanan Bantuan (Helpdesk)" and invitation.reference == ticket.number
     sent = [m for m in mail.outbox if m.to == ["siti@example.org"] and "Survei kepuasan" in m.subject]
     assert len(sent) == 1 and invitation.token in sent[0].body
+
+
+def test_register_report_page_and_xlsx(cast, client):
+    import io
+
+    from openpyxl import load_workbook
+
+    from feedback.complaints.actions import do_close_complaint, do_follow_up_complaint, do_verify_complaint
+
+    done = complaint_of_pegawai_a(cast)
+    do_close_complaint(
+        do_follow_up_complaint(
+            do_verify_complaint(done, actor=cast.admin), note="Diperiksa", actor=cast.admin
+        ),
+        answer="Selesai diperbaiki.",
+        actor=cast.admin,
+    )
+    complaint_of_pegawai_a(cast)
+    client.force_login(cast.kepala_badan)
+    month = done.received_at.strftime("%Y-%m")
+    page = client.get(reverse("feedback:complaint_report"), {"bulan": month})
+    assert page.status_code == 200
+    text = page.content.decode()
+    assert "2 pengaduan diterima, 1 ditutup." in text and "Tepat waktu: 100,0%." in text
+    sheet = load_workbook(
+        io.BytesIO(client.get(reverse("feedback:complaint_report_export"), {"bulan": month}).content)
+    ).active
+    rows = list(sheet.iter_rows(values_only=True))
+    assert ("Total", "Semua pengaduan", 2, 1, 1, 100, 1) in rows
+    chart = client.get(reverse("feedback:complaint_report_chart"), {"bulan": month}).json()
+    assert chart["received"] == [2]
