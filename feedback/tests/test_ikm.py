@@ -113,3 +113,18 @@ def test_report_queries_are_constant(service, django_assert_num_queries):
         big = ikm_report(TODAY, TODAY)
     assert small.total.respondents == 29 and big.total.respondents == 329
     assert len(big.suggestions) == 20
+
+
+def test_xlsx_publishes_the_worked_example(service):
+    import io
+
+    from openpyxl import load_workbook
+
+    from feedback.ikm.files import ikm_xlsx
+
+    store_responses(service, rows_for_totals(GASPUL, 29), when=_at(TODAY))
+    sheet = load_workbook(io.BytesIO(ikm_xlsx(ikm_report(TODAY, TODAY)))).active
+    header, first, *_ = list(sheet.iter_rows(values_only=True))
+    assert header[:4] == ("service", "level", "respondents", "u1") and "nilai_konversi" in header
+    assert first[:3] == ("Izin Belajar", "layanan", 29)
+    assert first[header.index("nilai_konversi")] == 90.56 and first[header.index("mutu")] == "A"
