@@ -96,6 +96,7 @@ def _row(pid: int, year: int, values: tuple, now) -> Score:
     )
 
 
+_BATCH = 500  # rows per INSERT: 7,000 parameters, inside every supported database's limit
 _COLUMNS = ("pegawai", "year", "opd", *_DIMENSIONS, "kategori", "inputs", "digest", "computed_at")
 
 
@@ -115,20 +116,46 @@ def _upsert(year: int, changed: dict[int, tuple], texts: dict[int, tuple[str, st
     columns = [Score._meta.get_field(name).column for name in _COLUMNS]
     quote = connection.ops.quote_name
     json_value = "CAST(%s AS jsonb)" if connection.vendor == "postgresql" else "%s"
-    placeholders = ", ".join(json_value if name == "inputs" else "%s" for name in _COLUMNS)
+    row_values = "(" + ", ".join(json_value if name == "inputs" else "%s" for name in _COLUMNS) + ")"
     updates = ", ".join(f"{quote(c)} = excluded.{quote(c)}" for c in columns[2:])
-    sql = (
-        f"INSERT INTO {quote(Score._meta.db_table)} ({', '.join(map(quote, columns))}) VALUES ({placeholders}) "
-        f"ON CONFLICT ({quote(columns[0])}, {quote(columns[1])}) DO UPDATE SET {updates}"
-    )
+    head = f"INSERT INTO {quote(Score._meta.db_table)} ({', '.join(map(quote, columns))}) VALUES "
+    tail = f" ON CONFLICT ({quote(columns[0])}, {quote(columns[1])}) DO UPDATE SET {updates}"
     moment = connection.ops.adapt_datetimefield_value(now)
     rows = [
-        (pid, year, opd_id, *points, kategori, *texts[pid], moment)
+        (pid, year, opd_id, *map(float, points), kategori, *texts[pid], moment)
         for pid, (opd_id, *points, kategori, _inputs) in changed.items()
     ]
+    if not rows:
+        return
     with connection.cursor() as cursor:
-        for start in range(0, len(rows), 2000):
-            cursor.executemany(sql, rows[start : start + 2000])
+        if connection.vendor == "postgresql":
+            # One array per column: a single statement of fourteen parameters, whatever the count.
+            types = (
+                "bigint",
+                "smallint",
+                "bigint",
+                *["double precision"] * 5,
+                "text",
+                "text",
+                "text",
+                "timestamptz",
+            )
+            arrays = ", ".join(f"%s::{t}[]" for t in types)
+            names = ", ".join(f"c{i}" for i in range(len(types)))
+            select = ", ".join(
+                f"c{i}::jsonb" if name == "inputs" else f"c{i}" for i, name in enumerate(_COLUMNS)
+            )
+            cursor.execute(
+                f"{head.removesuffix(' VALUES ')} SELECT {select} FROM unnest({arrays}) AS t({names}){tail}",
+                [list(column) for column in zip(*rows, strict=True)],
+            )
+            return
+        # Many rows per statement: the per-statement round trip, not the row, is what costs.
+        for start in range(0, len(rows), _BATCH):
+            batch = rows[start : start + _BATCH]
+            cursor.execute(
+                head + ", ".join([row_values] * len(batch)) + tail, [v for row in batch for v in row]
+            )
 
 
 def _dimensions(values: tuple) -> dict:
