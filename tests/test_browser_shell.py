@@ -22,6 +22,8 @@ EXPECTED_MENU = {
         "Partisipasi",
         "Jabatan fungsional",
         "Laporan SLA",
+        "Helpdesk",
+        "Laporan helpdesk",
         "Pengaduan",
         "Laporan IKM",
         "Katalog layanan",
