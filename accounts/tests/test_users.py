@@ -120,5 +120,7 @@ def test_user_list_searches_and_uses_a_constant_number_of_queries(
 ):
     client = client_for(cast.admin)
     with django_assert_max_num_queries(8):
-        html = client.get("/akun/pengguna/", {"q": "dinkes"}).content.decode()
+        response = client.get("/akun/pengguna/", {"q": "dinkes"})
+    assert response.status_code == 200
+    html = response.content.decode()
     assert "operator.a" in html and "operator.b" not in html

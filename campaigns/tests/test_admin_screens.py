@@ -169,4 +169,5 @@ def test_the_campaign_list_is_paginated_with_constant_queries(
     client = client_for(cast.admin)
     with django_assert_max_num_queries(8):
         response = client.get(reverse("campaigns:campaign_list"))
+    assert response.status_code == 200
     assert response.context["page_obj"].paginator.count == 3

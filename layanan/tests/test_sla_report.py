@@ -171,6 +171,7 @@ def test_report_page_uses_the_same_number_of_queries_for_a_busier_month(world, c
             finish(r, at=wib(2026, 11, day + 1, 10, 0))
     with CaptureQueriesContext(connection) as many:
         response = client.get(url, {"bulan": "2026-11"})
+    assert response.status_code == 200
     assert row_of(response.context["report"], world["three_days"]).finished == 12
     assert len(many) == len(few) <= 12
 

@@ -37,5 +37,7 @@ def test_operator_cannot_edit_even_their_own_opd(cast, client_for):
 def test_opd_list_search_and_query_count(cast, client_for, django_assert_max_num_queries):
     client = client_for(cast.admin)
     with django_assert_max_num_queries(8):
-        html = client.get("/organisasi/opd/", {"q": "perhub"}).content.decode()
+        response = client.get("/organisasi/opd/", {"q": "perhub"})
+    assert response.status_code == 200
+    html = response.content.decode()
     assert "Dinas Perhubungan" in html and "Dinas Kesehatan" not in html

@@ -188,6 +188,7 @@ def test_the_queue_filters_by_status_and_reads_in_few_queries(
     client = client_for(cast.unit_pengolah)
     with django_assert_max_num_queries(10):
         response = client.get(reverse("people:correction_queue"), {"status": "diajukan"})
+    assert response.status_code == 200
     assert len(response.context["page_obj"].object_list) == 4
     assert "→" in response.content.decode() and "scan-link" in response.content.decode()
     response = client.post(

@@ -257,6 +257,7 @@ def test_the_detail_makes_the_same_few_queries_whatever_the_number_of_scans(
     # session, user, roles, the Pegawai with its joins, nine histories, the tab's documents
     with django_assert_max_num_queries(15):
         response = client.get(detail_url(rina, "diklat"))
+    assert response.status_code == 200
     assert sum(len(r.documents) for r in response.context["table"].rows) == rows
 
 

@@ -292,9 +292,11 @@ def test_the_history_lists_an_admin_every_job_and_an_operator_their_opd_jobs(
     client = client_for(cast.admin)
     with django_assert_max_num_queries(6):
         page = client.get(reverse("people:import_list"))
+    assert page.status_code == 200
     assert len(page.context["page_obj"]) == 5
     client = client_for(cast.operator_a)
     with django_assert_max_num_queries(6):
         page = client.get(reverse("people:import_list"))
+    assert page.status_code == 200
     assert {job.created_by for job in page.context["page_obj"]} == {cast.operator_a}
     assert len(page.context["page_obj"]) == 3

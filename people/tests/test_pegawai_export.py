@@ -135,6 +135,7 @@ def test_the_export_makes_the_same_few_queries_whatever_the_row_count(
     # inline and background, the rows, the audit row of the download
     with django_assert_max_num_queries(7):
         response = client.get(EXPORT, {"opd": cast.opd_a.pk})
+    assert response.status_code == 200
     assert len(rows_of(response)) == count + 1
 
 
