@@ -28,7 +28,40 @@ def published() -> QuerySet[FaqEntry]:
 # Words that say nothing about the problem: left out of a search, so that "saya" or "yang"
 # alone do not make every entry a match.
 STOPWORDS = frozenset(
-    ["dan", "yang", "saya", "di", "ke", "dari", "untuk", "atau", "apa", "ini", "itu", "ada", "bagaimana", "apakah", "dengan", "pada", "sudah", "akan", "bisa", "mau", "kami", "anda", "aku", "juga", "karena", "jika", "kalau", "agar", "oleh", "sebagai", "masih", "belum"]
+    [
+        "dan",
+        "yang",
+        "saya",
+        "di",
+        "ke",
+        "dari",
+        "untuk",
+        "atau",
+        "apa",
+        "ini",
+        "itu",
+        "ada",
+        "bagaimana",
+        "apakah",
+        "dengan",
+        "pada",
+        "sudah",
+        "akan",
+        "bisa",
+        "mau",
+        "kami",
+        "anda",
+        "aku",
+        "juga",
+        "karena",
+        "jika",
+        "kalau",
+        "agar",
+        "oleh",
+        "sebagai",
+        "masih",
+        "belum",
+    ]
 )
 
 

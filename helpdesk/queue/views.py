@@ -12,7 +12,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from accounts.roles import Capability
 from core.documents import do_record_download, document_response, get_document
 from core.paging import paginate
-from core.permissions import require
+from core.permissions import require, user_can
 from helpdesk.models import Ticket
 from helpdesk.queue import actions, queries
 from helpdesk.queue.forms import AnswerForm, AskForm, AssignForm, MergeForm, NoteForm, QueueFilterForm
@@ -28,7 +28,12 @@ def queue_list(request):
     form = QueueFilterForm(request.GET or None, teams=teams)
     filters = form.filters() if request.GET else {"state": "terbuka"}
     tickets = queries.queue(request.user, **filters)
-    context = {"form": form, "state": filters["state"], **paginate(request, tickets)}
+    context = {
+        "form": form,
+        "state": filters["state"],
+        "can_edit_types": user_can(request.user, Capability.MANAGE_SERVICES),
+        **paginate(request, tickets),
+    }
     return render(request, "helpdesk/queue.html", context)
 
 

@@ -62,7 +62,9 @@ def test_page_chart_and_xlsx(november, operator, client):
     page = client.get(reverse("helpdesk:report"), {"bulan": "2026-11"})
     assert page.status_code == 200 and "NIK/KK tidak ditemukan" in page.content.decode()
     chart = client.get(reverse("helpdesk:report_chart"), {"bulan": "2026-11"}).json()
-    assert chart["received"][chart["labels"].index("NIK/KK tidak ditemukan")] == 3
+    received, on_time = chart["series"]
+    assert received["values"][chart["labels"].index("NIK/KK tidak ditemukan")] == 3
+    assert on_time["kind"] == "line" and on_time["axis"] == "percent"
     xlsx = client.get(reverse("helpdesk:report_export"), {"bulan": "2026-11"})
     sheet = load_workbook(io.BytesIO(xlsx.content)).active
     rows = list(sheet.iter_rows(values_only=True))
