@@ -15,6 +15,8 @@ from ninja.errors import ValidationError as NinjaValidationError
 from api.gateway.queries import TokenAuth
 from api.gateway.rules import ERROR_STATUSES, ApiError, Galat
 from campaigns.participation.api import router as campaigns
+from ipasn.scores.api import router as ipasn
+from kpo.periods.api import router as kpo
 from layanan.catalogue.api import router as catalogue
 from layanan.requests.api import router as requests
 from layanan.requests.api import write_router as requests_write
@@ -52,6 +54,8 @@ api.add_router("/layanan", catalogue, auth=TokenAuth("read:layanan"))
 api.add_router("/permohonan/atas-nama", requests_write, auth=TokenAuth("write:layanan"))
 api.add_router("/permohonan", requests, auth=TokenAuth("read:layanan"))
 api.add_router("/kampanye", campaigns, auth=TokenAuth("read:kampanye"))
+api.add_router("/ipasn", ipasn, auth=TokenAuth("read:ipasn"))
+api.add_router("/kpo", kpo, auth=TokenAuth("read:kpo"))
 
 
 def _error(request, status: int, code: str, message: str, details=None, headers=None):

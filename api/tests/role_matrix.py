@@ -42,6 +42,8 @@ MATRIX = {
     "api:get_request": (_args("nomor"), NO_TOKEN),
     "api:list_campaigns": (None, NO_TOKEN),
     "api:participation": (_args("kode"), NO_TOKEN),
+    "api:list_scores": (None, NO_TOKEN),
+    "api:kp_list": (None, NO_TOKEN),
     "api_tokens:token_list": (None, ADMIN_ONLY),
     "api_tokens:token_create": (None, ADMIN_ONLY),
     "api_tokens:token_revoke": (_token, {**ADMIN_ONLY, "admin": 405}),  # POST only

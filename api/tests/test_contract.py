@@ -18,7 +18,15 @@ from schemathesis.specs.openapi.checks import (
 
 from people.tests.factories import make_pegawai
 
-SCOPES = ["read:pegawai", "read:organisasi", "read:layanan", "write:layanan", "read:kampanye"]
+SCOPES = [
+    "read:pegawai",
+    "read:organisasi",
+    "read:layanan",
+    "write:layanan",
+    "read:kampanye",
+    "read:ipasn",
+    "read:kpo",
+]
 CHECKS = [not_a_server_error, status_code_conformance, content_type_conformance, response_schema_conformance]
 
 

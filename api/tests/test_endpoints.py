@@ -11,7 +11,7 @@ from people.tests.factories import make_pegawai
 
 pytestmark = pytest.mark.django_db
 
-ALL_READ = ["read:pegawai", "read:organisasi", "read:layanan", "read:kampanye"]
+ALL_READ = ["read:pegawai", "read:organisasi", "read:layanan", "read:kampanye", "read:ipasn", "read:kpo"]
 
 
 @pytest.fixture
@@ -125,3 +125,16 @@ def test_the_docs_are_served_from_local_assets(client):
     schema = client.get("/api/v1/openapi.json").json()
     assert schema["openapi"].startswith("3.1")
     assert "401" in schema["paths"]["/api/v1/pegawai"]["get"]["responses"]
+
+
+def test_ipasn_scores_and_the_kp_list_stay_in_the_opd(cast, people, issue, call):
+    from ipasn.scores.actions import do_compute_scores
+
+    do_compute_scores(2025, actor=cast.admin)
+    everyone = call(issue(ALL_READ), "ipasn?tahun=2025").json()["items"]
+    assert {r["opd_id"] for r in everyone} == {cast.opd_a.pk, cast.opd_b.pk}
+    ours = call(issue(ALL_READ, opd=cast.opd_a), "ipasn?tahun=2025").json()["items"]
+    assert ours and {r["opd_id"] for r in ours} == {cast.opd_a.pk}
+    kp = call(issue(ALL_READ, opd=cast.opd_a), "kpo/kp?periode=2026-04-01")
+    assert kp.status_code == 200 and all(r["opd_id"] == cast.opd_a.pk for r in kp.json())
+    assert call(issue(ALL_READ), "kpo/kp").json()["kode"] == "isian_tidak_sah"

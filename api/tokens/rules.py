@@ -29,6 +29,8 @@ SCOPES: dict[str, tuple] = {
         _("Membuat permohonan atas nama pegawai"),
         {Capability.VIEW_ORG, Capability.SUBMIT_ON_BEHALF},
     ),
+    "read:ipasn": (_("Membaca nilai IP-ASN"), {Capability.VIEW_ORG, Capability.VIEW_PEGAWAI}),
+    "read:kpo": (_("Membaca daftar kenaikan pangkat"), {Capability.VIEW_ORG, Capability.VIEW_PEGAWAI}),
     "read:kampanye": (
         _("Membaca partisipasi kampanye per OPD"),
         {Capability.VIEW_ORG, Capability.VIEW_PARTICIPATION},

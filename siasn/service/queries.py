@@ -166,9 +166,10 @@ class Client:
         """One call with retries and the rate limit; (status, body) of the last attempt."""
         attempts = self.config.retries + 1
         for attempt in range(1, attempts + 1):
+            gateway, sso = self._tokens()
             headers = {
-                "Authorization": f"Bearer {self._token('gateway')}",
-                "Auth": f"Bearer {self._token('sso')}",
+                "Authorization": f"Bearer {gateway}",
+                "Auth": f"Bearer {sso}",
                 "Accept": "application/json",
             }
             self._wait_for_rate_limit()
@@ -227,14 +228,21 @@ class Client:
     def _forget_tokens(self) -> None:
         caches["default"].delete_many([self._cache_key("gateway"), self._cache_key("sso")])
 
-    def _token(self, kind: str) -> str:
+    def _tokens(self) -> tuple[str, str]:
+        """(gateway token, SSO token): both read in one query, fetched when missing."""
         cache = caches["default"]
-        token = cache.get(self._cache_key(kind))
-        if token:
-            return token
-        token, expires_in = self._fetch_gateway_token() if kind == "gateway" else self._fetch_sso_token()
-        cache.set(self._cache_key(kind), token, timeout=max(1, expires_in - _TOKEN_MARGIN))
-        return token
+        keys = {kind: self._cache_key(kind) for kind in ("gateway", "sso")}
+        found = cache.get_many(list(keys.values()))
+        tokens = []
+        for kind, key in keys.items():
+            token = found.get(key)
+            if not token:
+                token, expires_in = (
+                    self._fetch_gateway_token() if kind == "gateway" else self._fetch_sso_token()
+                )
+                cache.set(key, token, timeout=max(1, expires_in - _TOKEN_MARGIN))
+            tokens.append(token)
+        return tokens[0], tokens[1]
 
     def _fetch_gateway_token(self) -> tuple[str, int]:
         pair = f"{self.config.consumer_key}:{self.config.consumer_secret}".encode()

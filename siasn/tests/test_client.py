@@ -49,7 +49,7 @@ def test_an_expired_gateway_token_is_refreshed_once_and_the_call_succeeds(fake_s
 @pytest.mark.django_db
 def test_a_token_refused_twice_is_an_error_not_a_loop(fake_siasn, employee, monkeypatch):
     client = Client()
-    monkeypatch.setattr(client, "_token", lambda kind: "kedaluwarsa")
+    monkeypatch.setattr(client, "_tokens", lambda: ("kedaluwarsa", "kedaluwarsa"))
     with pytest.raises(SiasnError) as refused:
         client.data_utama(employee.nip)
     assert refused.value.status == 401
