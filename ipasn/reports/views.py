@@ -5,9 +5,11 @@ from __future__ import annotations
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from accounts.roles import Capability
+from core.charts import chart_spec, series
 from core.paging import paginate
 from core.permissions import require
 from core.spreadsheets import xlsx_response
@@ -24,11 +26,20 @@ def _year(request) -> int:
     return year_param(request.GET.get("tahun", "")) or latest_year() or timezone.localdate().year
 
 
+# One colour per kategori, from very high (green) to very low (red), in the order of Kategori.
+KATEGORI_COLOURS = ("#1e8449", "#52be80", "#f4d03f", "#e67e22", "#c0392b")
+
+
 def _chart(distribution) -> dict:
-    return {
-        "labels": [str(label) for _code, label, _n in distribution],
-        "counts": [n for *_x, n in distribution],
-    }
+    return chart_spec(
+        labels=[label for _code, label, _n in distribution],
+        data=[
+            series(
+                _("Pegawai"), [n for *_x, n in distribution], colours=KATEGORI_COLOURS[: len(distribution)]
+            )
+        ],
+        legend=False,
+    )
 
 
 @require_GET
