@@ -28,6 +28,7 @@ from feedback.complaints import rules
 from feedback.models import Complaint, ComplaintStep, SurveyResponse
 from org.calendar.queries import office_calendar_for
 from org.models import Instansi
+from regulations.sla import DEFAULT_OFFICE_HOURS, OfficeCalendar
 
 FIELDS = (
     "number",
@@ -55,11 +56,11 @@ def _new_number(now) -> str:
     return f"ADU-{now:%y%m}-{tail}"
 
 
-def _calendar():
+def _calendar() -> OfficeCalendar:
+    """The office calendar deadlines count on: the installation's instansi (one per
+    installation, docs/installation.md), or the standard week before one is set up."""
     instansi = Instansi.objects.order_by("pk").first()
     if instansi is None:
-        from regulations.sla import DEFAULT_OFFICE_HOURS, OfficeCalendar
-
         return OfficeCalendar(hours=DEFAULT_OFFICE_HOURS, holidays=frozenset())
     return office_calendar_for(instansi)
 
