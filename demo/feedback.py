@@ -101,7 +101,7 @@ def seed_demo_feedback(seed: int) -> str:
             service=done[index % len(done)].service if done else None,
             anonymous=channel == "kotak_saran",
             name="" if channel == "kotak_saran" else f"Pengadu Demo {index + 1}",
-            email="" if channel == "kotak_saran" else f"pengadu{index + 1}@contoh.go.id",
+            # No e-mail: a demo server with a real mailer must not write to invented addresses.
             lapor_number=f"LAPOR-{received:%Y%m}-{1000 + index}" if channel == "lapor" else "",
             received_at=received,
             actor=None,
