@@ -105,24 +105,31 @@ def test_histories_and_ipasn_calls(fake_siasn, employee):
 
 
 @pytest.mark.django_db
-def test_calls_wait_for_the_rate_limit_shared_through_the_database(fake_siasn, employee, settings):
+def test_calls_wait_for_the_rate_limit_shared_through_the_database(
+    fake_siasn, employee, settings, monkeypatch
+):
+    from accounts.models import ThrottleCount
+    from accounts.throttle import actions as throttle
+
     settings.SIASN = fake_siasn.settings(rate_per_second=2)
+    # One instant for the whole test: the window is one second, and a real clock could
+    # cross into the next second between the calls.
+    instant = dt.datetime(2026, 12, 3, 8, 0, 0, 250_000, tzinfo=dt.UTC)
+    monkeypatch.setattr(throttle.timezone, "now", lambda: instant)
     sleeps = Sleeps()
     client = Client(sleep=sleeps)
     client.data_utama(employee.nip)
     client.data_utama(employee.nip)
     assert sleeps == []
-    # The third call in the same second finds the limit reached; a fake sleep cannot end the
-    # second, so the counter is reset the way the next second would.
-    from accounts.models import ThrottleCount
 
     def wait(seconds):
+        # A fake sleep cannot end the second: the counter is emptied as the next second would.
         sleeps.append(seconds)
         ThrottleCount.objects.filter(scope="siasn-calls").delete()
 
     client.sleep = wait
     client.data_utama(employee.nip)
-    assert len(sleeps) == 1 and 0 < sleeps[0] <= 1
+    assert sleeps == [0.75]  # until the end of the current second
 
 
 @pytest.mark.django_db
