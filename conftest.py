@@ -165,6 +165,54 @@ def cast(db) -> Cast:
     return restored_cast()
 
 
+# --- Private files ---------------------------------------------------------------------
+
+# A minimal PDF: core.documents checks the "%PDF-" signature and the extension, nothing more.
+PDF_BYTES = (
+    b"%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n"
+    b"2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj\n"
+    b"trailer << /Root 1 0 R >>\n%%EOF\n"
+)
+# The JFIF header and the end-of-image marker: enough for the content check of a JPG.
+JPG_BYTES = b"\xff\xd8\xff\xe0\x00\x10JFIF\x00\x01\x01\x00\x00\x01\x00\x01\x00\x00\xff\xd9"
+
+
+def make_pdf(name: str = "berkas.pdf", content: bytes = PDF_BYTES):
+    """A fresh PDF upload each call (an upload is a stream and is consumed once)."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    return SimpleUploadedFile(name, content, content_type="application/pdf")
+
+
+def make_jpg(name: str = "foto.jpg", content: bytes = JPG_BYTES):
+    """A fresh JPG upload each call."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    return SimpleUploadedFile(name, content, content_type="image/jpeg")
+
+
+@pytest.fixture
+def pdf():
+    """``pdf("ijazah.pdf")``: a small valid PDF upload."""
+    return make_pdf
+
+
+@pytest.fixture
+def jpg():
+    """``jpg("foto.jpg")``: a small valid JPG upload."""
+    return make_jpg
+
+
+@pytest.fixture
+def private_media(tmp_path):
+    """The test's own MEDIA_ROOT (returned): uploads, products and exports never land in var/."""
+    from django.test import override_settings
+
+    root = tmp_path / "media"
+    with override_settings(MEDIA_ROOT=root):
+        yield root
+
+
 @pytest.fixture
 def client_for(client):
     """``client_for(user)``: the test client logged in as ``user`` (None: anonymous)."""

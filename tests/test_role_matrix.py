@@ -64,31 +64,25 @@ def _golongan_row_a(cast):
 
 def _document_of_pegawai_a(cast):
     # A scan on pegawai_a's own record: staff in scope and pegawai_a themself may read it.
-    from django.core.files.uploadedfile import SimpleUploadedFile
-
+    from conftest import make_pdf
     from core.documents import do_attach_document
     from people.tests.factories import make_pegawai
 
     pegawai = make_pegawai(cast.opd_a, nama="Pegawai Dinkes", user=cast.pegawai_a)
-    scan = SimpleUploadedFile("sk-cpns.pdf", b"%PDF-1.4\n% matrix\n%%EOF\n")
+    scan = make_pdf("sk-cpns.pdf")
     document = do_attach_document(pegawai.riwayat_golongan.get(), scan, kind="sk_pangkat", actor=cast.admin)
     return {"pk": pegawai.pk, "document": document.pk}
 
 
 @pytest.fixture(autouse=True)
-def _private_documents(tmp_path):
+def _private_documents(private_media):
     """Scans written by the builders land in a throwaway MEDIA_ROOT, never in var/."""
-    from django.test import override_settings
-
-    with override_settings(MEDIA_ROOT=tmp_path / "media"):
-        yield
 
 
 def _correction_of_pegawai_a(cast):
     # pegawai_a proposes a fix of their own record: staff in scope, the verifiers and
     # pegawai_a themself may open it.
-    from django.core.files.uploadedfile import SimpleUploadedFile
-
+    from conftest import make_pdf
     from people.corrections.actions import do_propose_correction
     from people.tests.factories import make_pegawai
 
@@ -98,7 +92,7 @@ def _correction_of_pegawai_a(cast):
         field="nomor_hp",
         new_value="081200000001",
         reason="Nomor baru",
-        scan=SimpleUploadedFile("ktp.pdf", b"%PDF-1.4\n%%EOF\n"),
+        scan=make_pdf("ktp.pdf"),
         actor=cast.pegawai_a,
     )
     return {"pk": correction.pk}
@@ -234,8 +228,8 @@ def test_statuses_of_url_for_every_persona(url_name, cast, client_for):
             response = client_for(cast.persona(persona)).get(url)
             transaction.set_rollback(True)
         got[persona] = response.status_code
-        if response.status_code == 302 and persona == "anonymous" and url_name not in {"set_language"}:
-            if not response["Location"].startswith(reverse("accounts:login")):
-                wrong_redirects.append(response["Location"])
+        to_login = response.status_code != 302 or response["Location"].startswith(reverse("accounts:login"))
+        if persona == "anonymous" and url_name != "set_language" and not to_login:
+            wrong_redirects.append(response["Location"])
     assert got == {persona: expected[persona] for persona in PERSONAS}, url
     assert not wrong_redirects, f"{url} sends anonymous users elsewhere than the login page"

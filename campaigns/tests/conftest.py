@@ -1,15 +1,12 @@
 import pytest
-from django.test import override_settings
 
 from campaigns.tests.helpers import make_campaign
 from people.tests.factories import make_pegawai
 
 
 @pytest.fixture(autouse=True)
-def _private_media(tmp_path):
+def _private_media(private_media):
     """Uploads land in a throwaway MEDIA_ROOT, never in var/."""
-    with override_settings(MEDIA_ROOT=tmp_path / "media"):
-        yield
 
 
 @pytest.fixture

@@ -1,5 +1,6 @@
 """Fixtures of the layanan tests: the officials of the disposition chain, a service, an
-employee whose master data passes the usual eligibility rules, and a minimal PDF upload.
+employee whose master data passes the usual eligibility rules (PDF uploads: the root
+conftest's ``pdf``/``make_pdf``).
 
 Everything is built through the application's own actions, like the shared cast.
 """
@@ -10,34 +11,11 @@ import datetime as dt
 from types import SimpleNamespace
 
 import pytest
-from django.core.files.uploadedfile import SimpleUploadedFile
-
-# A minimal PDF: core.documents checks the "%PDF-" signature and the extension, nothing more.
-PDF_BYTES = (
-    b"%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n"
-    b"2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj\n"
-    b"trailer << /Root 1 0 R >>\n%%EOF\n"
-)
-
-
-def make_pdf(name: str = "berkas.pdf", content: bytes = PDF_BYTES) -> SimpleUploadedFile:
-    """A fresh upload each call (an upload is a stream and is consumed once)."""
-    return SimpleUploadedFile(name, content, content_type="application/pdf")
-
-
-@pytest.fixture
-def pdf():
-    """``pdf("ijazah.pdf")``: a small valid PDF upload."""
-    return make_pdf
 
 
 @pytest.fixture(autouse=True)
-def _documents_in_tmp(tmp_path):
+def _documents_in_tmp(private_media):
     """Uploaded scans go under the test's own directory, never into var/."""
-    from django.test import override_settings
-
-    with override_settings(MEDIA_ROOT=tmp_path / "media"):
-        yield
 
 
 @pytest.fixture

@@ -14,7 +14,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 def test_a_pegawai_drafts_resumes_and_submits_an_izin_belajar_request(
     cast, chain, izin_belajar, pegawai_a_record, login_page, live_server, tmp_path, screenshot
 ):
-    from layanan.tests.conftest import PDF_BYTES, make_pdf
+    from conftest import PDF_BYTES, make_pdf
 
     sk = izin_belajar.requirements.get(name="Fotokopi SK pangkat terakhir")
     Requirement.objects.filter(pk=sk.pk).update(from_file_kind=Document.Kind.SK_PANGKAT)

@@ -9,10 +9,10 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from conftest import make_pdf
 from core.models import AuditLog
 from layanan.catalogue import actions as cat
 from layanan.models import Action, Requirement, Service, Step, Transition
-from layanan.tests.conftest import make_pdf
 from layanan.tests.factories import make_service
 
 pytestmark = pytest.mark.django_db

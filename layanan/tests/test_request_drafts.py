@@ -124,7 +124,7 @@ def test_a_renamed_program_is_refused_and_nothing_is_kept(izin_belajar, pegawai_
 
 
 def test_the_requirement_size_limit_applies(izin_belajar, pegawai_a_record, cast, pdf):
-    from layanan.tests.conftest import PDF_BYTES
+    from conftest import PDF_BYTES
 
     request = do_create_request(izin_belajar, pegawai_a_record, actor=cast.pegawai_a)
     requirement = izin_belajar.requirements.first()

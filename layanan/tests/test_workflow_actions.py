@@ -10,10 +10,10 @@ from zoneinfo import ZoneInfo
 import pytest
 import time_machine
 
+from conftest import make_pdf
 from core.models import AuditLog, Notification
 from layanan.models import Action, Product, Request, RequestStep
 from layanan.requests.actions import do_remove_request_document, do_upload_request_document
-from layanan.tests.conftest import make_pdf
 from layanan.tests.product_builders import give_template
 from layanan.tests.workflow_helpers import AGENDA, act, holder, make_applicant, submit, transition_of, walk_to
 from layanan.workflow.actions import do_bulk_transition, do_resubmit_request, do_transition

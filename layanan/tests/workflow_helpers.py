@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import itertools
 
+from conftest import make_pdf
 from layanan.models import Action, Request, Transition
 from layanan.requests.actions import do_create_request, do_submit_request, do_upload_request_document
-from layanan.tests.conftest import make_pdf
 from layanan.workflow.actions import do_transition
 
 AGENDA = "800/0001/BKD/2026"
