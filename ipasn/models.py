@@ -42,7 +42,10 @@ class Score(models.Model):
         verbose_name_plural = _("skor IP-ASN")
         ordering = ["year", "pegawai"]
         constraints = [models.UniqueConstraint(fields=["pegawai", "year"], name="ipasn_score_once_per_year")]
-        indexes = [models.Index(fields=["year", "opd"], name="ipasn_score_year_opd_idx")]
+        indexes = [
+            # Covers the per-OPD averages and kategori counts, so they never read the inputs JSON.
+            models.Index(fields=["year", "opd", "kategori", "total"], name="ipasn_score_figures_idx"),
+        ]
 
     def __str__(self) -> str:
         return f"IP-ASN {self.year} {self.pegawai_id}: {self.total:g}"
