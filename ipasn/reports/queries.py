@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from collections import Counter
 
-from django.db.models import Avg, Count, Q, QuerySet
+from django.core.cache import cache
+from django.db.models import Avg, Count, Max, Q, QuerySet
 
 from ipasn.models import Kategori, Score
 from ipasn.scores.queries import scores_in_scope
@@ -79,17 +80,34 @@ def training_plan(user, year: int, opd: Opd) -> list[dict]:
     Every employee's suggestions from their stored inputs; per action: the employees it
     applies to, the points they would gain together, and that sum over the OPD's headcount
     (the rise of the OPD average if all of them took it). Best lift first.
+
+    Assessing a large OPD takes a good part of a second, so the plan is cached under the
+    OPD's latest score time and headcount: any rewritten or removed score changes the key.
     """
-    inputs = list(scores_in_scope(user).filter(year=year, opd=opd).values_list("inputs", flat=True))
-    if not inputs:
+    scores = scores_in_scope(user).filter(year=year, opd=opd)
+    stamp = scores.aggregate(latest=Max("computed_at"), n=Count("pk"))
+    if not stamp["n"]:
         return []
-    people, gains = Counter(), Counter()
-    for data in inputs:
+    key = f"ipasn-plan:{year}:{opd.pk}:{stamp['latest'].isoformat()}:{stamp['n']}"
+    plan = cache.get(key)
+    if plan is None:
+        plan = _plan(scores.values_list("inputs", flat=True))
+        cache.set(key, plan, PLAN_CACHE_SECONDS)
+    return plan
+
+
+PLAN_CACHE_SECONDS = 24 * 3600
+
+
+def _plan(all_inputs) -> list[dict]:
+    people, gains, headcount = Counter(), Counter(), 0
+    for data in all_inputs:
+        headcount += 1
         for suggestion in assess(profile_from_inputs(data)).suggestions:
             people[suggestion.code] += 1
             gains[suggestion.code] += suggestion.gain
     plan = [
-        {"code": code, "employees": people[code], "gain": gains[code], "lift": gains[code] / len(inputs)}
+        {"code": code, "employees": people[code], "gain": gains[code], "lift": gains[code] / headcount}
         for code in PLAN_CODES
         if people[code]
     ]

@@ -163,3 +163,15 @@ def test_an_skp_the_regime_cannot_read_scores_as_none_and_says_why(cast):
     score = Score.objects.get(pegawai=p, year=2022)
     assert score.kinerja == 0 and score.inputs["skp"]["error"]
     do_update_pegawai(p, changes={"nama": "Ganti Nama"}, actor=None)
+
+
+def test_the_cached_training_plan_follows_a_changed_score(cast):
+    from ipasn.reports.queries import training_plan
+
+    p = employee(cast.opd_a)
+    do_compute_scores(YEAR, actor=None)
+    codes = {row["code"]: row for row in training_plan(cast.admin, YEAR, cast.opd_a)}
+    assert codes["kompetensi_teknis"]["employees"] == 1
+    training(p, RiwayatDiklat.Jenis.TEKNIS, tahun=YEAR, jam=20)
+    do_compute_scores(YEAR, actor=None, pegawai_ids=[p.pk])
+    assert "kompetensi_teknis" not in {row["code"] for row in training_plan(cast.admin, YEAR, cast.opd_a)}
