@@ -16,9 +16,24 @@ PALETTE = ("#2e86c1", "#28b463", "#f39c12", "#8e44ad", "#16a085", "#d35400", "#7
 BELOW_TARGET = "#c0392b"
 
 
-def series(label: str, values: Sequence[float | int | None], *, kind: str = "bar") -> dict[str, Any]:
-    """One data series: ``kind`` is "bar" or "line"."""
-    return {"label": str(label), "values": list(values), "kind": kind}
+def series(
+    label: str,
+    values: Sequence[float | int | None],
+    *,
+    kind: str = "bar",
+    axis: str = "value",
+    colours: Sequence[str] | None = None,
+) -> dict[str, Any]:
+    """One data series: ``kind`` is "bar" or "line". ``axis="percent"`` draws it against a
+    second 0–100 % axis on the far side (a share beside counts); ``colours`` gives each value
+    its own colour (categories that carry a meaning, e.g. good to bad)."""
+    return {
+        "label": str(label),
+        "values": list(values),
+        "kind": kind,
+        "axis": axis,
+        "colours": list(colours) if colours else None,
+    }
 
 
 def chart_spec(
@@ -30,10 +45,14 @@ def chart_spec(
     percent: bool = False,
     stacked: bool = False,
     horizontal: bool = False,
+    value_range: tuple[float, float] | None = None,
+    legend: bool = True,
 ) -> dict[str, Any]:
     """The JSON chart.js draws. ``kind`` is "bar", "line", "doughnut" or "pie"; ``target``
     (label, value) draws a dashed line and colours the bars below it; ``percent`` fixes the
-    value axis to 0–100 %."""
+    value axis to 0–100 %; ``value_range`` (min, max) fixes it to a scale (e.g. 1–4);
+    ``stacked`` stacks the bars; ``horizontal`` lays the bars sideways; ``legend=False``
+    hides the legend of a single unnamed series."""
     return {
         "kind": kind,
         "labels": [str(label) for label in labels],
@@ -42,6 +61,8 @@ def chart_spec(
         "percent": percent,
         "stacked": stacked,
         "horizontal": horizontal,
+        "value_range": list(value_range) if value_range else None,
+        "legend": legend,
         "palette": PALETTE,
         "below_target": BELOW_TARGET,
     }

@@ -23,6 +23,8 @@ from campaigns.participation.queries import (
     participation_for_user,
 )
 from campaigns.participation.rules import SORT_KEYS, clean_sort, sort_rows, totals
+from core.charts import chart_spec
+from core.charts import series as series_of
 from core.paging import paginate
 from core.permissions import require, user_can
 from core.spreadsheets import xlsx_response
@@ -102,29 +104,37 @@ def _row_json(row, target_percent: int) -> dict:
     }
 
 
+def _numbers(key: str, row: dict) -> dict:
+    """One table row as live-numbers.js writes it into the page."""
+    fields = {name: row[name] for name in ("target", "submitted", "accepted", "missing", "percent_label")}
+    return {"row": key, "fields": {**fields, "meter": row["percent"]}}
+
+
 @require(Capability.VIEW_PARTICIPATION)
 @require_GET
 def campaign_participation_data(request, slug: str):
-    """The page's numbers and the cumulative chart, polled by participation_chart.js. Three queries."""
+    """The page's numbers and the cumulative chart, fetched again every REFRESH_SECONDS by
+    chart.js; live-numbers.js writes ``numbers`` into the table. Three queries."""
     campaign = get_campaign_for_participation(request.user, slug)
     opds = opds_for_user(request.user)
     rows = participation_for_user(request.user, campaign)
     series = chart_series(campaign, opds)
     target = campaign.target_percent
+    total = _row_json(totals(rows, _("Jumlah")), target)
+    table = [_row_json(r, target) for r in rows]
     return no_store(
         JsonResponse(
             {
                 "updated": formats.date_format(timezone.localtime(), "j F Y H:i:s"),
                 "target_percent": target,
-                "total": _row_json(totals(rows, _("Jumlah")), target),
-                "rows": [_row_json(r, target) for r in rows],
-                "chart": {
-                    "label": _("Isian terkirim (kumulatif)"),
-                    "target_label": _("Target"),
-                    "target": round(totals(rows, "").target * target / 100),
-                    "labels": [formats.date_format(day, "j M") for day, _n in series],
-                    "values": [n for _day, n in series],
-                },
+                "total": total,
+                "rows": table,
+                "numbers": [_numbers(str(r["opd_id"]), r) for r in table] + [_numbers("total", total)],
+                "chart": chart_spec(
+                    labels=[formats.date_format(day, "j M") for day, _n in series],
+                    data=[series_of(_("Isian terkirim (kumulatif)"), [n for _day, n in series], kind="line")],
+                    target=(_("Target"), round(total["target"] * target / 100)),
+                ),
             }
         )
     )

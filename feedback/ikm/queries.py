@@ -20,8 +20,9 @@ from django.db.models import Count, Q, Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core.charts import chart_spec, series
 from feedback.models import SurveyResponse
-from feedback.survey.rules import PROFILE_FIELDS, UNSUR_FIELDS, helpdesk_unit, profile
+from feedback.survey.rules import PROFILE_FIELDS, UNSUR_FIELDS, helpdesk_unit, profile, unsur
 from layanan.models import Service
 from regulations.skm import IkmResult, SkmConfig, SkmInput, Weighting, ikm, krejcie_morgan
 
@@ -283,13 +284,11 @@ EXPORT_HEADER = [
 
 
 def chart_data(report: IkmReport) -> dict:
-    from feedback.survey.rules import unsur
-
-    return {
-        "unsur_labels": [u.name for u in unsur()],
-        "nrr": report.total.nrr,
-        "nrr_label": _("NRR per unsur (skala 1–4)"),
-        "service_labels": [g.label for g in report.services if g.result is not None],
-        "service_values": [float(g.result.converted) for g in report.services if g.result is not None],
-        "service_label": _("Nilai IKM (konversi 25–100)"),
-    }
+    """The NRR of every unsur as sideways bars on the 1–4 scale of the questionnaire; the IKM
+    per service is in the table below the chart."""
+    return chart_spec(
+        labels=[u.name for u in unsur()],
+        data=[series(_("NRR per unsur (skala 1–4)"), list(report.total.nrr))],
+        horizontal=True,
+        value_range=(1, 4),
+    )

@@ -259,4 +259,4 @@ def test_register_report_page_and_xlsx(cast, client):
     rows = list(sheet.iter_rows(values_only=True))
     assert ("Total", "Semua pengaduan", 2, 1, 1, 100, 1) in rows
     chart = client.get(reverse("feedback:complaint_report_chart"), {"bulan": month}).json()
-    assert chart["received"] == [2]
+    assert chart["series"][0]["values"] == [2]
