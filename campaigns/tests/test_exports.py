@@ -149,6 +149,6 @@ def test_the_export_page_shows_the_jobs_with_progress(cast, scenario, client_for
     job, _ = do_start_files_export(campaign, opd=cast.opd_b, actor=cast.admin)
     response = client_for(cast.operator_b).get(reverse("campaigns:campaign_exports", args=[campaign.slug]))
     body = response.content.decode()
-    assert f'data-job="{job.pk}"' in body and "participation_export.js" in body
+    assert f'data-job="{job.pk}"' in body and "pelita/job-progress.js" in body
     assert [j.pk for j in response.context["jobs"]] == [job.pk]
     assert list(response.context["form"].fields["opd"].queryset) == [cast.opd_b]

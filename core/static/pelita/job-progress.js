@@ -1,21 +1,31 @@
-// The progress bar of a background job's page (export or import): polls the JSON
-// status endpoint named by the section's data-status-url every 2 s, writes the
-// state into its data-field="status|done|total" elements and reloads the page once
-// the job has finished, so the result (download link, counts, rejections or error)
-// appears. One script for both pages; a file because the CSP allows no inline
-// script. Without JS the page offers a "Muat ulang" link instead.
+// The progress bars of background jobs (exports, imports): every element with
+// data-status-url and data-finished="0" — one section on a job's page, one table row per job
+// on a list of jobs — polls its JSON status endpoint every 2 s and writes the state into its
+// data-field="status|done|total" elements and its <progress>. Once every job on the page has
+// finished the page reloads, so the results (download links, counts, rejections or errors)
+// appear. One script for every such page; a file because the CSP allows no inline script.
+// Without JS the page offers a "Muat ulang" link instead.
 (function () {
   "use strict";
-  var section = document.querySelector("[data-status-url]");
-  if (!section || section.dataset.finished === "1") {
+  var boxes = Array.prototype.slice.call(document.querySelectorAll('[data-status-url][data-finished="0"]'));
+  if (!boxes.length) {
     return;
   }
-  var bar = section.querySelector("progress");
-  function field(name) {
-    return section.querySelector('[data-field="' + name + '"]');
+  function show(box, state) {
+    ["status", "done", "total"].forEach(function (name) {
+      var cell = box.querySelector('[data-field="' + name + '"]');
+      if (cell) {
+        cell.textContent = name === "status" ? state.status_label : state[name];
+      }
+    });
+    var bar = box.querySelector("progress");
+    if (bar && state.total > 0) {
+      bar.max = state.total;
+      bar.value = state.done;
+    }
   }
-  function poll() {
-    fetch(section.dataset.statusUrl, { headers: { Accept: "application/json" }, credentials: "same-origin" })
+  function check(box) {
+    return fetch(box.dataset.statusUrl, { headers: { Accept: "application/json" }, credentials: "same-origin" })
       .then(function (response) {
         if (!response.ok) {
           throw new Error(response.status);
@@ -23,21 +33,28 @@
         return response.json();
       })
       .then(function (state) {
-        field("status").textContent = state.status_label;
-        field("done").textContent = state.done;
-        field("total").textContent = state.total;
-        if (state.total > 0) {
-          bar.max = state.total;
-          bar.value = state.done;
-        }
-        if (state.finished) {
+        show(box, state);
+        return state.finished;
+      })
+      .catch(function () {
+        return false; // a dropped connection on a phone: try again at the next poll
+      });
+  }
+  // One request after the other, not all at once: a page of ten jobs costs the server one
+  // request at a time.
+  function poll() {
+    boxes
+      .reduce(function (all, box) {
+        return all.then(function (done) {
+          return check(box).then(function (finished) { return done && finished; });
+        });
+      }, Promise.resolve(true))
+      .then(function (allFinished) {
+        if (allFinished) {
           window.location.reload();
         } else {
           window.setTimeout(poll, 2000);
         }
-      })
-      .catch(function () {
-        window.setTimeout(poll, 2000); // a dropped connection on a phone: try again
       });
   }
   window.setTimeout(poll, 2000);
