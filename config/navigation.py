@@ -47,6 +47,7 @@ MENU = (
     NavEntry("reports:statistics_page", _("Statistik pegawai"), Capability.VIEW_PEGAWAI),
     NavEntry("people:import_upload", _("Impor data"), Capability.IMPORT_PEGAWAI),
     NavEntry("people:quality_ranking", _("Kualitas data"), Capability.VIEW_DATA_QUALITY),
+    NavEntry("siasn:worklist", _("Rekonsiliasi SIASN"), Capability.IMPORT_PEGAWAI),
     NavEntry("people:correction_queue", _("Verifikasi perbaikan"), Capability.VERIFY_CORRECTIONS),
     NavEntry("campaigns:campaign_list", _("Kampanye"), Capability.REVIEW_CAMPAIGNS),
     NavEntry("campaigns:campaign_participation_index", _("Partisipasi"), Capability.VIEW_PARTICIPATION),
@@ -62,6 +63,7 @@ MENU = (
     NavEntry("layanan:service_admin_list", _("Katalog layanan"), Capability.MANAGE_SERVICES),
     NavEntry("org:instansi_list", _("Instansi"), Capability.MANAGE_ORG),
     NavEntry("accounts:user_list", _("Pengguna"), Capability.MANAGE_USERS),
+    NavEntry("api_tokens:token_list", _("Token API"), Capability.MANAGE_USERS),
     NavEntry("core:holiday_list", _("Hari libur")),
     NavEntry("core:audit_list", _("Log audit"), Capability.VIEW_AUDIT),
 )
