@@ -70,6 +70,7 @@ def main(mapping_file: str) -> None:
                     manual.append(f"{path.relative_to(ROOT)}: {match.group(0).strip()}")
         if text != original:
             path.write_text(text)
+            print("changed:", path.relative_to(ROOT))
     for line in manual:
         print("FIX BY HAND:", line)
 

@@ -10,8 +10,8 @@ import pytest
 import time_machine
 from django.urls import reverse
 
-from people.records.actions import do_add_riwayat
 from people.models import JabatanFungsional, JenisJabatan, RiwayatAngkaKredit, RiwayatJabatan
+from people.records.actions import do_add_riwayat
 from people.tests.factories import make_pegawai
 
 pytestmark = pytest.mark.django_db

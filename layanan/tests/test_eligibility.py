@@ -13,7 +13,6 @@ import pytest
 from layanan.models import Eligibility, Service
 from layanan.requests import rules as eligibility
 from layanan.tests.conftest import give_good_record
-from people.records.actions import do_add_riwayat, do_update_pegawai
 from people.models import (
     Golongan,
     JenisJabatan,
@@ -23,6 +22,7 @@ from people.models import (
     RiwayatJabatan,
     RiwayatSkp,
 )
+from people.records.actions import do_add_riwayat, do_update_pegawai
 from people.tests.factories import make_pegawai
 
 TODAY = dt.date(2026, 11, 23)  # next KP period: 1 December 2026
