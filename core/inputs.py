@@ -9,11 +9,14 @@ raw arithmetic, so every posted id goes through :func:`parse_id` first.
 from __future__ import annotations
 
 import copy
+import datetime as dt
 import re
 
 from django import forms
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 # The largest value of a 64-bit signed integer column (BigAutoField, SQLite INTEGER).
 MAX_ID = 2**63 - 1
@@ -117,3 +120,32 @@ def edit_form(form_class, obj, data=None, **kwargs):
     need the untouched object to record a true "before" in the audit log.
     """
     return form_class(data, instance=copy.copy(obj), **kwargs)
+
+
+_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
+
+
+class MonthForm(forms.Form):
+    """The month of a monthly report (``?bulan=YYYY-MM``); none or a malformed one means the
+    current month, with the message beside the field."""
+
+    bulan = forms.CharField(
+        label=gettext_lazy("Bulan"),
+        required=False,
+        widget=forms.TextInput(attrs={"type": "month", "pattern": r"\d{4}-\d{2}", "placeholder": "2026-11"}),
+        help_text=gettext_lazy("Format TTTT-BB, mis. 2026-11."),
+    )
+
+    def clean_bulan(self) -> dt.date | None:
+        value = self.cleaned_data["bulan"].strip()
+        if not value:
+            return None
+        match = _MONTH.match(value)
+        if not match or not (1 <= int(match[2]) <= 12) or not (2000 <= int(match[1]) <= 2100):
+            raise forms.ValidationError(gettext_lazy("Bulan tidak dikenali: tulis TTTT-BB, mis. 2026-11."))
+        return dt.date(int(match[1]), int(match[2]), 1)
+
+    def month(self) -> dt.date:
+        """The chosen month, or the current one when none (or a malformed one) was given."""
+        chosen = self.cleaned_data.get("bulan") if self.is_valid() else None
+        return chosen or timezone.localdate().replace(day=1)

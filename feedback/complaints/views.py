@@ -17,6 +17,7 @@ from accounts.roles import Capability
 from accounts.throttle import actions as throttle
 from core.clients import client_address
 from core.documents import DocumentRejected, do_record_download, document_response, get_document
+from core.inputs import MonthForm
 from core.paging import paginate
 from core.permissions import require, user_can
 from core.spreadsheets import xlsx_response
@@ -39,7 +40,6 @@ from feedback.complaints.queries import (
     register_report,
     steps_of,
 )
-from feedback.ikm.forms import MonthForm
 from feedback.models import Complaint
 
 # Public filing: a person files a few complaints, a script hundreds.

@@ -14,30 +14,7 @@ from feedback.ikm.queries import semester_of
 from layanan.models import Service
 from regulations.skm import Weighting
 
-_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
 _SEMESTER = re.compile(r"^(\d{4})-([12])$")
-
-
-class MonthForm(forms.Form):
-    bulan = forms.CharField(
-        label=_("Bulan"),
-        required=False,
-        widget=forms.TextInput(attrs={"type": "month", "pattern": r"\d{4}-\d{2}", "placeholder": "2026-11"}),
-        help_text=_("Format TTTT-BB, mis. 2026-11."),
-    )
-
-    def clean_bulan(self) -> dt.date | None:
-        value = self.cleaned_data["bulan"].strip()
-        if not value:
-            return None
-        match = _MONTH.match(value)
-        if not match or not (1 <= int(match[2]) <= 12) or not (2000 <= int(match[1]) <= 2100):
-            raise forms.ValidationError(_("Bulan tidak dikenali: tulis TTTT-BB, mis. 2026-11."))
-        return dt.date(int(match[1]), int(match[2]), 1)
-
-    def month(self) -> dt.date:
-        chosen = self.cleaned_data.get("bulan") if self.is_valid() else None
-        return chosen or timezone.localdate().replace(day=1)
 
 
 class IkmForm(forms.Form):

@@ -3,45 +3,15 @@ same ``monthly_report`` for ``?bulan=YYYY-MM`` (default: this month)."""
 
 from __future__ import annotations
 
-import re
-from datetime import date
-
-from django import forms
 from django.http import JsonResponse
 from django.shortcuts import render
-from django.utils import timezone
-from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
 
 from accounts.roles import Capability
+from core.inputs import MonthForm
 from core.permissions import require
 from core.spreadsheets import xlsx_response
 from helpdesk.sla.queries import chart_data, monthly_report, report_xlsx
-
-_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
-
-
-class MonthForm(forms.Form):
-    bulan = forms.CharField(
-        label=_("Bulan"),
-        required=False,
-        max_length=7,
-        widget=forms.TextInput(attrs={"type": "month", "placeholder": "2026-11"}),
-        help_text=_("Format TTTT-BB, mis. 2026-11."),
-    )
-
-    def clean_bulan(self) -> date | None:
-        value = self.cleaned_data["bulan"].strip()
-        if not value:
-            return None
-        match = _MONTH.match(value)
-        if not match or not (1 <= int(match[2]) <= 12) or not (2000 <= int(match[1]) <= 2100):
-            raise forms.ValidationError(_("Bulan tidak dikenali: tulis TTTT-BB, mis. 2026-11."))
-        return date(int(match[1]), int(match[2]), 1)
-
-    def month(self) -> date:
-        chosen = self.cleaned_data.get("bulan") if self.is_valid() else None
-        return chosen or timezone.localdate().replace(day=1)
 
 
 def _report(request):
