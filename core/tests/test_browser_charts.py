@@ -12,7 +12,7 @@ def test_the_sla_report_chart_is_drawn_from_its_spec(cast, login_page, live_serv
     page.goto(f"{live_server.url}/layanan/sla/?bulan=2026-11")
     canvas = page.locator("canvas#sla-chart")
     canvas.wait_for(state="attached")
-    page.wait_for_function("document.querySelector('canvas#sla-chart').dataset.drawn === '1'")
+    page.locator("canvas#sla-chart[data-drawn='1']").wait_for()
     # Chart.js keeps the chart on the canvas: one bar series and the dashed target line.
     kinds = page.evaluate("Chart.getChart('sla-chart').data.datasets.map(d => d.type)")
     assert kinds == ["bar", "line"]

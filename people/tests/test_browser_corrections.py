@@ -52,7 +52,7 @@ def test_a_pegawai_proposes_a_title_the_verifier_approves_it_and_the_list_shows_
     page.context.clear_cookies()
     page = login_page(cast.admin.username)
     page.wait_for_url("**/")
-    page.locator("[data-testid=main-nav] a", has_text="Pegawai").click()
+    page.locator("[data-testid=main-nav] a[data-nav='people:pegawai_list']").click()
     page.wait_for_url("**/pegawai/")
     page.get_by_label("Cari nama atau NIP").fill(rina.nip)
     page.get_by_role("button", name="Cari").click()

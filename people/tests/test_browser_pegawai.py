@@ -19,7 +19,7 @@ def test_admin_finds_an_employee_by_nip_and_reads_the_skp_tab(cast, login_page, 
     page = login_page(cast.admin.username)
     page.wait_for_url("**/")
     assert page.locator("[data-card=pegawai] .number").inner_text() == "4"
-    page.locator("[data-testid=main-nav] a", has_text="Pegawai").click()
+    page.locator("[data-testid=main-nav] a[data-nav='people:pegawai_list']").click()
     page.wait_for_url("**/pegawai/")
     assert page.get_by_test_id("result-count").inner_text() == "4 pegawai"
 

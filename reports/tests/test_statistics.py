@@ -103,6 +103,8 @@ def test_page_xlsx_and_constant_queries(staff, client_for):
 def test_every_dimension_is_drawn_as_a_chart(staff, login_page, live_server):
     page = login_page(staff.admin.username)
     page.goto(f"{live_server.url}/laporan/statistik/")
-    page.wait_for_function("document.querySelectorAll('canvas[data-chart][data-drawn=\"1\"]').length === 7")
+    drawn = page.locator("canvas[data-chart][data-drawn='1']")
+    drawn.nth(6).wait_for()
+    assert drawn.count() == 7
     page.set_viewport_size({"width": 390, "height": 800})
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
