@@ -113,6 +113,11 @@ def clean_text(value, *, max_length: int) -> str:
     return _CONTROL.sub("", text)[:max_length]
 
 
+def search_term(request, *, name: str = "q", max_length: int = 100) -> str:
+    """The search box of a list screen, read through clean_text and stripped."""
+    return clean_text(request.GET.get(name), max_length=max_length).strip()
+
+
 def edit_form(form_class, obj, data=None, **kwargs):
     """A ModelForm for editing ``obj`` that validates against a copy of it.
 

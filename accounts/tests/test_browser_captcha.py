@@ -13,7 +13,10 @@ def test_after_three_failures_the_owner_reads_the_picture_and_logs_in(cast, logi
         page = login_page(cast.operator_a.username, "tebakan")
     assert "Nama pengguna atau kata sandi salah" in page.get_by_role("alert").inner_text()
     picture = page.get_by_role("img", name="Gambar kode keamanan")
-    assert picture.evaluate("img => img.complete && img.naturalWidth > 0")  # drawn and served
+    # Drawn and served: waits for the picture's load (on a busy machine it may still be loading).
+    loaded = "img => img.complete ? img.naturalWidth > 0 : new Promise(done => {"
+    loaded += " img.onload = () => done(img.naturalWidth > 0); img.onerror = () => done(false); })"
+    assert picture.evaluate(loaded)
     screenshot("captcha")
 
     key = page.locator("input[name=captcha_0]").input_value()

@@ -32,7 +32,7 @@ from campaigns.submissions.rules import (
 )
 from campaigns.uploads.actions import allowed_types, do_discard_uploads, do_upload_file, limit_bytes
 from campaigns.uploads.files import CHUNK_SIZE
-from core.inputs import clean_text, parse_id
+from core.inputs import parse_id, search_term
 from core.models import Document
 from core.paging import paginate
 from core.permissions import require
@@ -69,7 +69,7 @@ def campaign_submit_for(request, slug: str, pegawai: int):
 @require_GET
 def campaign_opd_pegawai(request, slug: str):
     campaign = get_published_campaign(slug)
-    q = clean_text(request.GET.get("q"), max_length=100)
+    q = search_term(request)
     missing = request.GET.get("belum") == "1"
     pegawai = opd_pegawai_for_campaign(request.user, campaign, q=q, missing_only=missing)
     return render(

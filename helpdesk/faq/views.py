@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from accounts.roles import Capability
+from core.inputs import search_term
 from core.paging import paginate
 from core.permissions import require
 from helpdesk.faq import queries
@@ -61,7 +62,7 @@ def faq_rate(request, pk: int):
 @require_GET
 def faq_suggest(request):
     """Entries matching the question being typed (the ticket form asks as the user types)."""
-    text = (request.GET.get("q") or "")[:250]
+    text = search_term(request, max_length=250)
     entries = queries.search(text, limit=SUGGESTIONS)
     url = reverse("helpdesk:faq")
     return JsonResponse(

@@ -10,6 +10,7 @@ from django.views.decorators.http import require_GET
 
 from accounts.roles import Capability
 from core.charts import chart_spec, series
+from core.inputs import search_term
 from core.paging import paginate
 from core.permissions import require
 from core.spreadsheets import xlsx_response
@@ -65,7 +66,7 @@ def ranking(request):
 def opd_detail(request, pk: int):
     opd = get_opd_for_user(request.user, pk)
     year = _year(request)
-    q = request.GET.get("q", "")[:100]
+    q = search_term(request)
     kategori = request.GET.get("kategori", "")
     total = queries.summary(request.user, year, opd)
     plan = [

@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from accounts.roles import Capability
-from core.inputs import parse_id
+from core.inputs import parse_id, search_term
 from core.paging import paginate
 from core.permissions import require
 from core.spreadsheets import csv_response, csv_writer, xlsx_bytes, xlsx_response
@@ -32,7 +32,7 @@ def month_of(request) -> tuple[int, int]:
 
 
 def _filters(request) -> dict:
-    return {"opd": parse_id(request.GET.get("opd")), "search": request.GET.get("q", "").strip()[:100]}
+    return {"opd": parse_id(request.GET.get("opd")), "search": search_term(request)}
 
 
 @require_GET

@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from accounts.roles import Capability
-from core.inputs import parse_id
+from core.inputs import parse_id, search_term
 from core.paging import paginate
 from core.permissions import require, user_can
 from core.spreadsheets import csv_response, csv_writer, xlsx_bytes, xlsx_response
@@ -47,7 +47,7 @@ def window(data) -> tuple[date, date, str]:
 
 
 def _filters(request) -> dict:
-    return {"opd": parse_id(request.GET.get("opd")), "search": request.GET.get("q", "").strip()[:100]}
+    return {"opd": parse_id(request.GET.get("opd")), "search": search_term(request)}
 
 
 @require_GET

@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from accounts.roles import Capability
-from core.inputs import parse_id
+from core.inputs import parse_id, search_term
 from core.paging import paginate
 from core.permissions import require, user_can
 from core.spreadsheets import csv_response, csv_writer, xlsx_bytes, xlsx_response
@@ -50,7 +50,7 @@ def _filters(request) -> dict:
         "opd": parse_id(request.GET.get("opd")),
         "eligible": eligible if eligible in {"ya", "tidak"} else "",
         "jenis": jenis if jenis in JenisKp.values else "",
-        "search": request.GET.get("q", "").strip()[:100],
+        "search": search_term(request),
     }
 
 

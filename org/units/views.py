@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from accounts.roles import Capability
-from core.inputs import clean_text, edit_form
+from core.inputs import edit_form, search_term
 from core.paging import paginate
 from core.permissions import require, user_can
 from org.units import actions
@@ -30,7 +30,7 @@ OPD_CHANGE_FIELDS = ("instansi", "code", "name", "short_name", "is_active")
 @require(Capability.VIEW_ORG)
 @require_GET
 def opd_list(request):
-    search = clean_text(request.GET.get("q"), max_length=100).strip()
+    search = search_term(request)
     opds = list_opds_for_user(request.user, search=search)
     return render(
         request,
