@@ -7,7 +7,7 @@ import datetime as dt
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
-from django.http import Http404, JsonResponse
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -17,10 +17,9 @@ from accounts.roles import Capability
 from accounts.throttle import actions as throttle
 from core.clients import client_address
 from core.documents import DocumentRejected, do_record_download, document_response, get_document
-from core.inputs import MonthForm
+from core.monthly import MonthlyReport
 from core.paging import paginate
 from core.permissions import require, user_can
-from core.spreadsheets import xlsx_response
 from feedback.complaints import actions
 from feedback.complaints.files import register_xlsx
 from feedback.complaints.forms import (
@@ -227,30 +226,11 @@ def complaint_attachment(request, number, pk):
     return document_response(document)
 
 
-def _register(request):
-    form = MonthForm(request.GET)
-    return form, register_report(request.user, form.month())
-
-
-@require(Capability.VIEW_COMPLAINTS)
-@require_GET
-def complaint_report(request):
-    form, report = _register(request)
-    month = report.month.strftime("%Y-%m")
-    if form.is_valid() and not form.cleaned_data["bulan"]:
-        form = MonthForm({"bulan": month})
-    return render(request, "feedback/complaint_report.html", {"form": form, "report": report, "month": month})
-
-
-@require(Capability.VIEW_COMPLAINTS)
-@require_GET
-def complaint_report_export(request):
-    _form, report = _register(request)
-    return xlsx_response(register_xlsx(report), f"register-pengaduan-{report.month:%Y-%m}.xlsx")
-
-
-@require(Capability.VIEW_COMPLAINTS)
-@require_GET
-def complaint_report_chart(request):
-    _form, report = _register(request)
-    return JsonResponse(register_chart(report))
+complaint_report, complaint_report_export, complaint_report_chart = MonthlyReport(
+    capability=Capability.VIEW_COMPLAINTS,
+    build=lambda request, month: register_report(request.user, month),
+    template="feedback/complaint_report.html",
+    xlsx=register_xlsx,
+    chart=register_chart,
+    filename="register-pengaduan",
+).views()

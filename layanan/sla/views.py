@@ -7,41 +7,15 @@ current month is shown instead.
 
 from __future__ import annotations
 
-from django.http import JsonResponse
-from django.shortcuts import render
-from django.views.decorators.http import require_GET
-
 from accounts.roles import Capability
-from core.inputs import MonthForm
-from core.permissions import require
-from core.spreadsheets import xlsx_response
+from core.monthly import MonthlyReport
 from layanan.sla.queries import sla_chart_data, sla_report, sla_xlsx
 
-
-def _report(request):
-    form = MonthForm(request.GET)
-    return form, sla_report(form.month())
-
-
-@require(Capability.VIEW_SLA_REPORT)
-@require_GET
-def sla_report_view(request):
-    form, report = _report(request)
-    month = report.month.strftime("%Y-%m")
-    if form.is_valid() and not form.cleaned_data["bulan"]:
-        form = MonthForm({"bulan": month})  # show which month the page is about
-    return render(request, "layanan/sla_report.html", {"form": form, "report": report, "month": month})
-
-
-@require(Capability.VIEW_SLA_REPORT)
-@require_GET
-def sla_export(request):
-    _form, report = _report(request)
-    return xlsx_response(sla_xlsx(report), f"laporan-sla-{report.month:%Y-%m}.xlsx")
-
-
-@require(Capability.VIEW_SLA_REPORT)
-@require_GET
-def sla_chart_data_view(request):
-    _form, report = _report(request)
-    return JsonResponse(sla_chart_data(report))
+sla_report_view, sla_export, sla_chart_data_view = MonthlyReport(
+    capability=Capability.VIEW_SLA_REPORT,
+    build=lambda request, month: sla_report(month),
+    template="layanan/sla_report.html",
+    xlsx=sla_xlsx,
+    chart=sla_chart_data,
+    filename="laporan-sla",
+).views()
