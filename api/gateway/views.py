@@ -16,6 +16,8 @@ from api.gateway.queries import TokenAuth
 from api.gateway.rules import ERROR_STATUSES, ApiError, Galat
 from campaigns.participation.api import router as campaigns
 from ipasn.scores.api import router as ipasn
+from kpo.kgb.api import router as kpo_kgb
+from kpo.pension.api import router as kpo_ppo
 from kpo.periods.api import router as kpo
 from layanan.catalogue.api import router as catalogue
 from layanan.requests.api import router as requests
@@ -56,6 +58,8 @@ api.add_router("/permohonan", requests, auth=TokenAuth("read:layanan"))
 api.add_router("/kampanye", campaigns, auth=TokenAuth("read:kampanye"))
 api.add_router("/ipasn", ipasn, auth=TokenAuth("read:ipasn"))
 api.add_router("/kpo", kpo, auth=TokenAuth("read:kpo"))
+api.add_router("/kpo", kpo_ppo, auth=TokenAuth("read:kpo"))
+api.add_router("/kpo", kpo_kgb, auth=TokenAuth("read:kpo"))
 
 
 def _error(request, status: int, code: str, message: str, details=None, headers=None):

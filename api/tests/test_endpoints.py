@@ -138,3 +138,31 @@ def test_ipasn_scores_and_the_kp_list_stay_in_the_opd(cast, people, issue, call)
     kp = call(issue(ALL_READ, opd=cast.opd_a), "kpo/kp?periode=2026-04-01")
     assert kp.status_code == 200 and all(r["opd_id"] == cast.opd_a.pk for r in kp.json())
     assert call(issue(ALL_READ), "kpo/kp").json()["kode"] == "isian_tidak_sah"
+
+
+def test_the_ppo_and_kgb_lists_stay_in_the_opd(cast, issue, call):
+    import datetime as dt
+
+    from people.models import RiwayatSkp
+    from people.records.actions import do_add_riwayat
+
+    for opd, name in ((cast.opd_a, "Dinkes"), (cast.opd_b, "Dishub")):
+        # A pelaksana born 1 June 1968 reaches BUP 58 on 1 June 2026 (PP 11/2017 Pasal 239).
+        make_pegawai(opd, nama=f"Pensiun {name}", birth=dt.date(1968, 6, 1), cpns=dt.date(1995, 3, 1))
+        # III/a since 1 April 2024, MKG 0: the KGB to MKG 2 on 1 April 2026 (PP 5/2024 table).
+        due = make_pegawai(opd, nama=f"Gaji {name}", cpns=dt.date(2024, 4, 1), golongan="III/a")
+        do_add_riwayat(due, RiwayatSkp, actor=None, tahun=2025, predikat="baik")
+    window = "kpo/ppo?dari=2026-01-01&sampai=2026-12-31"
+    everyone = call(issue(ALL_READ), window).json()
+    assert {r["nama"] for r in everyone} == {"Pensiun Dinkes", "Pensiun Dishub"}
+    ours = call(issue(ALL_READ, opd=cast.opd_a), window).json()
+    assert [(r["nama"], r["bup"], r["tmt_pensiun"]) for r in ours] == [("Pensiun Dinkes", 58, "2026-07-01")]
+    too_long = call(issue(ALL_READ), "kpo/ppo?dari=2026-01-01&sampai=2032-01-01")
+    assert too_long.status_code == 422 and too_long.json()["kode"] == "isian_tidak_sah"
+    kgb = call(issue(ALL_READ, opd=cast.opd_a), "kpo/kgb?bulan=2026-04").json()
+    assert [(r["nama"], r["opd_id"], r["tmt_kgb"]) for r in kgb] == [
+        ("Gaji Dinkes", cast.opd_a.pk, "2026-04-01")
+    ]
+    assert kgb[0]["gaji_baru"] > kgb[0]["gaji_lama"]
+    assert call(issue(ALL_READ), "kpo/kgb?bulan=2026-13").status_code == 422
+    assert call(issue(["read:pegawai"]), "kpo/kgb?bulan=2026-04").json()["kode"] == "cakupan_kurang"

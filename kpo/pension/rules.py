@@ -16,6 +16,10 @@ from django.utils.translation import gettext as _
 
 from people.records.rules.profile import jabatan_kind
 from regulations.pension import Pension, pension
+from regulations.ranks import add_months
+
+MAX_WINDOW_MONTHS = 60
+EARLIEST, LATEST = date(1900, 1, 1), date(2200, 1, 1)
 
 
 @dataclass(frozen=True)
@@ -35,6 +39,17 @@ class PpoRow:
     @property
     def missing(self) -> list[str]:
         return [i.message for i in self.items if i.state != "ok"]
+
+
+def window_problem(start: date, end: date) -> str:
+    """Why [start, end] is not a PPO window one may ask for ("" when it is)."""
+    if not (EARLIEST <= start <= LATEST and EARLIEST <= end <= LATEST):
+        return _("Tanggal harus antara tahun 1900 dan 2200.")
+    if end < start:
+        return _("Tanggal akhir sebelum tanggal awal.")
+    if end > add_months(start, MAX_WINDOW_MONTHS):
+        return _("Rentang paling panjang 60 bulan.")
+    return ""
 
 
 def pension_of(record) -> Pension | None:

@@ -19,10 +19,9 @@ from core.spreadsheets import csv_response, csv_writer, xlsx_bytes, xlsx_respons
 from kpo.pension import files
 from kpo.pension.actions import do_create_pension_requests
 from kpo.pension.queries import ppo_for_user
+from kpo.pension.rules import EARLIEST, LATEST, MAX_WINDOW_MONTHS
 from org.units.queries import opds_for_user
 from regulations.ranks import add_months
-
-MAX_WINDOW_MONTHS = 60
 
 
 def _date(value: str, default: date) -> date:
@@ -31,7 +30,7 @@ def _date(value: str, default: date) -> date:
         day = date.fromisoformat(value)
     except ValueError:
         return default
-    return day if date(1900, 1, 1) <= day <= date(2200, 1, 1) else default
+    return day if EARLIEST <= day <= LATEST else default
 
 
 def window(data) -> tuple[date, date, str]:
