@@ -20,6 +20,10 @@ is still ahead when the request arrives. So a request that arrives before openin
 office hours or during the break counts that day as day 1 (the office still has time left that
 day); one that arrives at or after closing, or on a weekend or holiday, starts on the next
 working day.
+The helpdesk and the complaint register use this rule ("by the end of the N-th working day").
+A service request's *jangka waktu* is counted in whole working days instead
+(:func:`due_whole_working_days`), so that a request received late in the day is not due
+minutes later.
 
 Time zones: aware datetimes are converted to the calendar's zone; naive ones are taken as
 wall time in that zone; every result is aware in that zone. Durations are measured in UTC so
@@ -39,6 +43,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from regulations.inputs import parse_iso_date, parse_json_argument, reject_unknown_fields
 from regulations.reasons import RuleInputError
 
+_ONE_US = timedelta(microseconds=1)
 DEFAULT_TZ = "Asia/Jakarta"  # WIB; WITA is Asia/Makassar, WIT is Asia/Jayapura
 
 
@@ -159,6 +164,32 @@ def due_working_days(received: datetime, days: int, calendar: OfficeCalendar) ->
     """Closing time of the ``days``-th working day counted from receipt (day 1 = receipt day if
     the office has not yet closed that day)."""
     return calendar.closing_time(counted_working_days(received, days, calendar)[-1])
+
+
+def due_whole_working_days(received: datetime, days: int, calendar: OfficeCalendar) -> datetime:
+    """When a service's *jangka waktu* of ``days`` working days ends: ``days`` whole working days
+    of office time (our reading, docs/decisions/0007-whole-working-days-for-services.md).
+
+    Received before opening, after closing or on a closed day: as :func:`due_working_days`, the
+    closing time of the ``days``-th working day. Received during office hours (or the break):
+    the part of the receipt day already gone is owed from one more working day, at the same
+    share of its office time. A one-day service received at 15:03 on Monday is due at 15:03 on
+    Tuesday, not at 15:30 on Monday, 27 minutes later; a short Friday counts by its share.
+    """
+    counted = counted_working_days(received, days, calendar)
+    local = _local(received, calendar.zone)
+    first = counted[0]
+    opening, closing = calendar.working_periods(first)[0][0], calendar.closing_time(first)
+    if local.date() != first or local <= opening:
+        return calendar.closing_time(counted[-1])
+    gone = working_time_between(opening, local, calendar) // _ONE_US
+    first_day = working_time_between(opening, closing, calendar) // _ONE_US
+    extra = next(calendar.working_days_from(counted[-1] + timedelta(days=1)))
+    extra_opening = calendar.working_periods(extra)[0][0]
+    extra_day = working_time_between(extra_opening, calendar.closing_time(extra), calendar) // _ONE_US
+    # Integer microseconds, rounded up: the same share of a day of another length, never zero.
+    owed = timedelta(microseconds=-(-extra_day * gone // first_day))
+    return add_working_time(extra_opening, owed, calendar)
 
 
 def due_calendar_hours(received: datetime, hours: float, *, tz: str = DEFAULT_TZ) -> datetime:

@@ -14,7 +14,7 @@ from layanan.models import Service, Step
 from regulations.sla import (
     OfficeCalendar,
     add_working_time,
-    due_working_days,
+    due_whole_working_days,
     working_time_between,
 )
 
@@ -28,12 +28,12 @@ def _add_months(day: date, months: int) -> date:
 def request_due(service: Service, received_at: datetime, calendar: OfficeCalendar) -> datetime:
     """When a request received at ``received_at`` must be finished.
 
-    Working days follow ``regulations.sla.due_working_days`` (closing time of the N-th working
-    day). Months ("2 bulan" for a pension) end at the closing time of the last working day
+    Working days follow ``regulations.sla.due_whole_working_days`` (N whole working days of
+    office time: received at 15:03, a one-day service is due at 15:03 the next working day). Months ("2 bulan" for a pension) end at the closing time of the last working day
     on or before the same date N months later: our reading, documented in docs/layanan.md.
     """
     if service.duration_unit == Service.DurationUnit.WORKING_DAYS:
-        return due_working_days(received_at, service.duration, calendar)
+        return due_whole_working_days(received_at, service.duration, calendar)
     local = received_at.astimezone(calendar.zone)
     last = _add_months(local.date(), service.duration)
     while not calendar.is_working_day(last):

@@ -24,6 +24,8 @@ from people.tests.factories import make_pegawai
 pytestmark = pytest.mark.django_db
 WIB = ZoneInfo("Asia/Jakarta")
 MONDAY = dt.datetime(2026, 11, 2, 9, 0, tzinfo=WIB)  # no holiday that week
+# A one-day service received Monday 09:00 gets a whole office day: due Tuesday 09:00.
+PAST_DEADLINE = dt.datetime(2026, 11, 3, 10, 0, tzinfo=WIB)
 
 
 @pytest.fixture
@@ -75,7 +77,7 @@ def test_stay_past_its_target_escalates_to_the_holders_of_the_escalation_role(
 
 def test_second_run_sends_nothing_and_writes_no_audit_row(cast, service, pegawai, kasubbag):
     submitted(service, pegawai, cast)
-    later = MONDAY + dt.timedelta(hours=8)  # past the step's target and the request's deadline
+    later = PAST_DEADLINE  # past the step's target and the request's deadline
     first = sweep(later)
     assert first.escalated == 1 and first.marked == 1
     notes, audits = Notification.objects.count(), AuditLog.objects.count()
@@ -118,7 +120,7 @@ def test_request_past_its_deadline_is_marked_overdue_and_finished_ones_keep_thei
 ):
     late = submitted(service, pegawai, cast)
     on_time = submitted(service, pegawai, cast, at=MONDAY + dt.timedelta(days=1))
-    result = sweep(MONDAY + dt.timedelta(hours=7))  # Monday 16:00: Monday's request is late
+    result = sweep(PAST_DEADLINE)  # Monday's request is late, Tuesday's is not
     assert result.marked == 1
     late.refresh_from_db()
     on_time.refresh_from_db()
@@ -174,7 +176,7 @@ def test_stays_without_anyone_to_escalate_to_wait_until_someone_holds_the_role(c
 def test_one_audit_row_per_run_with_the_counts(cast, service, pegawai, kasubbag):
     for _ in range(3):
         submitted(service, pegawai, cast)
-    sweep(MONDAY + dt.timedelta(hours=8), actor=cast.admin)
+    sweep(PAST_DEADLINE, actor=cast.admin)
     row = AuditLog.objects.get(event="layanan.sla_diperiksa")
     assert row.after["ditandai_terlambat"] == 3 and row.after["tahap_dieskalasi"] == 3
     assert row.actor == cast.admin
@@ -196,7 +198,7 @@ def test_the_sweep_costs_the_same_queries_for_few_or_many_overdue_stays(
 def test_command_prints_an_indonesian_summary(cast, service, pegawai, kasubbag):
     submitted(service, pegawai, cast)
     out = StringIO()
-    with time_machine.travel(MONDAY + dt.timedelta(hours=8), tick=False):
+    with time_machine.travel(PAST_DEADLINE, tick=False):
         call_command("check_sla", stdout=out)
         call_command("check_sla", stdout=out)
     first, second = out.getvalue().strip().splitlines()

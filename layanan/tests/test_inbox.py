@@ -102,8 +102,8 @@ def test_the_inbox_is_sorted_by_due_time_and_marks_overdue_requests(
     client_for, cast, chain, service, other_service
 ):
     with time_machine.travel(dt.datetime(2026, 11, 2, 9, 0, tzinfo=WIB), tick=False):
-        late = new_request(cast, service)  # 3 working days: due Wednesday 15:30
-    with time_machine.travel(dt.datetime(2026, 11, 5, 9, 0, tzinfo=WIB), tick=False):
+        late = new_request(cast, service)  # 3 whole working days: due Thursday 09:00
+    with time_machine.travel(dt.datetime(2026, 11, 5, 10, 0, tzinfo=WIB), tick=False):
         later = new_request(cast, other_service)  # 5 working days
         sooner = new_request(cast, service)
         response = client_for(chain.petugas).get(INBOX)
@@ -112,13 +112,13 @@ def test_the_inbox_is_sorted_by_due_time_and_marks_overdue_requests(
     assert rows[late.number].late and not rows[sooner.number].late
     html = response.content.decode()
     assert html.count('data-overdue="1"') == 1 and "Terlambat" in html
-    assert "4 November 2026 15:30" in html  # the due time, in Indonesian
+    assert "5 November 2026 09:00" in html  # the due time, in Indonesian
 
 
 def test_filters_by_service_opd_overdue_and_search(client_for, cast, chain, service, other_service):
     with time_machine.travel(dt.datetime(2026, 11, 2, 9, 0, tzinfo=WIB), tick=False):
         old = new_request(cast, service, nama="Budi Santoso")
-    with time_machine.travel(dt.datetime(2026, 11, 5, 9, 0, tzinfo=WIB), tick=False):
+    with time_machine.travel(dt.datetime(2026, 11, 5, 10, 0, tzinfo=WIB), tick=False):
         exam = new_request(cast, other_service, nama="Citra Lestari")
         dishub = new_request(cast, service, opd=cast.opd_b, nama="Dedi Kurniawan")
         client = client_for(chain.petugas)

@@ -107,8 +107,8 @@ def test_an_eligible_kp_reguler_request_is_submitted_to_registration(
     assert request.status == Request.Status.IN_PROCESS
     assert request.step.code == "registrasi" and request.version == 1
     assert request.submitted_at == now
-    # 3 working days from Monday: the closing time of Wednesday 25 November.
-    assert request.due_at.astimezone(WIB).date() == dt.date(2026, 11, 25)
+    # 3 whole working days from Monday 10:00: Thursday 26 November, 10:00.
+    assert request.due_at.astimezone(WIB) == dt.datetime(2026, 11, 26, 10, 0, tzinfo=WIB)
     assert request.eligibility["eligible"] is True and request.eligibility["rule"] == "kp_reguler"
     stay = RequestStep.objects.get(request=request)
     assert stay.step == request.step and stay.started_at == now and stay.ended_at is None

@@ -76,18 +76,28 @@ def test_one_day_request_received_after_closing_before_idul_fitri_is_due_after_t
     assert request_due(one_day, wib(2026, 3, 17, 15, 40), calendar) == wib(2026, 3, 25, 15, 30)
 
 
-def test_one_day_request_received_at_ten_is_due_the_same_day_at_closing(calendar, one_day):
-    assert request_due(one_day, wib(2026, 2, 11, 10, 0), calendar) == wib(2026, 2, 11, 15, 30)  # a Wednesday
+def test_one_day_request_received_before_opening_is_due_that_day_at_closing(calendar, one_day):
+    assert request_due(one_day, wib(2026, 2, 11, 7, 30), calendar) == wib(2026, 2, 11, 15, 30)  # a Wednesday
 
 
-def test_request_received_during_the_break_still_counts_that_day(calendar, one_day):
-    assert request_due(one_day, wib(2026, 2, 12, 12, 0), calendar) == wib(2026, 2, 12, 15, 30)
+def test_one_day_request_received_at_ten_gets_a_whole_office_day(calendar, one_day):
+    # Two of Wednesday's six office hours are gone: they are owed on Thursday, until 10:00.
+    assert request_due(one_day, wib(2026, 2, 11, 10, 0), calendar) == wib(2026, 2, 12, 10, 0)
+
+
+def test_one_day_request_received_at_15_03_is_not_due_27_minutes_later(calendar, one_day):
+    assert request_due(one_day, wib(2026, 2, 11, 15, 3), calendar) == wib(2026, 2, 12, 15, 3)
+
+
+def test_request_received_during_the_break_owes_the_morning_on_a_short_friday(calendar, one_day):
+    # Thursday 12:00: 3.5 of 6 h gone; the same share of Friday's 5 h is 2 h 55 min: 13:25.
+    assert request_due(one_day, wib(2026, 2, 12, 12, 0), calendar) == wib(2026, 2, 13, 13, 25)
 
 
 def test_three_day_request_skips_the_weekend(calendar):
     service = make_service(duration=3, requirements=())
-    # Thursday 5 Feb: day 1 Thu, day 2 Fri, day 3 Mon 9 Feb.
-    assert request_due(service, wib(2026, 2, 5, 9, 0), calendar) == wib(2026, 2, 9, 15, 30)
+    # Thursday 5 Feb 09:00: Thu (from 09:00), Fri, Mon, and Tuesday's first hour.
+    assert request_due(service, wib(2026, 2, 5, 9, 0), calendar) == wib(2026, 2, 10, 9, 0)
 
 
 @pytest.mark.parametrize(
@@ -142,7 +152,7 @@ def test_returned_request_clock_pauses_through_the_workflow_actions(cast, calend
     pegawai = make_pegawai(cast.opd_a, nama="Siti Rahmawati", user=cast.pegawai_a)
     with time_machine.travel(wib(2026, 2, 9, 9, 0), tick=False):  # Monday
         request = submitted_request(service, pegawai, at=wib(2026, 2, 9, 9, 0), created_by=cast.pegawai_a)
-    assert request.due_at == wib(2026, 2, 11, 15, 30)
+    assert request.due_at == wib(2026, 2, 12, 9, 0)  # three whole office days
     officials = [chain.petugas, chain.kasubbag, chain.sekretaris, chain.kepala_badan, chain.kepala_bidang]
     codes = ["registrasi", "pemilahan", "paraf", "disposisi", "bidang"]
     with time_machine.travel(wib(2026, 2, 9, 10, 0), tick=False):
@@ -167,13 +177,14 @@ def test_returned_request_clock_pauses_through_the_workflow_actions(cast, calend
         )
     request.refresh_from_db()
     assert request.status == Request.Status.RETURNED
-    assert request.due_at == wib(2026, 2, 11, 15, 30)  # unchanged while paused
+    assert request.due_at == wib(2026, 2, 12, 9, 0)  # unchanged while paused
     # … and resubmitted on Thursday 12 Feb at 09:00: 8.5 office hours later.
     with time_machine.travel(wib(2026, 2, 12, 9, 0), tick=False):
         do_resubmit_request(request, actor=cast.pegawai_a, version=request.version)
     request.refresh_from_db()
     assert request.status == Request.Status.IN_PROCESS
     assert request.step == Step.objects.get(service=service, code="verifikasi")
-    assert request.due_at == wib(2026, 2, 13, 11, 0)  # moved on by exactly 8.5 office hours
+    # moved on by exactly 8.5 office hours: Thursday's 5 from 09:00, Friday 08.30–11.00, 13.00–14.00
+    assert request.due_at == wib(2026, 2, 13, 14, 0)
     paused = RequestStep.objects.get(request=request, step__isnull=True)
     assert (paused.started_at, paused.ended_at) == (wib(2026, 2, 10, 14, 0), wib(2026, 2, 12, 9, 0))

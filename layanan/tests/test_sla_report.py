@@ -47,21 +47,24 @@ def world(cast, frozen):
     def request(at):
         return submitted_request(one_day, pegawai, at=at, created_by=cast.pegawai_a)
 
-    # R1 Mon 2 Nov 09:00 → 14:00: 2.5 h + 1 h = 3.5 h; due 15:30 that day: on time.
+    # A one-day service gets one whole day of office time (regulations.sla.due_whole_working_days).
+    # R1 Mon 2 Nov 09:00 → 14:00: 2.5 h + 1 h = 3.5 h; due Tue 09:00: on time.
     finish(request(wib(2026, 11, 2, 9, 0)), at=wib(2026, 11, 2, 14, 0))
     # R2 Tue 3 Nov 10:00, returned 11:00, resubmitted Wed 10:00, finished Wed 14:00.
     # At the steps: 1 h + (1.5 h + 1 h) = 3.5 h. Paused 0.5 + 2.5 + 2 = 5 office hours, so
-    # the deadline Tue 15:30 moves to Wed 14:30: on time.
+    # the deadline Wed 10:00 moves to Thu 09:00: on time.
     r2 = request(wib(2026, 11, 3, 10, 0))
     move(r2, at=wib(2026, 11, 3, 11, 0), to=None, action=Action.RETURN)
     resume(r2, at=wib(2026, 11, 4, 10, 0), to=entry)
     finish(r2, at=wib(2026, 11, 4, 14, 0))
-    # R3 Thu 5 Nov 15:00 → Fri 14:00: 0.5 + 2.5 + 1 = 4 h; due Thu 15:30: late.
-    finish(request(wib(2026, 11, 5, 15, 0)), at=wib(2026, 11, 6, 14, 0))
+    # R3 Thu 5 Nov 15:00 → Fri 15:15: 0.5 + 2.5 + 2.25 = 5.25 h. 5.5 of Thursday's 6 h were gone,
+    # so it is owed 11/12 of Friday's 5 h (4 h 35 min): due Fri 15:05: late.
+    finish(request(wib(2026, 11, 5, 15, 0)), at=wib(2026, 11, 6, 15, 15))
     # R4 rejected Mon 9 Nov 08:00 → 09:00: 1 h, on time (a rejection is an answer too).
     finish(request(wib(2026, 11, 9, 8, 0)), at=wib(2026, 11, 9, 9, 0), action=Action.REJECT)
-    # R5 Fri 30 Oct 15:00 → Mon 2 Nov 09:00: 0.5 + 1 = 1.5 h, counted in November; late.
-    finish(request(wib(2026, 10, 30, 15, 0)), at=wib(2026, 11, 2, 9, 0))
+    # R5 Fri 30 Oct 15:00 → Mon 2 Nov 15:00: 0.5 + 3.5 + 2 = 6 h, counted in November. 4.5 of
+    # Friday's 5 h were gone: owed 0.9 × 6 h of Monday, due Mon 14:54: late.
+    finish(request(wib(2026, 10, 30, 15, 0)), at=wib(2026, 11, 2, 15, 0))
     # R6 finished in October: not November's.
     finish(request(wib(2026, 10, 29, 9, 0)), at=wib(2026, 10, 29, 10, 0))
     # Open now: one past its deadline, one within it, one with the applicant (paused).
@@ -81,9 +84,9 @@ def test_november_counts_durations_and_on_time_share_match_the_hand_computation(
     row = row_of(report, world["one_day"])
     assert (row.finished, row.on_time) == (5, 3)
     assert row.on_time_percent == pytest.approx(60.0)
-    # Durations [1, 1.5, 3.5, 3.5, 4] office hours: median 3.5, nearest-rank p90 = 5th = 4.
+    # Durations [1, 3.5, 3.5, 5.25, 6] office hours: median 3.5, nearest-rank p90 = 5th = 6.
     assert row.median_hours == pytest.approx(3.5)
-    assert row.p90_hours == pytest.approx(4.0)
+    assert row.p90_hours == pytest.approx(6.0)
     assert (row.open, row.overdue) == (3, 1)
 
 
@@ -140,7 +143,7 @@ def test_xlsx_holds_the_same_table(world, client_for, cast):
     rows = list(sheet.iter_rows(values_only=True))
     assert rows[0][:5] == ("Layanan", "Jangka waktu", "Selesai", "Tepat waktu", "Tepat waktu (%)")
     by_name = {r[0]: r for r in rows[1:]}
-    assert by_name["Ujian Dinas"] == ("Ujian Dinas", "1 hari kerja", 5, 3, 60, 3.5, 4, 3, 1)
+    assert by_name["Ujian Dinas"] == ("Ujian Dinas", "1 hari kerja", 5, 3, 60, 3.5, 6, 3, 1)
     assert by_name["Izin Belajar"][2:5] == (0, 0, None)
     assert by_name["Semua layanan"][2:4] == (5, 3)
 

@@ -116,7 +116,7 @@ def test_return_resubmit_and_complete(cast, chain, service, applicant):
     with time_machine.travel(MONDAY_9, tick=False):
         request = submit(service, applicant, actor=cast.pegawai_a)
         due = request.due_at
-        assert due == dt.datetime(2026, 11, 4, 15, 30, tzinfo=WIB)  # 3 working days
+        assert due == dt.datetime(2026, 11, 5, 9, 0, tzinfo=WIB)  # 3 whole working days from 09:00
         request = walk_to(request, "verifikasi", chain)
     with time_machine.travel(dt.datetime(2026, 11, 2, 10, 0, tzinfo=WIB), tick=False):
         request = act(
@@ -144,7 +144,8 @@ def test_return_resubmit_and_complete(cast, chain, service, applicant):
     with time_machine.travel(dt.datetime(2026, 11, 3, 10, 0, tzinfo=WIB), tick=False):
         request = do_resubmit_request(request, actor=cast.pegawai_a)
     assert (request.status, request.step.code) == (Request.Status.IN_PROCESS, "verifikasi")
-    assert request.due_at == dt.datetime(2026, 11, 5, 15, 30, tzinfo=WIB), "moved on by the paused office day"
+    # Thursday 09:00 plus 6 office hours: 5 on Thursday, then Friday 08.30–09.30.
+    assert request.due_at == dt.datetime(2026, 11, 6, 9, 30, tzinfo=WIB), "moved on by the paused office day"
     stay = RequestStep.objects.get(request=request, ended_at__isnull=True)
     assert stay.step.code == "verifikasi"
     assert stay.due_at == dt.datetime(2026, 11, 3, 13, 30, tzinfo=WIB)  # 120 office minutes, across the break
@@ -152,7 +153,7 @@ def test_return_resubmit_and_complete(cast, chain, service, applicant):
         recipient=cast.unit_pengolah, title__contains="diajukan kembali"
     ).exists()
     assert (
-        AuditLog.objects.get(event="permohonan.diajukan_ulang").after["due_at"].startswith("2026-11-05T15:30")
+        AuditLog.objects.get(event="permohonan.diajukan_ulang").after["due_at"].startswith("2026-11-06T09:30")
     )
 
     with time_machine.travel(dt.datetime(2026, 11, 3, 14, 0, tzinfo=WIB), tick=False):
