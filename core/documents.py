@@ -3,7 +3,9 @@
 A scan is accepted only when its first bytes say PDF, JPEG or PNG (the name and the
 browser's Content-Type are the uploader's claim, not evidence), when its extension agrees
 with what the bytes say, and when it is within the size limit of its kind
-(``settings.PELITA_DOCUMENT_MAX_MB``). The bytes go to the private storage (:func:`storage`:
+(``settings.PELITA_DOCUMENT_MAX_MB``). Every upload, a plain form file or an assembled
+chunked one, is accepted by one function, :func:`accept_upload` (check, hash once, store),
+which :func:`do_attach_document` calls before it writes the row. The bytes go to the private storage (:func:`storage`:
 MEDIA_ROOT or a private S3 bucket) as documents/YYYY/MM/<random>; no URL serves them. The
 app that owns the record checks who may read it (its scoped query) and then calls
 :func:`document_response`; every download is audited by :func:`do_record_download`.
@@ -326,11 +328,35 @@ def format_mb(size: int) -> str:
     return number_format(math.ceil(size * 10 / MB) / 10, 1)
 
 
-def inspect_upload(uploaded_file, kind: str) -> Inspection:
+_MEMO = "_pelita_inspection"  # where inspect_upload keeps its verdict on the upload object
+
+
+def inspect_upload(
+    uploaded_file, kind: str, *, types: Iterable[FileType] | None = None, sha256: str = ""
+) -> Inspection:
     """Check an uploaded file (size, content, extension) and hash it; raise DocumentRejected.
 
-    The size is checked before a byte is read, so an oversized upload costs no hashing.
+    ``types`` narrows PDF/JPG/PNG to what the caller accepts (a campaign question), and
+    ``sha256`` is the hash the client says it sent (a chunked upload): a mismatch means
+    the bytes were damaged on the way. The size is checked before a byte is read, so an
+    oversized upload costs no hashing. The verdict is kept on the upload object, so the
+    form that checked the file and the action that stores it (:func:`accept_upload`) read
+    and hash it once between them.
     """
+    types = tuple(types) if types is not None else None
+    key = (kind, types, uploaded_file.size)
+    memo = getattr(uploaded_file, _MEMO, None)
+    if memo is not None and memo[0] == key:
+        inspection = memo[1]
+    else:
+        inspection = _inspect(uploaded_file, kind, types)
+        setattr(uploaded_file, _MEMO, (key, inspection))
+    if sha256 and inspection.sha256 != sha256.lower():
+        raise DocumentRejected(_("Berkas rusak dalam perjalanan (SHA-256 tidak cocok); unggah ulang."))
+    return inspection
+
+
+def _inspect(uploaded_file, kind: str, types: tuple[FileType, ...] | None) -> Inspection:
     size = uploaded_file.size or 0
     if size == 0:
         raise DocumentRejected(_("Berkas kosong."))
@@ -347,6 +373,11 @@ def inspect_upload(uploaded_file, kind: str) -> Inspection:
         raise DocumentRejected(
             _("Berkas harus PDF, JPG atau PNG; berkas ini terdeteksi sebagai %(found)s.")
             % {"found": _describe(head)}
+        )
+    if types is not None and file_type not in types:
+        raise DocumentRejected(
+            _("Jenis berkas harus %(types)s; isi berkas ini %(found)s.")
+            % {"types": ", ".join(t.label for t in types), "found": file_type.label}
         )
     extension = PurePath(uploaded_file.name or "").suffix.lower()
     if extension not in file_type.extensions:
@@ -463,27 +494,65 @@ def _repr(document: Document, owner: models.Model | None = None) -> str:
     return f"{owner if owner is not None else document.content_type.model} {document.id}: {document.original_name}"
 
 
-def do_attach_document(obj: models.Model, uploaded_file, *, kind: str, actor) -> Document:
-    """Check ``uploaded_file``, store it privately and attach it to ``obj`` (audited).
+@dataclass(frozen=True)
+class StoredUpload:
+    """An accepted upload, in the private storage: the facts its Document row records."""
+
+    storage_name: str
+    original_name: str
+    file_type: FileType
+    size: int
+    sha256: str
+
+
+def accept_upload(
+    uploaded_file, kind: str, *, types: Iterable[FileType] | None = None, sha256: str = ""
+) -> StoredUpload:
+    """The one acceptance path of every upload: check it, hash it once, store it privately.
+
+    Plain form files, assembled chunked uploads, request requirements and people's scans
+    all come through here (by way of :func:`do_attach_document`). Raises DocumentRejected
+    (see :func:`inspect_upload` for ``types`` and ``sha256``). The caller owns the stored
+    bytes from here on: it records them in a row, or deletes them if the row fails.
+    """
+    facts = inspect_upload(uploaded_file, kind, types=types, sha256=sha256)
+    name = storage().save(_new_storage_name(facts.file_type), uploaded_file)
+    return StoredUpload(
+        storage_name=name,
+        original_name=clean_filename(uploaded_file.name),
+        file_type=facts.file_type,
+        size=facts.size,
+        sha256=facts.sha256,
+    )
+
+
+def do_attach_document(
+    obj: models.Model,
+    uploaded_file,
+    *,
+    kind: str,
+    actor,
+    types: Iterable[FileType] | None = None,
+    sha256: str = "",
+) -> Document:
+    """Accept ``uploaded_file`` (:func:`accept_upload`) and attach it to ``obj`` (audited).
 
     The bytes are written before the row; if the row cannot be saved the file is removed
     again, so a failed upload leaves neither a row nor a stray file.
     """
     if kind not in Document.Kind.values:
         raise DocumentRejected(_("Jenis dokumen tidak dikenal: %(kind)s.") % {"kind": kind})
-    facts = inspect_upload(uploaded_file, kind)
-    store = storage()
-    name = store.save(_new_storage_name(facts.file_type), uploaded_file)
+    stored = accept_upload(uploaded_file, kind, types=types, sha256=sha256)
     try:
         with transaction.atomic():
             document = Document(
                 owner=obj,
                 kind=kind,
-                original_name=clean_filename(uploaded_file.name),
-                mime_type=facts.file_type.mime_type,
-                size=facts.size,
-                sha256=facts.sha256,
-                storage_name=name,
+                original_name=stored.original_name,
+                mime_type=stored.file_type.mime_type,
+                size=stored.size,
+                sha256=stored.sha256,
+                storage_name=stored.storage_name,
                 uploaded_by=actor if actor is not None and actor.is_authenticated else None,
             )
             document.full_clean()
@@ -496,7 +565,7 @@ def do_attach_document(obj: models.Model, uploaded_file, *, kind: str, actor) ->
                 after={**_facts(document), "owner": f"{obj._meta.label_lower}:{obj.pk}"},
             )
     except BaseException:
-        store.delete(name)
+        storage().delete(stored.storage_name)
         raise
     return document
 

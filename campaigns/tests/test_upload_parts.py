@@ -12,6 +12,7 @@ import datetime as dt
 import hashlib
 from io import StringIO
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from django.conf import settings
@@ -69,6 +70,20 @@ def test_finishing_joins_the_parts_checks_the_sha256_and_removes_the_parts(
     assert storage().open(document.storage_name).read() == data
     assert document.sha256 == hashlib.sha256(data).hexdigest()
     assert upload_dirs() == []
+
+
+def test_the_assembled_file_is_checked_and_hashed_once_through_core_documents(
+    cast, rina, campaign, monkeypatch
+):
+    data = pdf_of_size(150 * 1024)
+    session = _start(campaign, rina, cast, data)
+    receive_chunk(session, 0, data)
+    hashes = []
+    monkeypatch.setattr(
+        "core.documents.hashlib", SimpleNamespace(sha256=lambda *a: hashes.append(1) or hashlib.sha256(*a))
+    )
+    document = do_finish_upload(session, actor=cast.pegawai_a, sha256=hashlib.sha256(data).hexdigest())
+    assert len(hashes) == 1 and document.sha256 == hashlib.sha256(data).hexdigest()
 
 
 def test_a_left_over_part_beyond_what_the_row_says_arrived_is_replaced_not_joined(cast, rina, campaign):

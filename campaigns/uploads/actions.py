@@ -3,13 +3,14 @@
 Each stored file becomes a core Document (kind ``isian_kampanye``) owned by its
 UploadSession, which names the campaign, the employee and the question; the answer then
 refers to the document id. The content check, private storage and SHA-256 are
-core.documents'; the question adds its own type list and size limit on top.
+core.documents' one acceptance path (accept_upload, through do_attach_document), given
+the question's type list and the client's hash; the question's size limit and extensions
+are checked here at the start, before a byte arrives.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 from pathlib import PurePath
 
 from django.conf import settings
@@ -31,7 +32,6 @@ from core.documents import (
     DocumentRejected,
     FileType,
     clean_filename,
-    detect,
     do_attach_document,
     do_delete_document,
     max_bytes,
@@ -83,30 +83,19 @@ def _check_may_upload(campaign, pegawai, question: Question) -> None:
     check_editable(campaign, Submission.objects.filter(campaign=campaign, pegawai=pegawai).first())
 
 
-def _check_content(question: Question, head: bytes) -> None:
-    found = detect(head)
-    if found is not None and found not in (TYPES[t] for t in allowed_types(question)):
-        raise UploadRefused(
-            _("Jenis berkas harus %(types)s; isi berkas ini %(found)s.")
-            % {"types": _types_label(question), "found": found.label}
-        )
-
-
 def _attach(
     session: UploadSession, question: Question, content, *, actor, client_sha256: str = ""
 ) -> Document:
-    head = content.read(8)
-    content.seek(0)
-    _check_content(question, head)
-    if client_sha256:
-        digest = hashlib.sha256()
-        for block in content.chunks():
-            digest.update(block)
-        content.seek(0)
-        if digest.hexdigest() != client_sha256.lower():
-            raise UploadRefused(_("Berkas rusak dalam perjalanan (SHA-256 tidak cocok); unggah ulang."))
+    """Accept the file through core.documents (the question's types, the client's hash) and attach it."""
     try:
-        return do_attach_document(session, content, kind=KIND, actor=actor)
+        return do_attach_document(
+            session,
+            content,
+            kind=KIND,
+            actor=actor,
+            types=[TYPES[t] for t in allowed_types(question)],
+            sha256=client_sha256,
+        )
     except DocumentRejected as error:
         raise UploadRefused(str(error)) from None
 
