@@ -18,7 +18,8 @@ from campaigns.review.queries import (
     get_submission_for_reviewer,
     submissions_for_reviewer,
 )
-from campaigns.submissions.rules import CampaignError, is_shown
+from campaigns.submissions.rules import CampaignError
+from core.answers import is_shown
 from core.documents import do_record_download, document_response, get_document
 from core.models import Document
 from core.paging import paginate

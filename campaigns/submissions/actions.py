@@ -13,13 +13,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from campaigns.models import Campaign, Submission, SubmissionVersion
+from campaigns.submissions.forms import answers_form
 from campaigns.submissions.queries import facts_of, is_targeted, uploads_of
-from campaigns.submissions.rules import (
-    NotTargeted,
-    StaleVersion,
-    check_editable,
-    clean_answers,
-)
+from campaigns.submissions.rules import AnswersInvalid, NotTargeted, StaleVersion, check_editable
 from core.audit import record
 
 # --- Campaigns and questions -------------------------------------------------------------
@@ -51,9 +47,12 @@ def do_submit(
         raise NotTargeted(_("%(nama)s tidak termasuk sasaran kampanye ini.") % {"nama": pegawai.nama_lengkap})
     questions = list(campaign.questions.order_by("order", "id"))
     keys = {q.prefill for q in questions if q.prefill}
-    answers = clean_answers(
+    form = answers_form(
         questions, raw_answers, facts=facts_of(pegawai, keys), documents=uploads_of(campaign, pegawai)
     )
+    answers = form.cleaned_answers()
+    if not form.is_valid():
+        raise AnswersInvalid(form.answer_errors(), answers)
     actor_user = actor if actor is not None and actor.is_authenticated else None
     with transaction.atomic():
         submission = Submission.objects.select_for_update().filter(campaign=campaign, pegawai=pegawai).first()

@@ -28,10 +28,10 @@ from campaigns.submissions.rules import (
     StaleVersion,
     can_edit,
     check_editable,
-    is_shown,
 )
 from campaigns.uploads.actions import allowed_types, do_discard_uploads, do_upload_file, limit_bytes
 from campaigns.uploads.files import CHUNK_SIZE
+from core.answers import is_shown
 from core.inputs import parse_id, search_term
 from core.models import Document
 from core.paging import paginate

@@ -24,7 +24,7 @@ from core.models import Document
 from core.notifications.actions import do_notify
 from layanan.models import Request, RequestDocument, RequestStep, Requirement, Service
 from layanan.requests import rules as eligibility
-from layanan.requests.forms import answer_fields
+from layanan.requests.forms import answer_definitions
 from layanan.requests.queries import FILE_OWNER_MODELS, pegawai_for_eligibility
 from layanan.sla.rules import request_due, step_due
 from org.calendar.queries import office_calendar_for
@@ -150,7 +150,7 @@ def do_update_request_answers(request: Request, answers: dict, *, actor) -> bool
     """Store the service-specific answers of a draft; False if nothing changed."""
     _ensure_applicant(request, actor)
     _ensure_draft(request)
-    known = {f.name for f in answer_fields(request.service)}
+    known = {d.code for d in answer_definitions(request.service)}
     unknown = sorted(set(answers) - known)
     if unknown:
         raise RequestError(_("Isian tidak dikenal: %(names)s.") % {"names": ", ".join(unknown)})

@@ -1,28 +1,18 @@
 """Forms of the request pages: the service-specific answers, uploads, the choice of employee
 (Operator OPD) and the list filters.
 
-The answers a service asks for depend on its kind (``Service.eligibility``): a small field
-spec per kind, kept as data here so a new kind of service needs only a new entry.
+The answers a service asks for depend on its kind (``Service.eligibility``): a list of
+answer definitions per kind (core.answers), kept as data here so a new kind of service needs
+only a new entry; the one answers form checks them.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from core.answers import AnswersForm, Definition, Kind
 from layanan.models import Eligibility, Request, Service
-
-
-@dataclass(frozen=True)
-class AnswerField:
-    name: str
-    label: object
-    choices: tuple[tuple[str, object], ...] = ()
-    required: bool = True
-    max_length: int = 200
-
 
 JENJANG = (
     ("d3", "D-III"),
@@ -42,61 +32,45 @@ AKREDITASI = (
     ("belum", _("Belum terakreditasi")),
 )
 
-_STUDY = (
-    AnswerField("jenjang", _("Jenjang pendidikan"), JENJANG),
-    AnswerField("program_studi", _("Program studi")),
-    AnswerField("perguruan_tinggi", _("Perguruan tinggi")),
-    AnswerField("akreditasi", _("Akreditasi program studi"), AKREDITASI),
-)
 
-ANSWER_FIELDS: dict[str, tuple[AnswerField, ...]] = {
+def _text(code: str, label, *, required: bool = True, max_length: int = 200) -> Definition:
+    return Definition(code, label, Kind.TEXT, required=required, max_length=max_length)
+
+
+def _choice(code: str, label, choices) -> Definition:
+    return Definition(code, label, Kind.CHOICE, choices=choices)
+
+
+_STUDY = (
+    _choice("jenjang", _("Jenjang pendidikan"), JENJANG),
+    _text("program_studi", _("Program studi")),
+    _text("perguruan_tinggi", _("Perguruan tinggi")),
+    _choice("akreditasi", _("Akreditasi program studi"), AKREDITASI),
+)
+_NOTE = _text("catatan", _("Catatan untuk verifikator"), required=False, max_length=500)
+
+ANSWER_DEFINITIONS: dict[str, tuple[Definition, ...]] = {
     Eligibility.IZIN_BELAJAR: _STUDY,
-    Eligibility.TUGAS_BELAJAR: (
-        *_STUDY,
-        AnswerField("sumber_biaya", _("Sumber biaya"), required=False),
-    ),
-    Eligibility.KP_REGULER: (
-        AnswerField("catatan", _("Catatan untuk verifikator"), required=False, max_length=500),
-    ),
-    Eligibility.KP_PILIHAN: (
-        AnswerField("catatan", _("Catatan untuk verifikator"), required=False, max_length=500),
-    ),
+    Eligibility.TUGAS_BELAJAR: (*_STUDY, _text("sumber_biaya", _("Sumber biaya"), required=False)),
+    Eligibility.KP_REGULER: (_NOTE,),
+    Eligibility.KP_PILIHAN: (_NOTE,),
     Eligibility.UJIAN_DINAS: (
-        AnswerField("tingkat", _("Tingkat ujian"), (("I", _("Tingkat I")), ("II", _("Tingkat II")))),
+        _choice("tingkat", _("Tingkat ujian"), (("I", _("Tingkat I")), ("II", _("Tingkat II")))),
     ),
     Eligibility.UPKP: (
-        AnswerField("ijazah_baru", _("Jenjang ijazah baru"), JENJANG),
-        AnswerField("program_studi", _("Program studi")),
+        _choice("ijazah_baru", _("Jenjang ijazah baru"), JENJANG),
+        _text("program_studi", _("Program studi")),
     ),
 }
 
 
-def answer_fields(service: Service) -> tuple[AnswerField, ...]:
-    return ANSWER_FIELDS.get(service.eligibility, ())
+def answer_definitions(service: Service) -> tuple[Definition, ...]:
+    return ANSWER_DEFINITIONS.get(service.eligibility, ())
 
 
-class AnswersForm(forms.Form):
-    """The answers of one service, built from its spec; cleaned data is what the request stores."""
-
-    def __init__(self, service: Service, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        for spec in answer_fields(service):
-            if spec.choices:
-                field = forms.ChoiceField(
-                    label=spec.label,
-                    choices=[("", "—"), *spec.choices],
-                    required=spec.required,
-                )
-            else:
-                field = forms.CharField(label=spec.label, max_length=spec.max_length, required=spec.required)
-            self.fields[spec.name] = field
-
-    def answers(self) -> dict:
-        return {
-            k: v.strip() if isinstance(v, str) else v
-            for k, v in self.cleaned_data.items()
-            if v not in ("", None)
-        }
+def answers_form(service: Service, data=None, initial=None) -> AnswersForm:
+    """The answers of one service; ``cleaned_answers()`` is what the request stores."""
+    return AnswersForm(answer_definitions(service), data=data, initial=initial)
 
 
 class UploadForm(forms.Form):

@@ -33,7 +33,7 @@ from layanan.requests.actions import (
     do_upload_request_document,
     do_use_file_document,
 )
-from layanan.requests.forms import AnswersForm, RequestFilterForm, UploadForm, answer_fields
+from layanan.requests.forms import RequestFilterForm, UploadForm, answer_definitions, answers_form
 from layanan.requests.queries import (
     active_service,
     document_of_request,
@@ -143,15 +143,15 @@ def _requirement_rows(request_obj: Request, editable: bool) -> list[dict]:
 
 def _answer_rows(request_obj: Request) -> list[tuple[str, str]]:
     rows = []
-    for spec in answer_fields(request_obj.service):
-        value = request_obj.answers.get(spec.name)
+    for spec in answer_definitions(request_obj.service):
+        value = request_obj.answers.get(spec.code)
         if value is None:
             continue
         rows.append((spec.label, str(dict(spec.choices).get(value, value))))
     return rows
 
 
-def _render_detail(request, request_obj: Request, answers_form=None):
+def _render_detail(request, request_obj: Request, form=None):
     may_act = may_act_for(request.user, request_obj.pegawai)
     is_draft = request_obj.status == Request.Status.DRAFT
     documents_editable = may_act and request_obj.status in EDITABLE_DOCUMENTS
@@ -164,8 +164,8 @@ def _render_detail(request, request_obj: Request, answers_form=None):
         )
     else:
         verdict = request_obj.eligibility or None
-    if may_act and is_draft and answers_form is None and answer_fields(request_obj.service):
-        answers_form = AnswersForm(request_obj.service, initial=request_obj.answers)
+    if may_act and is_draft and form is None and answer_definitions(request_obj.service):
+        form = answers_form(request_obj.service, initial=request_obj.answers)
     return render(
         request,
         "layanan/request_detail.html",
@@ -176,7 +176,7 @@ def _render_detail(request, request_obj: Request, answers_form=None):
             "documents_editable": documents_editable,
             "rows": _requirement_rows(request_obj, documents_editable),
             "answers": _answer_rows(request_obj),
-            "answers_form": answers_form if may_act and is_draft else None,
+            "answers_form": form if may_act and is_draft else None,
             "verdict": verdict,
             "trail": request_trail(request_obj),
         },
@@ -208,12 +208,12 @@ def _back(request_obj: Request, anchor: str = "") -> str:
 @require_POST
 def request_answers(request, number: str):
     request_obj = _actionable(request, number)
-    form = AnswersForm(request_obj.service, request.POST)
+    form = answers_form(request_obj.service, data=request.POST)
     if not form.is_valid():
         messages.error(request, _("Isian belum lengkap; periksa kolom yang ditandai."))
-        return _render_detail(request, request_obj, answers_form=form)
+        return _render_detail(request, request_obj, form=form)
     try:
-        changed = do_update_request_answers(request_obj, form.answers(), actor=request.user)
+        changed = do_update_request_answers(request_obj, form.cleaned_answers(), actor=request.user)
     except RequestError as exc:
         messages.error(request, str(exc))
     else:
