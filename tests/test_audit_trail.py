@@ -2,8 +2,11 @@
 
 Every public action (a ``do_*`` function in any module of the project's apps, found by its
 name) is listed here with a way to call it; each call must leave audit rows naming the actor and carrying before/after values.
-A new action without an entry fails ``test_every_action_is_covered``. Apps may keep their
-entries beside them, in ``<app>/tests/audit_calls*.py`` exposing ``calls(cast, tmp_path)``.
+A new action without an entry fails ``test_every_action_is_covered``. Apps keep their
+entries beside them, in ``<app>/tests/audit_calls.py`` exposing ``calls(cast, tmp_path)``;
+a module whose entries come in groups with their own setup lists the groups (functions of
+the same signature, ``calls`` being their union) in ``SECTIONS``, and each test then sets up
+only its action's group.
 """
 
 from __future__ import annotations
@@ -35,34 +38,40 @@ NOT_AUDITED = {
 
 
 def _app_call_modules():
-    for path in sorted(ROOT.glob("*/tests/audit_calls*.py")):
-        yield importlib.import_module(f"{path.parent.parent.name}.tests.{path.stem}")
+    for path in sorted(ROOT.glob("*/tests/audit_calls.py")):
+        yield importlib.import_module(f"{path.parent.parent.name}.tests.audit_calls")
 
 
 def _app_calls(cast, tmp_path) -> dict:
-    """The entries apps keep beside them (``<app>/tests/audit_calls*.py``)."""
+    """The entries apps keep beside them (``<app>/tests/audit_calls.py``)."""
     found = {}
     for module in _app_call_modules():
         found |= module.calls(cast, tmp_path)
     return found
 
 
-# {action: the module whose ``calls`` has its entry (this one: None)}, learnt in the first
-# test of a process: each later test then sets up only the entries of that one module.
-_ENTRY_MODULE: dict = {}
+def _sections():
+    """This module's ``_calls`` and every app's groups of entries (its ``SECTIONS``, or its
+    ``calls`` as one group)."""
+    yield _calls
+    for module in _app_call_modules():
+        yield from getattr(module, "SECTIONS", (module.calls,))
+
+
+# {action: the group of entries that has it}, learnt in the first test of a process: each
+# later test then sets up only the entries of that one group.
+_ENTRY_SECTION: dict = {}
 
 
 def _call_of(name: str, cast, tmp_path):
-    if not _ENTRY_MODULE:
-        entries = _calls(cast, tmp_path)
-        _ENTRY_MODULE.update(dict.fromkeys(entries))
-        for module in _app_call_modules():
-            calls = module.calls(cast, tmp_path)
-            _ENTRY_MODULE.update(dict.fromkeys(calls, module))
+    if not _ENTRY_SECTION:
+        entries = {}
+        for section in _sections():
+            calls = section(cast, tmp_path)
+            _ENTRY_SECTION.update(dict.fromkeys(calls, section))
             entries |= calls
         return entries[name]
-    module = _ENTRY_MODULE[name]
-    return (_calls if module is None else module.calls)(cast, tmp_path)[name]
+    return _ENTRY_SECTION[name](cast, tmp_path)[name]
 
 
 def _calls(cast, tmp_path):
@@ -208,6 +217,12 @@ def all_actions() -> set[str]:
 def uncovered(actions: set[str], entries: set[str]) -> set[str]:
     """Actions with no entry (and no reason in NOT_AUDITED)."""
     return actions - entries - NOT_AUDITED.keys()
+
+
+def test_each_app_keeps_its_entries_in_one_file():
+    strays = {path.relative_to(ROOT).as_posix() for path in ROOT.glob("*/tests/audit_calls*.py")}
+    strays -= {path.relative_to(ROOT).as_posix() for path in ROOT.glob("*/tests/audit_calls.py")}
+    assert strays == set(), "an app's audit-trail entries belong in <app>/tests/audit_calls.py"
 
 
 def test_every_action_is_covered(cast, tmp_path):

@@ -5,8 +5,8 @@ time, and a URL without an entry fails ``test_every_url_has_an_entry``. Statuses
 200 allowed, 302 to the login page for anonymous users, 403 wrong role, 404 an object
 outside the persona's scope, 405 wrong method.
 
-Apps may keep their entries beside them, in ``<app>/tests/role_matrix*.py`` exposing a
-``MATRIX`` dict of the same shape; the shared status sets live in ``tests/matrix.py``.
+Apps keep their entries beside them, in ``<app>/tests/role_matrix.py`` exposing a ``MATRIX``
+dict of the same shape; the shared status sets live in ``tests/matrix.py``.
 """
 
 from __future__ import annotations
@@ -20,6 +20,8 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from conftest import PERSONAS
 from tests.matrix import ADMIN_ONLY, ALL, BKD_AND_OPERATORS, LOGGED_IN
+
+ROOT = Path(__file__).resolve().parents[1]
 
 
 def _opd_a(cast):
@@ -186,8 +188,8 @@ MATRIX = {
 
 def _app_matrices() -> dict:
     found = {}
-    for path in sorted(Path(__file__).resolve().parents[1].glob("*/tests/role_matrix*.py")):
-        module = importlib.import_module(f"{path.parent.parent.name}.tests.{path.stem}")
+    for path in sorted(ROOT.glob("*/tests/role_matrix.py")):
+        module = importlib.import_module(f"{path.parent.parent.name}.tests.role_matrix")
         clash = set(found) & set(module.MATRIX)
         assert not clash, f"{path}: entries already listed elsewhere: {sorted(clash)}"
         found |= module.MATRIX
@@ -209,6 +211,12 @@ def project_url_names() -> set[str]:
 
     walk(get_resolver().url_patterns, None)
     return names
+
+
+def test_each_app_keeps_its_entries_in_one_file():
+    strays = {path.relative_to(ROOT).as_posix() for path in ROOT.glob("*/tests/role_matrix*.py")}
+    strays -= {path.relative_to(ROOT).as_posix() for path in ROOT.glob("*/tests/role_matrix.py")}
+    assert strays == set(), "an app's role-matrix entries belong in <app>/tests/role_matrix.py"
 
 
 def test_every_url_has_an_entry():

@@ -1,8 +1,10 @@
-"""Role-matrix entries of the export job pages (see tests/test_role_matrix.py).
+"""Role-matrix entries of core's pages (see tests/test_role_matrix.py).
 
-A job is its owner's alone: everyone else gets 404 for its page, status and file.
+Notifications are every logged-in user's own. An export job is its owner's alone: everyone
+else gets 404 for its page, status and file.
 """
 
+from conftest import PERSONAS
 from tests.matrix import LOGGED_IN, only
 
 OWNER_ONLY = only("operator_a", others=404)
@@ -21,6 +23,9 @@ def _finished_export_of_operator_a(cast):
 
 
 MATRIX = {
+    "core:notifications": (None, LOGGED_IN),
+    # POST only: every logged-in user gets 405 for a GET; the logged-out go to the login page.
+    "core:notifications_read": (None, {**dict.fromkeys(PERSONAS, 405), "anonymous": 302}),
     "core:export_list": (None, LOGGED_IN),
     "core:export_job": (_finished_export_of_operator_a, OWNER_ONLY),
     "core:export_status": (_finished_export_of_operator_a, OWNER_ONLY),

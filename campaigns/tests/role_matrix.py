@@ -1,7 +1,8 @@
-"""Role-matrix entries of the campaigns core (see tests/test_role_matrix.py)."""
+"""Role-matrix entries of the campaigns (see tests/test_role_matrix.py): design, forms,
+uploads and review; participation, missing lists and exports."""
 
 from conftest import PERSONAS
-from tests.matrix import ADMIN_ONLY, LOGGED_IN, only
+from tests.matrix import ADMIN_ONLY, BKD_AND_OPERATORS, LOGGED_IN, only
 
 STAFF = only("admin", "unit_pengolah")  # manage_campaigns or review_campaigns
 REVIEWERS = only("admin", "unit_pengolah")
@@ -9,6 +10,11 @@ ADMIN_POST_ONLY = {**ADMIN_ONLY, "admin": 405}
 REVIEWERS_POST_ONLY = {**REVIEWERS, "admin": 405, "unit_pengolah": 405}
 ON_BEHALF = only("admin", "operator_a", "operator_b")
 POST_ONLY_LOGGED_IN = {**dict.fromkeys(PERSONAS, 405), "anonymous": 302}
+# POST-only: the capability is checked first (403/302), then the method (405).
+OPERATORS_POST_ONLY = {
+    persona: 405 if status == 200 else status for persona, status in BKD_AND_OPERATORS.items()
+}
+OPD_A_ONLY = {**BKD_AND_OPERATORS, "operator_b": 404}
 
 
 def _campaign(cast):
@@ -78,6 +84,30 @@ def _submission_a(cast, *, with_document=False):
     return kwargs
 
 
+def _participation_campaign(cast):
+    from campaigns.tests.helpers import make_campaign
+
+    return make_campaign(cast.admin, slug="matriks-partisipasi", opds=(cast.opd_a, cast.opd_b))
+
+
+def _participation_slug(cast):
+    return {"slug": _participation_campaign(cast).slug}
+
+
+def _missing_a(cast):
+    return {"slug": _participation_campaign(cast).slug, "opd": cast.opd_a.pk}
+
+
+def _finished_job_a(cast):
+    from campaigns.exports.actions import do_start_files_export
+    from campaigns.exports.files import run_files_export
+
+    campaign = _participation_campaign(cast)
+    job, _created = do_start_files_export(campaign, opd=cast.opd_a, actor=cast.admin)
+    run_files_export(job.pk)
+    return {"slug": campaign.slug, "job": job.pk}
+
+
 MATRIX = {
     "campaigns:campaign_list": (None, STAFF),
     "campaigns:campaign_create": (None, ADMIN_ONLY),
@@ -109,4 +139,14 @@ MATRIX = {
         lambda cast: _submission_a(cast, with_document=True),
         {**dict.fromkeys(PERSONAS, 200), "operator_b": 404, "anonymous": 302},
     ),
+    "campaigns:campaign_participation_index": (None, BKD_AND_OPERATORS),
+    "campaigns:campaign_participation": (_participation_slug, BKD_AND_OPERATORS),
+    "campaigns:campaign_participation_data": (_participation_slug, BKD_AND_OPERATORS),
+    "campaigns:campaign_missing": (_missing_a, OPD_A_ONLY),
+    "campaigns:campaign_missing_xlsx": (_missing_a, OPD_A_ONLY),
+    "campaigns:campaign_exports": (_participation_slug, BKD_AND_OPERATORS),
+    "campaigns:campaign_export_xlsx": (_participation_slug, BKD_AND_OPERATORS),
+    "campaigns:campaign_export_files": (_participation_slug, OPERATORS_POST_ONLY),
+    "campaigns:campaign_export_status": (_finished_job_a, OPD_A_ONLY),
+    "campaigns:campaign_export_download": (_finished_job_a, OPD_A_ONLY),
 }

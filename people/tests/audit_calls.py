@@ -1,4 +1,5 @@
-"""Audit-trail entries for the background import jobs (people/import_jobs.py)."""
+"""Audit-trail entries of people's import actions (see tests/test_audit_trail.py): the
+background import jobs and the "create the file's OPDs" step of a preview."""
 
 from __future__ import annotations
 
@@ -6,16 +7,17 @@ import datetime as dt
 
 
 def calls(cast, tmp_path) -> dict:
-    from django.test import override_settings
     from django.utils import timezone
 
+    from core.tables import read_table
     from people.imports import actions as jobs
     from people.models import ImportJob
-    from people.tests.import_jobs import preview_job
+    from people.tests.import_jobs import csv_upload, preview_job
+    from people.tests.siasn_files import asn_row
 
-    def preview():
-        with override_settings(MEDIA_ROOT=tmp_path / "media"):
-            return preview_job(cast.operator_a)
+    # The uploaded files land in the test's MEDIA_ROOT (tests/test_audit_trail.py's private_media).
+    def preview(rows=None, by=cast.operator_a):
+        return preview_job(by, rows)
 
     def failed(**changes):
         job = preview()
@@ -31,11 +33,11 @@ def calls(cast, tmp_path) -> dict:
         )
         return jobs.do_expire_stuck_import_jobs(actor=cast.admin, minutes=10)
 
-    def unretried():
-        failed(finished_at=timezone.now())
-        return jobs.do_drop_unretried_import_files(
-            actor=cast.admin, days=0, now=timezone.now() + dt.timedelta(days=1)
-        )
+    def with_new_opds():
+        rows = [asn_row(cast.opd_a, 1, satuan_kerja_kerja_nama="Dinas Baru")]
+        job = preview(rows, by=cast.admin)
+        table = read_table(csv_upload(rows))
+        return jobs.do_preview_import_with_new_opds(job, table, jobs.opds_to_create(table), actor=cast.admin)
 
     return {
         "people.imports.actions.do_create_import_job": preview,
@@ -56,4 +58,8 @@ def calls(cast, tmp_path) -> dict:
             if failed(finished_at=timezone.now())
             else None
         ),
+        "people.imports.actions.do_create_import_opds": lambda: jobs.do_create_import_opds(
+            [jobs.NewOpd(name="Dinas Baru", instansi=cast.instansi)], actor=cast.admin
+        ),
+        "people.imports.actions.do_preview_import_with_new_opds": with_new_opds,
     }
