@@ -10,6 +10,8 @@ import pytest
 from django.test import override_settings
 from django.utils import timezone
 
+from tests.shell import menu_link
+
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
@@ -52,7 +54,7 @@ def test_missing_skp_corrected_then_bulk_kp_request_completes(
 
     page = login_page(cast.pegawai_a.username)
     page.wait_for_url("**/")
-    page.locator("[data-testid=main-nav] a", has_text="Karier Saya").click()
+    menu_link(page, "kpo:career_mine").click()
     page.wait_for_url("**/kpo/karier/")
     assert "Belum memenuhi syarat" in page.get_by_test_id("kp-status").inner_text()
     assert f"tahun {period.year - 1} belum ada" in page.get_by_test_id("kp-reasons").inner_text()
@@ -68,7 +70,7 @@ def test_missing_skp_corrected_then_bulk_kp_request_completes(
     page.context.clear_cookies()
     page = login_page(cast.unit_pengolah.username)
     page.wait_for_url("**/")
-    page.locator("[data-testid=main-nav] a", has_text="Verifikasi perbaikan").click()
+    menu_link(page, "people:correction_queue").click()
     page.locator("[data-correction]", has_text="Rina Marlina").get_by_role("button", name="Setujui").click()
     page.wait_for_load_state()
     assert "Perbaikan disetujui dan diterapkan." in page.get_by_role("main").inner_text()

@@ -4,6 +4,7 @@ import pytest
 from django.test import override_settings
 
 from people.tests.factories import make_pegawai
+from tests.shell import menu_link
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -23,7 +24,7 @@ def test_a_pegawai_proposes_a_title_the_verifier_approves_it_and_the_list_shows_
 
     page = login_page(cast.pegawai_a.username)
     page.wait_for_url("**/")
-    page.locator("[data-testid=main-nav] a", has_text="Data Saya").click()
+    menu_link(page, "people:data_saya").click()
     page.get_by_role("link", name="Usulkan perbaikan").click()
     page.get_by_label("Data yang diperbaiki").select_option(label="Gelar belakang")
     page.get_by_label("Nilai baru").fill("S.Kom.")
@@ -38,7 +39,7 @@ def test_a_pegawai_proposes_a_title_the_verifier_approves_it_and_the_list_shows_
     page.context.clear_cookies()
     page = login_page(cast.unit_pengolah.username)
     page.wait_for_url("**/")
-    page.locator("[data-testid=main-nav] a", has_text="Verifikasi perbaikan").click()
+    menu_link(page, "people:correction_queue").click()
     page.wait_for_url("**/pegawai/perbaikan/")
     row = page.locator("[data-correction]")
     assert "Rina Marlina" in row.inner_text()
@@ -52,7 +53,7 @@ def test_a_pegawai_proposes_a_title_the_verifier_approves_it_and_the_list_shows_
     page.context.clear_cookies()
     page = login_page(cast.admin.username)
     page.wait_for_url("**/")
-    page.locator("[data-testid=main-nav] a[data-nav='people:pegawai_list']").click()
+    menu_link(page, "people:pegawai_list").click()
     page.wait_for_url("**/pegawai/")
     page.get_by_label("Cari nama atau NIP").fill(rina.nip)
     page.get_by_role("button", name="Cari").click()
@@ -61,7 +62,7 @@ def test_a_pegawai_proposes_a_title_the_verifier_approves_it_and_the_list_shows_
     # the list shows the approved value: the name as written on decrees, with the new title
     assert page.locator("tbody tr").first.get_by_role("link").inner_text() == "Rina Marlina, S.Kom."
     screenshot("list")
-    page.locator("[data-testid=main-nav] a", has_text="Log audit").click()
+    menu_link(page, "core:audit_list").click()
     page.wait_for_load_state()
     # who did it: the verifier, on the change of the field and on the approval
     edit = page.locator("tbody tr", has_text="pegawai.diubah").first.inner_text()

@@ -12,6 +12,7 @@ from people.imports.actions import progress_key
 from people.models import ImportJob, Pegawai
 from people.tests.import_jobs import preview_job
 from people.tests.siasn_files import asn_row, write_csv
+from tests.shell import menu_link
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -34,7 +35,7 @@ def test_an_operator_imports_a_file_with_two_bad_rows_and_downloads_the_report(
 
     page = login_page(cast.operator_a.username)
     page.wait_for_url("**/")
-    page.locator("[data-testid=main-nav] a", has_text="Impor data").click()
+    menu_link(page, "people:import_upload").click()
     page.wait_for_url("**/pegawai/impor/")
     assert "Dinas Kesehatan" in page.get_by_test_id("import-scope").inner_text()
     page.get_by_label("Berkas (CSV atau XLSX)").set_input_files(str(path))

@@ -6,6 +6,7 @@ from people.models import RiwayatSkp
 from people.records.actions import do_add_riwayat
 from people.records.rules.profile import nip_printed
 from people.tests.factories import make_pegawai
+from tests.shell import menu_link
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -19,7 +20,7 @@ def test_admin_finds_an_employee_by_nip_and_reads_the_skp_tab(cast, login_page, 
     page = login_page(cast.admin.username)
     page.wait_for_url("**/")
     assert page.locator("[data-card=pegawai] .number").inner_text() == "4"
-    page.locator("[data-testid=main-nav] a[data-nav='people:pegawai_list']").click()
+    menu_link(page, "people:pegawai_list").click()
     page.wait_for_url("**/pegawai/")
     assert page.get_by_test_id("result-count").inner_text() == "4 pegawai"
 
@@ -55,7 +56,7 @@ def test_a_pegawai_opens_data_saya_from_the_menu(cast, login_page, screenshot):
 
     page = login_page(cast.pegawai_a.username)
     page.wait_for_url("**/")
-    page.locator("[data-testid=main-nav] a", has_text="Data Saya").click()
+    menu_link(page, "people:data_saya").click()
     page.wait_for_url("**/pegawai/saya/")
     assert page.locator("[data-testid=main-nav] a[aria-current=page]").inner_text() == "Data Saya"
     assert page.get_by_role("heading", level=1).inner_text() == "Ns. Pegawai Dinkes"

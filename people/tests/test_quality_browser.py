@@ -5,6 +5,7 @@ from django.utils import timezone
 
 from people.records.actions import do_update_pegawai
 from people.tests.quality_people import clean_pegawai, media  # noqa: F401
+from tests.shell import menu_link
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True), pytest.mark.usefixtures("media")]
 
@@ -18,7 +19,7 @@ def test_an_operator_goes_from_the_ranking_to_the_employee_to_fix(cast, login_pa
 
     page = login_page(cast.operator_a.username)
     page.wait_for_url("**/")
-    page.locator("[data-testid=main-nav] a", has_text="Kualitas data").click()
+    menu_link(page, "people:quality_ranking").click()
     page.wait_for_url("**/pegawai/kualitas-data/")
     ranking = page.get_by_test_id("quality-ranking")
     assert ranking.locator("tbody tr").count() == 1  # only their own OPD
