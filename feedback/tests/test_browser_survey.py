@@ -1,6 +1,7 @@
-"""The survey in real Chromium: a request completes, the applicant finds the survey link in
-their notifications and answers on a phone-sized screen; the IKM report of the service
-counts the answer; the same link used again is refused."""
+"""The survey in real Chromium: a request completes, the applicant finds the survey link on
+the public tracker of the request (and the same link in their notifications) and answers on
+a phone-sized screen; the IKM report of the service counts the answer; the same link used
+again is refused, and the tracker says the survey was answered."""
 
 import pytest
 
@@ -22,8 +23,22 @@ def test_applicant_answers_the_survey_once(cast, chain, login_page, live_server,
 
     page.set_viewport_size({"width": 390, "height": 844})
     login_page(cast.pegawai_a.username).wait_for_url("**/")
+    # The notification carries the link...
     page.goto(f"{live_server.url}/notifikasi/")
-    page.get_by_role("link", name=f"Survei kepuasan: permohonan {request.number}").click()
+    notified = page.get_by_role("link", name=f"Survei kepuasan: permohonan {request.number}")
+    assert notified.get_attribute("href").endswith(f"/survei/{invitation.token}/")
+
+    def track() -> None:
+        page.goto(f"{live_server.url}/layanan/lacak/")
+        page.get_by_label("Nomor permohonan").fill(request.number)
+        page.get_by_label("NIP pemohon").fill(pegawai.nip)
+        page.get_by_role("button", name="Lacak").click()
+        page.get_by_test_id("tracker-result").wait_for()
+
+    # ...and so does the tracker of the finished request: the applicant answers from there.
+    track()
+    screenshot("tracker-survey-link")
+    page.get_by_test_id("tracker-survey").get_by_role("link").click()
     page.wait_for_url(f"**/survei/{invitation.token}/")
     form = page.get_by_test_id("survey-form")
     for unsur in range(1, 10):
@@ -42,6 +57,12 @@ def test_applicant_answers_the_survey_once(cast, chain, login_page, live_server,
     report = client.get("/ikm/", {"layanan": "izin-belajar"}).content.decode()
     assert 'data-col="respondents">1<' in report and "Proses cepat, terima kasih." in report
 
-    page.goto(f"{live_server.url}/survei/{invitation.token}/")
+    # The same link again, from the notification: refused with a thank-you.
+    page.goto(f"{live_server.url}/notifikasi/")
+    notified.click()
     assert page.get_by_test_id("survey-used").is_visible()
     screenshot("used")
+    # The tracker no longer links to it.
+    track()
+    assert "sudah diisi" in page.get_by_test_id("tracker-survey").inner_text()
+    assert page.get_by_test_id("tracker-survey").get_by_role("link").count() == 0

@@ -46,9 +46,18 @@ def test_completed_request_offers_a_one_time_survey(cast, chain, client, django_
     link = reverse("feedback:survey_answer", args=[invitation.token])
     assert Notification.objects.filter(recipient=cast.pegawai_a, url=link).exists()
 
+    # The public tracker of the finished request offers the same link, to anyone holding the
+    # number and the applicant's NIP (the tracker's own test covers the lookup).
+    tracker = reverse("layanan:tracker")
+    found = client.post(tracker, {"number": request.number, "nip": pegawai.nip}).content.decode()
+    assert 'data-testid="tracker-survey"' in found and f'href="{link}"' in found
+
     client.force_login(cast.pegawai_a)
     assert client.get(link).status_code == 200
     assert client.post(link, _survey_post(suggestion="Terima kasih")).status_code == 200
+    # Answered: the tracker thanks instead of linking.
+    found = client.post(tracker, {"number": request.number, "nip": pegawai.nip}).content.decode()
+    assert "sudah diisi" in found and f'href="{link}"' not in found
     today = dt.date.today()
     assert ikm_report(today, today, service_slug="izin-belajar").total.respondents == 1
     # Once per request: the link is refused, and completing again offers nothing new.

@@ -10,13 +10,18 @@ Guessing is slowed by a failure counter per client address (``core.clients``), t
 database throttle as failed logins (``accounts.throttle.actions``): after ``FAILURE_LIMIT`` misses
 within ``FAILURE_WINDOW`` the tracker refuses to look up anything from that address until
 enough of them have left the window. Checking costs one query, counting a miss one more.
+
+A finished request may carry follow-ups that apps above layanan offer on this page (the
+satisfaction survey of feedback): layanan cannot import them, so they register a callable
+with :func:`register_follow_up` and the tracker asks each one, for finished requests only
+(one query more each).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, replace
 
 from django.utils.translation import gettext as _
 
@@ -41,6 +46,25 @@ class Stop:
 
 
 @dataclass(frozen=True)
+class FollowUp:
+    """Something the applicant may do next about a finished request: a link, or (with no
+    ``url``) a note that it was done already."""
+
+    key: str  # names the follow-up in the page (data-testid="tracker-<key>")
+    text: str
+    url: str = ""
+
+
+_FOLLOW_UPS: dict[str, Callable[[Request], FollowUp | None]] = {}
+
+
+def register_follow_up(key: str, offer: Callable[[Request], FollowUp | None]) -> None:
+    """``offer(request)`` is asked for every finished request the tracker shows; registering
+    the same key again replaces the callable (an app's ready() may run twice in tests)."""
+    _FOLLOW_UPS[key] = offer
+
+
+@dataclass(frozen=True)
 class Tracked:
     number: str
     service_name: str
@@ -52,6 +76,7 @@ class Tracked:
     submitted_at: dt.datetime | None
     finished_at: dt.datetime | None
     stops: tuple[Stop, ...]
+    follow_ups: tuple[FollowUp, ...] = ()
 
     @property
     def open(self) -> bool:
@@ -118,7 +143,11 @@ def track(number: str, nip: str) -> Tracked | None:
     if request is None:
         return None
     trail = RequestStep.objects.filter(request=request).select_related("step").order_by("started_at", "id")
-    return summarise(request, trail)
+    found = summarise(request, trail)
+    if request.status != Request.Status.DONE:
+        return found
+    follow_ups = (offer(request) for offer in _FOLLOW_UPS.values())
+    return replace(found, follow_ups=tuple(f for f in follow_ups if f is not None))
 
 
 # --- Failure counter ----------------------------------------------------------------------
