@@ -30,6 +30,7 @@ CORE_TOOLS = {
     "spreadsheets": "XLSX/CSV writing with safe cells, for every export",
     "tables": "reading an uploaded CSV/XLSX table, for every import",
     "inputs": "form fields and parsers that survive hostile input",
+    "answers": "the one form built from question definitions (campaign and request answers)",
     "paging": "pagination of every list",
     "permissions": "the capability check (require, user_can) every view uses",
     "clients": "the client's address behind the proxy",
