@@ -329,6 +329,9 @@ MAILERS = {
 DEFAULT_FROM_EMAIL = env_str("PELITA_FROM_EMAIL", "Pelita <pelita@localhost>")
 # The public address of this installation: links in e-mails and the QR codes on products.
 PELITA_BASE_URL = env_str("PELITA_BASE_URL", "http://127.0.0.1:8000")
+# Unset in production, products would carry the default address in their QR codes: the
+# product-template page and `check --deploy` (layanan.W001) say so.
+PELITA_BASE_URL_SET = bool(env_str("PELITA_BASE_URL", ""))
 
 # --- Background work ------------------------------------------------------------------
 TASKS = {

@@ -139,6 +139,16 @@ def check_template(*, body: str, number_format: str, service: Service | None) ->
         raise ValidationError(errors)
 
 
+def base_url_warning() -> str | None:
+    """Why the QR codes would point elsewhere, in production when PELITA_BASE_URL is unset."""
+    if settings.DEBUG or settings.PELITA_BASE_URL_SET:
+        return None
+    return _(
+        "PELITA_BASE_URL belum diatur: kode QR dan tautan verifikasi pada produk akan menunjuk ke "
+        "%(url)s, bukan alamat publik Pelita. Minta pengelola server mengaturnya sebelum produk diterbitkan."
+    ) % {"url": settings.PELITA_BASE_URL}
+
+
 def verification_url(code: str) -> str:
     return settings.PELITA_BASE_URL.rstrip("/") + reverse("layanan:verify", args=[code])
 

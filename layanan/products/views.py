@@ -19,7 +19,7 @@ from core.inputs import edit_form
 from core.permissions import require
 from layanan.models import ProductTemplate
 from layanan.products.actions import do_create_product_template, do_update_product_template
-from layanan.products.files import DEFAULT_BODY, mask_name, mask_nip, preview_pdf
+from layanan.products.files import DEFAULT_BODY, base_url_warning, mask_name, mask_nip, preview_pdf
 from layanan.products.forms import ProductTemplateForm, TrackerForm
 from layanan.products.queries import find_product_by_code, get_product_for_user, get_service_with_template
 from layanan.tracking import queries as tracker
@@ -65,7 +65,7 @@ def product_template_edit(request, slug: str):
     return render(
         request,
         "layanan/product_template_form.html",
-        {"service": service, "template": template, "form": form},
+        {"service": service, "template": template, "form": form, "base_url_warning": base_url_warning()},
     )
 
 
