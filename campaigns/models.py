@@ -39,9 +39,9 @@ Design: the data other apps rely on — keep the field names stable:
   through core.documents and attaches the Document; the plain multipart fallback creates a
   complete session at once.
 
-- :class:`ReminderLog` and :class:`ExportJob` — for reminders and exports: a reminder is
-  logged once per (campaign, recipient, kind, offset) so a second run sends nothing; an
-  export job reports its progress to the page that polls it.
+- :class:`ReminderLog` — a reminder is logged once per (campaign, recipient, kind, offset)
+  so a second run sends nothing. Exports (the XLSX of submissions, the ZIPs of uploads) are
+  core export jobs (core.models.ExportJob, see campaigns.exports.files).
 """
 
 from __future__ import annotations
@@ -335,37 +335,3 @@ class ReminderLog(models.Model):
 
     def __str__(self) -> str:
         return f"{self.campaign_id} {self.kind} H-{self.offset_days} → {self.recipient_id}"
-
-
-class ExportJob(models.Model):
-    """A background export: XLSX of all submissions or a ZIP of one OPD's files."""
-
-    class Kind(models.TextChoices):
-        XLSX = "xlsx", _("Semua isian (XLSX)")
-        ZIP = "zip", _("Berkas unggahan per OPD (ZIP)")
-
-    class Status(models.TextChoices):
-        MENUNGGU = "menunggu", _("Menunggu")
-        DIPROSES = "diproses", _("Diproses")
-        SELESAI = "selesai", _("Selesai")
-        GAGAL = "gagal", _("Gagal")
-
-    campaign = models.ForeignKey(Campaign, on_delete=models.CASCADE, related_name="exports")
-    kind = models.CharField(_("jenis"), max_length=10, choices=Kind.choices)
-    opd = models.ForeignKey("org.Opd", null=True, blank=True, on_delete=models.CASCADE, related_name="+")
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
-    created_at = models.DateTimeField(default=timezone.now)
-    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.MENUNGGU)
-    total = models.PositiveIntegerField(default=0)
-    done = models.PositiveIntegerField(default=0)
-    file = models.CharField(max_length=200, blank=True)  # name in the private storage (core.documents)
-    error = models.TextField(blank=True)
-    finished_at = models.DateTimeField(null=True, blank=True)
-
-    class Meta:
-        verbose_name = _("ekspor kampanye")
-        verbose_name_plural = _("ekspor kampanye")
-        ordering = ["-created_at", "-id"]
-
-    def __str__(self) -> str:
-        return f"{self.campaign_id} {self.kind} {self.status}"

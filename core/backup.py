@@ -65,7 +65,6 @@ _CHUNK = 1024 * 1024
 STORAGE_NAME_COLUMNS = (
     ("core.Document", "storage_name"),
     ("core.ExportJob", "file"),
-    ("campaigns.ExportJob", "file"),
 )
 
 Report = Callable[[str], None]

@@ -175,7 +175,10 @@ class ExportJob(models.Model):
     on this row as it goes (outside any long transaction), so every app server's status
     endpoint sees the progress. The file is kept in the default storage under exports/
     with a random name; no URL maps to it and only the owner downloads it, through
-    core.exports.views. Rows are written only by core.exports.actions and core.exports.files.
+    core.exports.views, unless the app shares the kind's jobs with the users of its scope
+    (a campaign's ZIPs of uploads: campaigns.exports.queries) and serves them through the
+    same core.exports.views.job_file_response. Rows are written only by core.exports.actions
+    and core.exports.files.
     """
 
     class Status(models.TextChoices):
@@ -210,6 +213,8 @@ class ExportJob(models.Model):
         indexes = [
             # the user's "Ekspor saya" list and the running-jobs limit of core.exports.actions
             models.Index(fields=["owner", "-created_at"], name="exportjob_owner_created_idx"),
+            # the jobs of one export kind shared by several users (a campaign's ZIPs)
+            models.Index(fields=["kind", "-created_at"], name="exportjob_kind_created_idx"),
         ]
 
     def __str__(self) -> str:

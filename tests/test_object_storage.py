@@ -22,13 +22,12 @@ from django.urls import reverse
 from storages.backends.s3 import S3Storage
 
 from campaigns.exports.actions import do_start_files_export
-from campaigns.exports.files import run_files_export
-from campaigns.models import ExportJob
 from campaigns.submissions.actions import do_submit
 from campaigns.tests.helpers import make_campaign, pdf_of_size, valid_answers
 from campaigns.uploads.files import MIN_CHUNK, PARTS_DIR
 from core.documents import do_attach_document, do_delete_document, storage
-from core.models import Document
+from core.exports.files import run_export_job
+from core.models import Document, ExportJob
 from people.tests.factories import make_pegawai
 from tests.object_store import ObjectStore
 
@@ -43,13 +42,13 @@ def object_store():
 
 
 @pytest.fixture(autouse=True)
-def s3(object_store, tmp_path):
+def s3(object_store, private_media):
     # MEDIA_ROOT points at an empty directory: a byte written to local disk would show.
-    with override_settings(STORAGES=object_store.settings_storages, MEDIA_ROOT=tmp_path / "media"):
+    with override_settings(STORAGES=object_store.settings_storages):
         yield object_store
     for key in object_store.names():
         object_store.client().delete_object(Bucket=object_store.bucket, Key=key)
-    assert not (tmp_path / "media").exists(), "something was written to local disk"
+    assert not private_media.exists(), "something was written to local disk"
 
 
 @pytest.fixture
@@ -155,10 +154,10 @@ def test_a_campaign_zip_export_is_built_into_the_bucket_and_downloaded_from_it(c
     )
     do_submit(campaign, rina, valid_answers(laporan=document.pk), base_version=0, actor=cast.pegawai_a)
     job, _created = do_start_files_export(campaign, opd=cast.opd_a, actor=cast.admin)
-    run_files_export(job.pk)
+    run_export_job(job.pk)
     job.refresh_from_db()
     assert job.status == ExportJob.Status.SELESAI
-    assert job.file in s3.names("campaign_exports/")
+    assert job.file in s3.names("exports/")
     response = client_for(cast.admin).get(
         reverse("campaigns:campaign_export_download", args=[campaign.slug, job.pk])
     )

@@ -3,47 +3,40 @@
 - :func:`submissions_xlsx`: one row per submission, the employee's data, then one column per
   question (its label with its code), values as stored (files by their original name). The
   caller passes the scoped queryset (campaigns.exports.queries.submissions_for_export).
-- :func:`run_files_export`: the body of the background task campaigns.exports.tasks.build_files_export.
-  One ZIP per OPD, each uploaded file named by the employee's NIP (``<NIP>.pdf`` when the
-  campaign has one file question, ``<NIP>_<code>.pdf`` when it has several). A job for every
-  OPD (BKD staff) is one ZIP holding one ZIP per OPD. Only the latest version's files are
-  exported. Progress (files done / total) is written to the ExportJob row as it goes (no
-  long transaction here, so the polling page sees it); the ZIP is built in an unnamed
-  temporary file and then saved to the private storage (core.documents.storage(): MEDIA_ROOT
-  or the S3 bucket, under campaign_exports/), so any app server can serve it; only the
-  permission-checked download view does.
+- :data:`FILES_EXPORT`: the uploads as ZIPs, a core export job (core.exports) like every
+  background export: the worker, the progress on the job row, the storage under exports/,
+  the poller and the pruning are core's. One ZIP per OPD, each uploaded file named by the
+  employee's NIP (``<NIP>.pdf`` when the campaign has one file question, ``<NIP>_<code>.pdf``
+  when it has several). A job for every OPD (BKD staff) is one ZIP holding one ZIP per OPD.
+  Only the latest version's files are exported. The job's ``params`` are the campaign's
+  slug and the OPD's id (None: every OPD); the worker reads both again through its owner's
+  scope. Unlike other exports a ZIP job is shared: everyone who sees the campaign's OPD
+  sees the job on the export page and may download it (campaigns.exports.queries).
 """
 
 from __future__ import annotations
 
-import logging
-import secrets
-import tempfile
 import zipfile
 from dataclasses import dataclass
 from io import BytesIO
 from pathlib import PurePath
 from typing import IO
 
-from django.core.files import File
-from django.db import transaction
+from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from accounts.roles import Capability
-from campaigns.models import Campaign, ExportJob, Question, Submission
+from campaigns.models import Campaign, Question, Submission
 from campaigns.submissions.queries import targeted_pegawai
-from core.audit import record
 from core.documents import storage
 from core.exports.files import ExportKind
 from core.models import Document
+from core.permissions import user_can
 from core.spreadsheets import Progress, write_xlsx
 
-logger = logging.getLogger(__name__)
-
-EXPORT_DIR = "campaign_exports"
 PROGRESS_EVERY = 20  # files between two progress writes: cheap, yet a bar that moves
 _COPY_CHUNK = 256 * 1024
 
@@ -212,14 +205,6 @@ def files_of(campaign: Campaign, opd_id: int | None) -> list[FileEntry]:
     return entries
 
 
-def open_export(job: ExportJob):
-    """The finished job's ZIP from the private storage, or None when it is gone."""
-    store = storage()
-    if not job.file or not store.exists(job.file):
-        return None
-    return store.open(job.file, "rb")
-
-
 def _copy_into(archive: zipfile.ZipFile, entry: FileEntry) -> None:
     # PDFs and images are compressed already: store them, do not spend CPU deflating.
     with storage().open(entry.document.storage_name, "rb") as source, archive.open(entry.name, "w") as target:
@@ -227,76 +212,82 @@ def _copy_into(archive: zipfile.ZipFile, entry: FileEntry) -> None:
             target.write(block)
 
 
-def _write_archive(job: ExportJob, entries: list[FileEntry], path) -> None:
+def _write_archive(opd_id: int | None, entries: list[FileEntry], file: IO[bytes], progress: Progress) -> int:
     done = 0
 
     def tick():
         nonlocal done
         done += 1
         if done % PROGRESS_EVERY == 0:
-            ExportJob.objects.filter(pk=job.pk).update(done=done)
+            progress(done)
 
-    with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_STORED) as archive:
-        if job.opd_id is not None:
+    with zipfile.ZipFile(file, "w", compression=zipfile.ZIP_STORED) as archive:
+        if opd_id is not None:
             for entry in entries:
                 _copy_into(archive, entry)
                 tick()
-            return
+            return done
         from org.models import Opd
 
         opds = Opd.objects.in_bulk({e.opd_id for e in entries})
-        for opd_id in sorted(opds, key=lambda pk: (opds[pk].code, opds[pk].name)):
+        for pk in sorted(opds, key=lambda pk: (opds[pk].code, opds[pk].name)):
             # One ZIP per OPD, nested: written straight into the outer archive (no temp file).
             with (
-                archive.open(opd_zip_name(opds[opd_id]), "w", force_zip64=True) as inner_stream,
+                archive.open(opd_zip_name(opds[pk]), "w", force_zip64=True) as inner_stream,
                 # The inner stream cannot seek, so entries carry data descriptors; deflate
                 # at level 1 keeps every unzip tool happy with those at little CPU cost.
                 zipfile.ZipFile(
                     inner_stream, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=1
                 ) as inner,
             ):
-                for entry in (e for e in entries if e.opd_id == opd_id):
+                for entry in (e for e in entries if e.opd_id == pk):
                     _copy_into(inner, entry)
                     tick()
+    return done
 
 
-def _finish(job: ExportJob, *, error: str = "") -> None:
-    job.status = ExportJob.Status.GAGAL if error else ExportJob.Status.SELESAI
-    job.error = error
-    job.finished_at = timezone.now()
-    if not error:
-        job.done = job.total
-    with transaction.atomic():
-        job.save(update_fields=["status", "error", "finished_at", "done", "file", "total"])
-        record(
-            actor=None,
-            event="kampanye.ekspor_gagal" if error else "kampanye.ekspor_selesai",
-            obj=job,
-            object_repr=f"{job.campaign.slug} · {job.opd.name if job.opd else _('semua OPD')}",
-            after={"status": job.status, "files": job.total, **({"error": error} if error else {})},
-        )
+def files_params(campaign: Campaign, opd) -> dict:
+    """The job's ``params``: what the worker needs to find the files again."""
+    return {"slug": campaign.slug, "opd": opd.pk if opd is not None else None}
 
 
-def run_files_export(job_id: int) -> None:
-    """The task's body: build the job's ZIP, with progress; a retried or finished job is left alone."""
-    job = ExportJob.objects.select_related("campaign", "opd").filter(pk=job_id).first()
-    if job is None or job.status != ExportJob.Status.MENUNGGU:
-        return
-    ExportJob.objects.filter(pk=job.pk).update(status=ExportJob.Status.DIPROSES, done=0)
-    job.status = ExportJob.Status.DIPROSES
-    try:
-        entries = files_of(job.campaign, job.opd_id)
-        job.total = len(entries)
-        ExportJob.objects.filter(pk=job.pk).update(total=job.total)
-        # An unnamed temporary file (owner-only, gone when closed, even after a crash) as
-        # scratch space: the ZIP writer needs to seek, an object store cannot. Only the
-        # finished archive is saved, so a half-written ZIP is never in the storage.
-        with tempfile.TemporaryFile() as scratch:
-            _write_archive(job, entries, scratch)
-            scratch.seek(0)
-            job.file = storage().save(f"{EXPORT_DIR}/{secrets.token_hex(16)}.zip", File(scratch))
-    except Exception:
-        logger.exception("campaign export %s failed", job.pk)
-        _finish(job, error=_("Ekspor gagal karena kesalahan sistem. Coba lagi atau hubungi Admin."))
-        raise
-    _finish(job)
+def files_filename(params: dict) -> str:
+    from org.models import Opd
+
+    opd = Opd.objects.filter(pk=params["opd"]).only("code").first() if params["opd"] is not None else None
+    return f"berkas-{params['slug']}-{opd.code if opd else 'semua-opd'}.zip"
+
+
+def _scoped_files(user, params: dict) -> tuple[int | None, list[FileEntry]]:
+    # Read again through the owner's scope when the worker runs: a campaign no longer visible
+    # is a 404, an OPD out of scope (or every OPD without the right to all) a refusal; the
+    # job then fails with core's message instead of exporting what the owner may not see.
+    from campaigns.participation.queries import get_campaign_for_participation
+    from org.units.queries import opds_for_user
+
+    campaign = get_campaign_for_participation(user, params["slug"])
+    opd_id = params["opd"]
+    if opd_id is None:
+        if not user_can(user, Capability.VIEW_ALL_OPDS):
+            raise PermissionDenied
+    elif not opds_for_user(user).filter(pk=opd_id).exists():
+        raise PermissionDenied
+    return opd_id, files_of(campaign, opd_id)
+
+
+def _write_scoped_files(user, params: dict, file: IO[bytes], progress: Progress) -> int:
+    opd_id, entries = _scoped_files(user, params)
+    return _write_archive(opd_id, entries, file, progress)
+
+
+# The uploaded files of a campaign as ZIPs (one per OPD), always in the background.
+FILES_EXPORT = ExportKind(
+    key="campaigns.exports.files.FILES_EXPORT",
+    label=gettext_lazy("Berkas unggahan per OPD (ZIP)"),
+    capability=Capability.VIEW_PARTICIPATION,
+    count=lambda user, params: len(_scoped_files(user, params)[1]),
+    write=_write_scoped_files,
+    filename=files_filename,
+    content_type="application/zip",
+    suffix=".zip",
+)

@@ -6,9 +6,12 @@ from django.db.models import Q, QuerySet
 from django.shortcuts import get_object_or_404
 
 from accounts.roles import Capability
-from campaigns.models import Campaign, ExportJob, Submission
+from campaigns.exports.files import FILES_EXPORT
+from campaigns.models import Campaign, Submission
 from campaigns.participation.queries import targeted_in
+from core.models import ExportJob
 from core.permissions import user_can
+from org.models import Opd
 from org.units.queries import opds_for_user
 
 
@@ -23,17 +26,29 @@ def submissions_for_export(user, campaign: Campaign) -> QuerySet[Submission]:
 
 
 def export_jobs_for_user(user, campaign: Campaign) -> QuerySet[ExportJob]:
-    """Export jobs of this campaign the user may see: jobs for an OPD in scope; all-OPD jobs for BKD staff."""
+    """The ZIP jobs of this campaign the user may see: jobs for an OPD in scope; all-OPD jobs for BKD staff.
+
+    They are core export jobs (campaigns.exports.files.FILES_EXPORT) whose ``params`` name
+    the campaign and the OPD; the OPD ids in scope are few, so they go into the query as a list.
+    """
     if not user_can(user, Capability.VIEW_PARTICIPATION):
         return ExportJob.objects.none()
-    visible = Q(opd__in=opds_for_user(user).values("pk"))
+    visible = Q(params__opd__in=list(opds_for_user(user).values_list("pk", flat=True)))
     if user_can(user, Capability.VIEW_ALL_OPDS):
-        visible |= Q(opd__isnull=True)
+        visible |= Q(params__opd=None)
     return (
-        ExportJob.objects.filter(visible, campaign=campaign, kind=ExportJob.Kind.ZIP)
-        .select_related("opd", "created_by")
+        ExportJob.objects.filter(visible, kind=FILES_EXPORT.key, params__slug=campaign.slug)
+        .select_related("owner")
         .order_by("-created_at", "-id")
     )
+
+
+def with_opds(jobs: list[ExportJob]) -> list[ExportJob]:
+    """Each job with its ``opd`` (None for every OPD) for the list: one query for the page."""
+    opds = Opd.objects.in_bulk({job.params.get("opd") for job in jobs} - {None})
+    for job in jobs:
+        job.opd = opds.get(job.params.get("opd"))
+    return jobs
 
 
 def get_export_job_for_user(user, campaign: Campaign, pk: int) -> ExportJob:

@@ -150,26 +150,12 @@ def _lazy(cast, tmp_path) -> dict:
         run = do_send_campaign_reminders(item, actor=cast.admin)
         assert run.reminded == 1
 
-    def export_job():
-        from campaigns.models import ExportJob
-
-        # The download audit does not depend on the job's state; no build (its row is "sistem").
-        return ExportJob.objects.create(
-            campaign=campaign("audit-unduh-berkas"),
-            kind=ExportJob.Kind.ZIP,
-            opd=cast.opd_a,
-            created_by=cast.admin,
-        )
-
     def start_export():
         exports.do_start_files_export(campaign("audit-ekspor"), opd=cast.opd_a, actor=cast.operator_a)
 
     return {
         "campaigns.reminders.actions.do_send_campaign_reminders": remind,
         "campaigns.exports.actions.do_start_files_export": start_export,
-        "campaigns.exports.actions.do_record_export_download": lambda: exports.do_record_export_download(
-            export_job(), actor=cast.operator_a
-        ),
         "campaigns.exports.actions.do_record_submissions_export": lambda: (
             exports.do_record_submissions_export(
                 campaign("audit-isian"), rows=0, opd_ids=[cast.opd_a.pk], actor=cast.admin

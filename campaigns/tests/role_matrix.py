@@ -100,11 +100,11 @@ def _missing_a(cast):
 
 def _finished_job_a(cast):
     from campaigns.exports.actions import do_start_files_export
-    from campaigns.exports.files import run_files_export
+    from core.exports.files import run_export_job
 
     campaign = _participation_campaign(cast)
     job, _created = do_start_files_export(campaign, opd=cast.opd_a, actor=cast.admin)
-    run_files_export(job.pk)
+    run_export_job(job.pk)
     return {"slug": campaign.slug, "job": job.pk}
 
 

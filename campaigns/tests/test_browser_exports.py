@@ -7,8 +7,9 @@ import pytest
 from django.utils import timezone
 from playwright.sync_api import expect
 
-from campaigns.models import ExportJob
+from campaigns.exports.files import FILES_EXPORT
 from campaigns.tests.participation_helpers import simple_campaign
+from core.models import ExportJob
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -19,10 +20,11 @@ def test_the_export_list_shows_each_jobs_progress_and_the_links_once_all_are_don
     campaign = simple_campaign(cast, files=1)
     jobs = [
         ExportJob.objects.create(
-            campaign=campaign,
-            kind=ExportJob.Kind.ZIP,
-            opd=opd,
-            created_by=cast.admin,
+            owner=cast.admin,
+            kind=FILES_EXPORT.key,
+            params={"slug": campaign.slug, "opd": opd.pk},
+            title=f"Berkas {campaign.title} · {opd.name}",
+            filename=f"berkas-{campaign.slug}-{opd.code}.zip",
             status=ExportJob.Status.DIPROSES,
         )
         for opd in (cast.opd_a, cast.opd_b)
@@ -34,7 +36,7 @@ def test_the_export_list_shows_each_jobs_progress_and_the_links_once_all_are_don
 
     # One job advances and finishes, the other still runs: its row moves, no reload yet.
     ExportJob.objects.filter(pk=jobs[0].pk).update(
-        status=ExportJob.Status.SELESAI, done=3, total=3, finished_at=timezone.now()
+        status=ExportJob.Status.SELESAI, done=3, total=3, file="exports/a.zip", finished_at=timezone.now()
     )
     ExportJob.objects.filter(pk=jobs[1].pk).update(done=1, total=4)
     expect(first.locator('[data-field="done"]')).to_have_text("3", timeout=10_000)
@@ -43,6 +45,6 @@ def test_the_export_list_shows_each_jobs_progress_and_the_links_once_all_are_don
 
     # Both finished: the page reloads itself and offers both ZIPs.
     ExportJob.objects.filter(pk=jobs[1].pk).update(
-        status=ExportJob.Status.SELESAI, done=4, finished_at=timezone.now()
+        status=ExportJob.Status.SELESAI, done=4, file="exports/b.zip", finished_at=timezone.now()
     )
     expect(page.get_by_test_id("download-zip")).to_have_count(2, timeout=10_000)

@@ -1,4 +1,5 @@
-"""Exports: the XLSX of every submission, and the ZIP of uploads per OPD named by NIP (background job)."""
+"""Exports: the XLSX of every submission, and the ZIP of uploads per OPD named by NIP (a core
+export job, shared by everyone who sees its OPD)."""
 
 from __future__ import annotations
 
@@ -12,11 +13,11 @@ from django.urls import reverse
 from openpyxl import load_workbook
 
 from campaigns.exports.actions import do_start_files_export
-from campaigns.exports.files import entry_name, run_files_export
-from campaigns.models import ExportJob
+from campaigns.exports.files import FILES_EXPORT, entry_name
 from campaigns.tests.helpers import tiny_pdf
 from campaigns.tests.participation_helpers import NOW, simple_campaign, submit, two_opds
-from core.models import AuditLog
+from core.exports.files import open_export_file, run_export_job
+from core.models import AuditLog, ExportJob
 
 pytestmark = pytest.mark.django_db
 
@@ -77,15 +78,24 @@ def test_xlsx_is_a_constant_number_of_queries(cast, scenario, client_for, django
     assert sorted(r[0] for r in rows[1:]) == sorted(p.nip for p in (*a[:4], _b[0]))
 
 
-def test_zip_per_opd_names_files_by_nip_and_keeps_the_bytes(cast, scenario, client_for):
+def test_zip_per_opd_names_files_by_nip_and_keeps_the_bytes(
+    cast, scenario, client_for, django_capture_on_commit_callbacks
+):
     campaign, a, _b = scenario
     client = client_for(cast.operator_a)
-    response = client.post(
-        reverse("campaigns:campaign_export_files", args=[campaign.slug]), {"opd": cast.opd_a.pk}
-    )
+    with django_capture_on_commit_callbacks(execute=True):  # the worker: core's task, on commit
+        response = client.post(
+            reverse("campaigns:campaign_export_files", args=[campaign.slug]), {"opd": cast.opd_a.pk}
+        )
     assert response.status_code == 302
     job = ExportJob.objects.get()
-    assert (job.status, job.opd, job.total, job.done) == ("selesai", cast.opd_a, 2, 2)
+    assert (job.kind, job.params, job.owner) == (
+        FILES_EXPORT.key,
+        {"slug": campaign.slug, "opd": cast.opd_a.pk},
+        cast.operator_a,
+    )
+    assert (job.status, job.total, job.done) == ("selesai", 2, 2)
+    assert job.file.startswith("exports/") and job.filename == f"berkas-{campaign.slug}-{cast.opd_a.code}.zip"
     status = client.get(reverse("campaigns:campaign_export_status", args=[campaign.slug, job.pk])).json()
     assert status["finished"] and status["done"] == 2
     download = client.get(reverse("campaigns:campaign_export_download", args=[campaign.slug, job.pk]))
@@ -95,7 +105,14 @@ def test_zip_per_opd_names_files_by_nip_and_keeps_the_bytes(cast, scenario, clie
         hashlib.sha256(archive.read(f"{a[0].nip}.pdf")).digest()
         == hashlib.sha256(tiny_pdf("a0-laporan")).digest()
     )
-    assert AuditLog.objects.filter(event="kampanye.ekspor_diunduh", actor=cast.operator_a).exists()
+    assert download["Content-Type"] == "application/zip"
+    assert set(AuditLog.objects.filter(object_type="core.exportjob").values_list("event", flat=True)) == {
+        "ekspor.diminta",
+        "ekspor.selesai",
+        "ekspor.diunduh",
+    }
+    # The owner also finds it in "Ekspor saya", the one list of a user's background exports.
+    assert client.get(reverse("core:export_list")).context["page_obj"].object_list[0] == job
 
 
 def test_operator_cannot_export_or_download_another_opds_files(cast, scenario, client_for):
@@ -104,22 +121,40 @@ def test_operator_cannot_export_or_download_another_opds_files(cast, scenario, c
     client.post(reverse("campaigns:campaign_export_files", args=[campaign.slug]), {"opd": cast.opd_a.pk})
     assert not ExportJob.objects.exists()  # OPD A is not a choice for them
     job, _created = do_start_files_export(campaign, opd=cast.opd_a, actor=cast.admin)
-    run_files_export(job.pk)
+    run_export_job(job.pk)
     url = reverse("campaigns:campaign_export_download", args=[campaign.slug, job.pk])
     assert client.get(url).status_code == 404
+    status = reverse("campaigns:campaign_export_status", args=[campaign.slug, job.pk])
+    assert client.get(status).status_code == 404
+    # Shared within its OPD: another user of OPD A downloads the ZIP the admin asked for.
     assert client_for(cast.operator_a).get(url).status_code == 200
+
+
+def test_an_owner_who_lost_the_opd_from_their_scope_gets_no_zip(cast, scenario):
+    campaign, _a, _b = scenario
+    job, _created = do_start_files_export(campaign, opd=cast.opd_a, actor=cast.operator_b)
+    run_export_job(job.pk)
+    job.refresh_from_db()
+    assert (job.status, job.file, job.error) == ("gagal", "", "Data ekspor ini tidak lagi dapat Anda akses.")
+
+
+def test_only_bkd_staff_may_build_the_all_opd_zip(cast, scenario):
+    campaign, _a, _b = scenario
+    job, _created = do_start_files_export(campaign, opd=None, actor=cast.operator_a)
+    run_export_job(job.pk)
+    job.refresh_from_db()
+    assert job.status == "gagal" and not job.file
 
 
 def test_an_all_opd_export_holds_one_zip_per_opd(cast, scenario):
     campaign, _a, b = scenario
     job, created = do_start_files_export(campaign, opd=None, actor=cast.admin)
     assert created
-    run_files_export(job.pk)
+    run_export_job(job.pk)
     job.refresh_from_db()
     assert job.status == "selesai" and job.total == 3
-    from campaigns.exports.files import open_export
-
-    outer = zipfile.ZipFile(open_export(job))
+    assert job.filename == f"berkas-{campaign.slug}-semua-opd.zip"
+    outer = zipfile.ZipFile(open_export_file(job))
     assert sorted(outer.namelist()) == ["13 Dinkes.zip", "24 Dishub.zip"]
     inner = zipfile.ZipFile(BytesIO(outer.read("24 Dishub.zip")))
     assert inner.namelist() == [f"{b[0].nip}.pdf"]
@@ -131,15 +166,17 @@ def test_a_second_request_while_one_runs_reuses_it(cast, scenario):
     first, created = do_start_files_export(campaign, opd=cast.opd_a, actor=cast.admin)
     second, created_again = do_start_files_export(campaign, opd=cast.opd_a, actor=cast.operator_a)
     assert created and not created_again and first.pk == second.pk
+    other, created_other = do_start_files_export(campaign, opd=cast.opd_b, actor=cast.admin)
+    assert created_other and other.pk != first.pk
 
 
 def test_a_retried_task_leaves_a_finished_job_alone(cast, scenario):
     campaign, _a, _b = scenario
     job, _ = do_start_files_export(campaign, opd=cast.opd_a, actor=cast.admin)
-    run_files_export(job.pk)
+    run_export_job(job.pk)
     job.refresh_from_db()
     finished = (job.file, job.finished_at)
-    run_files_export(job.pk)
+    run_export_job(job.pk)
     job.refresh_from_db()
     assert (job.file, job.finished_at) == finished
 
@@ -150,5 +187,26 @@ def test_the_export_page_shows_the_jobs_with_progress(cast, scenario, client_for
     response = client_for(cast.operator_b).get(reverse("campaigns:campaign_exports", args=[campaign.slug]))
     body = response.content.decode()
     assert f'data-job="{job.pk}"' in body and "pelita/job-progress.js" in body
+    assert "Dinas Perhubungan" in body and str(cast.admin) in body
     assert [j.pk for j in response.context["jobs"]] == [job.pk]
     assert list(response.context["form"].fields["opd"].queryset) == [cast.opd_b]
+
+
+def test_the_export_page_costs_the_same_queries_for_more_jobs(
+    cast, scenario, client_for, django_assert_num_queries, django_assert_max_num_queries
+):
+    campaign, _a, _b = scenario
+    client = client_for(cast.admin)
+    url = reverse("campaigns:campaign_exports", args=[campaign.slug])
+    do_start_files_export(campaign, opd=cast.opd_a, actor=cast.admin)
+    client.get(url)
+    with django_assert_max_num_queries(20) as one:
+        response = client.get(url)
+    assert response.status_code == 200 and len(response.context["jobs"]) == 1
+    do_start_files_export(campaign, opd=cast.opd_b, actor=cast.admin)
+    do_start_files_export(campaign, opd=None, actor=cast.admin)
+    with django_assert_num_queries(len(one.captured_queries)):
+        response = client.get(url)
+    assert response.status_code == 200
+    assert [job.opd for job in response.context["jobs"]] == [None, cast.opd_b, cast.opd_a]
+    assert "Semua OPD" in response.content.decode()

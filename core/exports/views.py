@@ -76,10 +76,11 @@ def export_job(request, pk: int):
     return render(request, "core/export_job.html", {"job": job})
 
 
-@require_GET
-def export_status(request, pk: int):
-    """The job's state as JSON, polled by core/static/pelita/job-progress.js."""
-    job = get_export_job_for_user(request.user, pk)
+def job_status_response(job: ExportJob) -> JsonResponse:
+    """A job's state as JSON, the answer core/static/pelita/job-progress.js polls for.
+
+    Every job page and list uses it: core's own status view and the campaign export list.
+    """
     return JsonResponse(
         {
             "status": job.status,
@@ -93,10 +94,12 @@ def export_status(request, pk: int):
     )
 
 
-@require_GET
-def export_download(request, pk: int):
-    """The finished file, to its owner only, while the owner still holds the export's capability."""
-    job = get_export_job_for_user(request.user, pk)
+def job_file_response(request, job: ExportJob) -> FileResponse:
+    """The finished file of ``job``, audited; 404 when it is not there (yet, or any more).
+
+    Call after the caller's own check that ``request.user`` may see ``job``; the export's
+    capability is checked here again, as the user may have lost it since.
+    """
     if job.status != ExportJob.Status.SELESAI or not job.file:
         raise Http404
     try:
@@ -114,3 +117,15 @@ def export_download(request, pk: int):
     response["X-Content-Type-Options"] = "nosniff"
     response["Cache-Control"] = "no-store"
     return response
+
+
+@require_GET
+def export_status(request, pk: int):
+    """The job's state as JSON, polled by core/static/pelita/job-progress.js."""
+    return job_status_response(get_export_job_for_user(request.user, pk))
+
+
+@require_GET
+def export_download(request, pk: int):
+    """The finished file, to its owner only, while the owner still holds the export's capability."""
+    return job_file_response(request, get_export_job_for_user(request.user, pk))
