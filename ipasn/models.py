@@ -20,12 +20,20 @@ class Kategori(models.TextChoices):
 
 
 class Score(models.Model):
+    # No index of their own: the unique (pegawai, year) serves the employee's lookups and
+    # the figures index (year, opd, …) the OPD's, and every index costs a whole-instansi write.
     pegawai = models.ForeignKey(
-        "people.Pegawai", on_delete=models.CASCADE, related_name="ipasn_scores", verbose_name=_("pegawai")
+        "people.Pegawai",
+        on_delete=models.CASCADE,
+        related_name="ipasn_scores",
+        verbose_name=_("pegawai"),
+        db_index=False,
     )
     year = models.PositiveSmallIntegerField(_("tahun"))
     # The OPD when scored: per-OPD figures group on it without joining the employee.
-    opd = models.ForeignKey("org.Opd", on_delete=models.PROTECT, related_name="+", verbose_name=_("OPD"))
+    opd = models.ForeignKey(
+        "org.Opd", on_delete=models.PROTECT, related_name="+", verbose_name=_("OPD"), db_index=False
+    )
     kualifikasi = models.FloatField(_("kualifikasi"))
     kompetensi = models.FloatField(_("kompetensi"))
     kinerja = models.FloatField(_("kinerja"))

@@ -20,7 +20,7 @@ from core.audit import Recorded, record
 from core.documents import do_attach_document
 from ipasn.models import Score
 from ipasn.scores.queries import read_inputs, stored
-from ipasn.scores.rules import inputs_of, profile_from_inputs
+from ipasn.scores.rules import Memo, inputs_of
 from people.models import (
     Pegawai,
     RiwayatDiklat,
@@ -46,8 +46,9 @@ def compute(year: int, data: dict, config=DEFAULT_CONFIG) -> dict[int, tuple]:
     """pegawai id → (opd id, kualifikasi, kompetensi, kinerja, disiplin, total, kategori, inputs)."""
     results = {}
     pendidikan, diklat, skp, hukdis = data["pendidikan"], data["diklat"], data["skp"], data["hukdis"]
+    memo = Memo(config)
     for pid, opd_id, level, jenis_jabatan, eselon, jabatan in data["people"]:
-        inputs = inputs_of(
+        inputs, profile = inputs_of(
             year=year,
             pendidikan=level,
             pendidikan_row=pendidikan.get(pid, {}).get(level),
@@ -57,9 +58,8 @@ def compute(year: int, data: dict, config=DEFAULT_CONFIG) -> dict[int, tuple]:
             diklat=diklat.get(pid, ()),
             skp=skp.get(pid),
             hukdis=hukdis.get(pid, ()),
-            config=config,
+            memo=memo,
         )
-        profile = profile_from_inputs(inputs)
         try:
             result = score(profile, config)
         except RuleInputError as exc:
@@ -96,66 +96,64 @@ def _row(pid: int, year: int, values: tuple, now) -> Score:
     )
 
 
-_BATCH = 500  # rows per INSERT: 7,000 parameters, inside every supported database's limit
 _COLUMNS = ("pegawai", "year", "opd", *_DIMENSIONS, "kategori", "inputs", "digest", "computed_at")
+# One encoder for the whole run: json.dumps with options builds a new one per call.
+_JSON = json.JSONEncoder(separators=(",", ":")).encode
 
 
 def digest_of(values: tuple) -> tuple[str, str]:
     """(the inputs as JSON text, a digest of everything a score row stores but its time):
     a run compares digests instead of decoding every stored row's JSON."""
-    text = json.dumps(values[7], separators=(",", ":"))
+    text = _JSON(values[7])
     head = "|".join(map(str, values[:7]))
     return text, hashlib.blake2b(f"{head}|{text}".encode(), digest_size=16).hexdigest()
 
 
 def _upsert(year: int, changed: dict[int, tuple], texts: dict[int, tuple[str, str]], now) -> None:
-    """Insert or update the changed scores of a whole-instansi run in one statement per
-    batch. Not bulk_create: its per-value field preparation cost three times the scoring
-    itself for 10,000 rows. The values are the ones Score's fields would store (floats,
-    the JSON text, the database's form of the moment)."""
+    """Insert or update the changed scores of a whole-instansi run. Not bulk_create: its
+    per-value field preparation cost three times the scoring itself for 10,000 rows. The
+    values are the ones Score's fields would store (floats, the JSON text, the database's
+    form of the moment)."""
+    if not changed:
+        return
     columns = [Score._meta.get_field(name).column for name in _COLUMNS]
     quote = connection.ops.quote_name
-    json_value = "CAST(%s AS jsonb)" if connection.vendor == "postgresql" else "%s"
-    row_values = "(" + ", ".join(json_value if name == "inputs" else "%s" for name in _COLUMNS) + ")"
     updates = ", ".join(f"{quote(c)} = excluded.{quote(c)}" for c in columns[2:])
-    head = f"INSERT INTO {quote(Score._meta.db_table)} ({', '.join(map(quote, columns))}) VALUES "
+    insert = f"INSERT INTO {quote(Score._meta.db_table)} ({', '.join(map(quote, columns))}) "
     tail = f" ON CONFLICT ({quote(columns[0])}, {quote(columns[1])}) DO UPDATE SET {updates}"
     moment = connection.ops.adapt_datetimefield_value(now)
-    rows = [
-        (pid, year, opd_id, *map(float, points), kategori, *texts[pid], moment)
-        for pid, (opd_id, *points, kategori, _inputs) in changed.items()
-    ]
-    if not rows:
-        return
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
-            # One array per column: a single statement of fourteen parameters, whatever the count.
-            types = (
-                "bigint",
-                "smallint",
-                "bigint",
-                *["double precision"] * 5,
-                "text",
-                "text",
-                "text",
-                "timestamptz",
+            # The rows as one JSON document, unpacked by the server: a single text parameter,
+            # where a parameter per value (or an array per column) cost the driver more to
+            # encode than the scoring took. The inputs go in as the JSON text already made
+            # for the digest.
+            document = (
+                "["
+                + ",".join(
+                    f"[{pid},{opd_id},{float(k)!r},{float(c)!r},{float(n)!r},{float(d)!r},{float(t)!r},"
+                    f'"{kategori}","{texts[pid][1]}",{texts[pid][0]}]'
+                    for pid, (opd_id, k, c, n, d, t, kategori, _inputs) in changed.items()
+                )
+                + "]"
             )
-            arrays = ", ".join(f"%s::{t}[]" for t in types)
-            names = ", ".join(f"c{i}" for i in range(len(types)))
-            select = ", ".join(
-                f"c{i}::jsonb" if name == "inputs" else f"c{i}" for i, name in enumerate(_COLUMNS)
+            select = (
+                "(e->>0)::bigint, %s, (e->>1)::bigint, (e->>2)::float8, (e->>3)::float8,"
+                " (e->>4)::float8, (e->>5)::float8, (e->>6)::float8, e->>7, e->9, e->>8, %s"
             )
             cursor.execute(
-                f"{head.removesuffix(' VALUES ')} SELECT {select} FROM unnest({arrays}) AS t({names}){tail}",
-                [list(column) for column in zip(*rows, strict=True)],
+                f"{insert}SELECT {select} FROM jsonb_array_elements(%s::jsonb) AS e{tail}",
+                [year, moment, document],
             )
             return
-        # Many rows per statement: the per-statement round trip, not the row, is what costs.
-        for start in range(0, len(rows), _BATCH):
-            batch = rows[start : start + _BATCH]
-            cursor.execute(
-                head + ", ".join([row_values] * len(batch)) + tail, [v for row in batch for v in row]
-            )
+        # SQLite: one prepared statement run for every row, the loop in the driver.
+        cursor.executemany(
+            f"{insert}VALUES ({', '.join(['%s'] * len(columns))}){tail}",
+            [
+                (pid, year, opd_id, *map(float, points), kategori, *texts[pid], moment)
+                for pid, (opd_id, *points, kategori, _inputs) in changed.items()
+            ],
+        )
 
 
 def _dimensions(values: tuple) -> dict:

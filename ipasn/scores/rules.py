@@ -2,8 +2,8 @@
 
 Pure: the inputs are plain tuples as the queries read them, so the whole-instansi compute
 and the one-employee recompute build the same profile. The stored ``inputs`` of a score
-(see ipasn.models.Score) is :func:`inputs_of`; :func:`profile_from_inputs` rebuilds the
-profile from it for the explanation page, without reading the histories again.
+(see ipasn.models.Score) is the first half of :func:`inputs_of`; :func:`profile_from_inputs`
+rebuilds the profile from it for the explanation page, without reading the histories again.
 """
 
 from __future__ import annotations
@@ -28,6 +28,7 @@ from regulations.ranks import Pendidikan
 CONTENT = Path(__file__).resolve().parent.parent / "content"
 _LEVELS = {level.value: level for level in Level}
 _KINDS = {kind.value: kind for kind in JenisPelatihan}
+_EDUCATIONS = {level.value: level for level in Pendidikan}
 # No education recorded: scored as the lowest row, and said so on the page.
 FALLBACK_EDUCATION = Pendidikan.SD
 
@@ -76,6 +77,27 @@ def matches_position(kind: str, name: str, position: Position) -> bool:
     return True
 
 
+class Memo:
+    """What a whole-instansi compute would otherwise work out again for every employee: the
+    position of a post, whether a training name matches it, the look-back windows, and the
+    immutable profile parts (many employees share a training's kind, year and hours).
+    One per compute: the keys come from the master data, so it must not outlive the run."""
+
+    __slots__ = ("config", "discipline", "matches", "positions", "trainings", "windows")
+
+    def __init__(self, config=DEFAULT_CONFIG):
+        self.config = config
+        self.positions: dict[tuple[str, str], Position] = {}
+        self.matches: dict[tuple[str, str, Position], bool] = {}
+        self.windows = {
+            (position, kind.value): config.window(position, kind)
+            for position in Position
+            for kind in _KINDS.values()
+        }
+        self.trainings: dict[tuple, Training] = {}
+        self.discipline: dict[tuple[str, int], DisciplineRecord] = {}
+
+
 def inputs_of(
     *,
     year: int,
@@ -87,36 +109,55 @@ def inputs_of(
     diklat: list[tuple],
     skp: tuple | None,
     hukdis: list[tuple],
-    config=DEFAULT_CONFIG,
-) -> dict:
-    """The JSON of what one score reads.
+    memo: Memo | None = None,
+) -> tuple[dict, IpAsnProfile]:
+    """The JSON of what one score reads, and the profile it scores (the same as
+    :func:`profile_from_inputs` of that JSON, built in the same pass).
 
     ``pendidikan_row`` (id, tingkat, tahun_lulus); ``diklat`` rows (id, jenis, nama, tahun, jam);
     ``skp`` (id, tahun, nilai, predikat); ``hukdis`` rows (id, tingkat, jenis, year). Only the
     rows inside the look-back windows are kept: they are the ones the score used.
     """
-    position = position_of(jenis_jabatan, eselon)
-    trainings = []
+    memo = memo or Memo()
+    config = memo.config
+    post = (jenis_jabatan, eselon)
+    position = memo.positions.get(post)
+    if position is None:
+        position = memo.positions[post] = position_of(jenis_jabatan, eselon)
+    windows, matches, parts = memo.windows, memo.matches, memo.trainings
+    trainings, profile_trainings = [], []
     for row_id, jenis, nama, tahun, jam in diklat:
-        window = config.window(position, _KINDS[jenis]) if jenis in _KINDS else 0
-        if jenis not in _KINDS or tahun > year or (window is not None and year - tahun >= window):
+        window = windows.get((position, jenis), 0)
+        if window == 0 or tahun > year or (window is not None and year - tahun >= window):
             continue
+        key = (jenis, nama, position)
+        fits = matches.get(key)
+        if fits is None:
+            fits = matches[key] = matches_position(jenis, nama, position)
         trainings.append(
-            {
-                "id": row_id,
-                "kind": jenis,
-                "name": nama,
-                "year": tahun,
-                "hours": jam,
-                "matches": matches_position(jenis, nama, position),
-            }
+            {"id": row_id, "kind": jenis, "name": nama, "year": tahun, "hours": jam, "matches": fits}
         )
-    discipline = [
-        {"id": row_id, "level": tingkat, "kind": jenis, "year": tahun}
-        for row_id, tingkat, jenis, tahun in hukdis
-        if 0 <= year - tahun < config.disiplin_window and tingkat in _LEVELS
-    ]
-    return {
+        part = (jenis, tahun, jam, fits)
+        training = parts.get(part)
+        if training is None:
+            training = parts[part] = Training(_KINDS[jenis], tahun, jam, fits)
+        profile_trainings.append(training)
+    discipline, profile_discipline = [], []
+    for row_id, tingkat, jenis, tahun in hukdis:
+        if 0 <= year - tahun < config.disiplin_window and tingkat in _LEVELS:
+            discipline.append({"id": row_id, "level": tingkat, "kind": jenis, "year": tahun})
+            record = memo.discipline.get((tingkat, tahun))
+            if record is None:
+                record = memo.discipline[tingkat, tahun] = DisciplineRecord(_LEVELS[tingkat], tahun)
+            profile_discipline.append(record)
+    if skp is None:
+        skp_json = skp_record = None
+    else:
+        score = None if skp[2] is None else float(skp[2])
+        predikat = skp[3] or None
+        skp_json = {"id": skp[0], "year": skp[1], "score": score, "predikat": predikat}
+        skp_record = SkpRecord(skp[1], score=score, predikat=predikat if score is None else None)
+    inputs = {
         "year": year,
         "education": pendidikan or "",
         "education_row": None
@@ -125,16 +166,18 @@ def inputs_of(
         "position": position.value,
         "jabatan": jabatan,
         "trainings": trainings,
-        "skp": None
-        if skp is None
-        else {
-            "id": skp[0],
-            "year": skp[1],
-            "score": None if skp[2] is None else float(skp[2]),
-            "predikat": skp[3] or None,
-        },
+        "skp": skp_json,
         "discipline": discipline,
     }
+    profile = IpAsnProfile(
+        year,
+        _EDUCATIONS[pendidikan] if pendidikan else FALLBACK_EDUCATION,
+        position,
+        tuple(profile_trainings),
+        skp_record,
+        tuple(profile_discipline),
+    )
+    return inputs, profile
 
 
 def profile_from_inputs(inputs: dict) -> IpAsnProfile:

@@ -156,3 +156,39 @@ def test_a_whole_run_is_one_audit_row_and_a_rerun_changes_nothing(cast):
     again = do_compute_scores(YEAR, actor=cast.admin)
     assert again["berubah"] == 0
     assert AuditLog.objects.filter(event="ipasn.dihitung").count() == 2
+
+
+def test_the_profile_scored_is_the_one_the_stored_inputs_give_back(cast):
+    """The compute builds each profile in the same pass as its inputs; the explanation page
+    rebuilds it from the stored inputs: both must be the same profile."""
+    from ipasn.scores.queries import read_inputs
+    from ipasn.scores.rules import Memo, inputs_of, profile_from_inputs
+
+    p = employee(cast.opd_a, jenis_jabatan=JenisJabatan.STRUKTURAL, eselon="IV.a")
+    training(p, J.KEPEMIMPINAN, tahun=2018, nama="Diklatpim Tingkat IV")
+    training(p, J.TEKNIS, jam=12)
+    training(p, J.SEMINAR, tahun=YEAR - 1)
+    skp(p, predikat="baik")
+    hukdis(p, "ringan", year=YEAR - 2)
+    q = employee(cast.opd_b, pendidikan="SLTA")
+    data = read_inputs(YEAR)
+    memo, seen = Memo(), 0
+    for pid, _opd, level, jenis_jabatan, eselon, jabatan in data["people"]:
+        if pid not in (p.pk, q.pk):
+            continue
+        inputs, profile = inputs_of(
+            year=YEAR,
+            pendidikan=level,
+            pendidikan_row=data["pendidikan"].get(pid, {}).get(level),
+            jenis_jabatan=jenis_jabatan,
+            eselon=eselon,
+            jabatan=jabatan,
+            diklat=data["diklat"].get(pid, ()),
+            skp=data["skp"].get(pid),
+            hukdis=data["hukdis"].get(pid, ()),
+            memo=memo,
+        )
+        assert profile == profile_from_inputs(inputs)
+        seen += 1
+    assert seen == 2
+    assert stored(p).kompetensi == 15 + 10
