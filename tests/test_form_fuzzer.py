@@ -552,19 +552,13 @@ def shared_cast(django_db_setup, django_db_blocker):
         transaction.set_rollback(True)
 
 
-@pytest.fixture
-def media_root(tmp_path):
-    with override_settings(MEDIA_ROOT=tmp_path / "media"):
-        yield tmp_path / "media"
-
-
 @pytest.mark.django_db
 @pytest.mark.parametrize("url_name", sorted(MATRIX))
-def test_forms_on_page_survive_hostile_input_from_every_persona(url_name, shared_cast, media_root):
+def test_forms_on_page_survive_hostile_input_from_every_persona(url_name, shared_cast, private_media):
     cast = shared_cast
     kwargs_for, expected = MATRIX[url_name]
     url = reverse(url_name, kwargs=kwargs_for(cast) if kwargs_for else None)
-    fuzzer = Fuzzer(cast, url_name, media_root)
+    fuzzer = Fuzzer(cast, url_name, private_media)
     found: list[tuple[str, Form]] = []
     for persona in PERSONAS:
         if expected[persona] != 200:

@@ -16,9 +16,8 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 def test_an_admin_exports_a_long_list_in_the_background_and_downloads_it(
-    cast, login_page, live_server, settings, tmp_path, screenshot
+    cast, login_page, live_server, settings, private_media, screenshot
 ):
-    settings.MEDIA_ROOT = tmp_path / "media"
     settings.PELITA_EXPORT_INLINE_MAX_ROWS = 2
     staff = [make_pegawai(cast.opd_a, nama=name) for name in ("Ani Lestari", "Budi Santoso", "Citra Dewi")]
     make_pegawai(cast.opd_b, nama="Dedi Kurnia")  # filtered out by the list's OPD filter

@@ -18,6 +18,8 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import override_settings
 
+from conftest import JPG_BYTES as JPEG
+from conftest import PDF_BYTES as PDF
 from core.documents import (
     MB,
     DocumentRejected,
@@ -32,8 +34,6 @@ from core.models import AuditLog, Document, Holiday
 
 pytestmark = pytest.mark.django_db
 
-PDF = b"%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
-JPEG = b"\xff\xd8\xff\xe0\x00\x10JFIF\x00\x01\x01\x00\x00\x01\x00\x01\x00\x00\xff\xd9"
 EXE = b"MZ\x90\x00\x03\x00\x00\x00\x04\x00\x00\x00\xff\xff\x00\x00" + b"\x00" * 48 + b"This program"
 
 
@@ -58,13 +58,6 @@ def upload(name: str, content: bytes) -> SimpleUploadedFile:
 
 
 @pytest.fixture
-def media(tmp_path) -> Path:
-    root = tmp_path / "media"
-    with override_settings(MEDIA_ROOT=root):
-        yield root
-
-
-@pytest.fixture
 def owner(cast) -> Holiday:
     return do_add_holiday(date=dt.date(2026, 8, 28), name="Hari Jadi Provinsi", actor=cast.admin)
 
@@ -82,7 +75,7 @@ def stored_files(root: Path) -> list[Path]:
         ("sertifikat.png", png_1x1(), "image/png"),
     ],
 )
-def test_pdf_jpg_and_png_are_accepted_by_their_content(cast, media, owner, name, content, mime_type):
+def test_pdf_jpg_and_png_are_accepted_by_their_content(cast, private_media, owner, name, content, mime_type):
     document = do_attach_document(owner, upload(name, content), kind="sk_pangkat", actor=cast.admin)
     assert document.mime_type == mime_type
     assert document.original_name == name
@@ -118,31 +111,31 @@ def test_pdf_jpg_and_png_are_accepted_by_their_content(cast, media, owner, name,
     ],
 )
 def test_other_content_is_refused_with_the_reason_and_nothing_is_stored(
-    cast, media, owner, name, content, message
+    cast, private_media, owner, name, content, message
 ):
     with pytest.raises(DocumentRejected) as refused:
         do_attach_document(owner, upload(name, content), kind="sk_pangkat", actor=cast.admin)
     assert message in str(refused.value)
     assert not Document.objects.exists()
-    assert stored_files(media) == []
+    assert stored_files(private_media) == []
     assert not AuditLog.objects.filter(event="dokumen.diunggah").exists()
 
 
-def test_a_file_over_the_limit_of_its_kind_is_refused_before_it_is_read(cast, media, owner):
+def test_a_file_over_the_limit_of_its_kind_is_refused_before_it_is_read(cast, private_media, owner):
     big = upload("sk.pdf", PDF + b"0" * (int(3.4 * MB) - len(PDF)))
     with pytest.raises(DocumentRejected) as refused:
         do_attach_document(owner, big, kind="sk_pangkat", actor=cast.admin)
     assert str(refused.value) == "Ukuran berkas 3,4 MB melebihi batas 2 MB untuk SK pangkat."
-    assert stored_files(media) == []
+    assert stored_files(private_media) == []
 
 
-def test_the_limit_is_inclusive_and_a_file_just_over_it_never_reads_as_equal(cast, media, owner):
+def test_the_limit_is_inclusive_and_a_file_just_over_it_never_reads_as_equal(cast, private_media, owner):
     exact = upload("sk.pdf", PDF + b"0" * (2 * MB - len(PDF)))
     assert do_attach_document(owner, exact, kind="sk_pangkat", actor=cast.admin).size == 2 * MB
     assert format_mb(2 * MB + 1) == "2,1"
 
 
-def test_a_kind_may_have_its_own_limit(cast, media, owner):
+def test_a_kind_may_have_its_own_limit(cast, private_media, owner):
     scan = PDF + b"0" * (3 * MB)
     with override_settings(PELITA_DOCUMENT_MAX_MB={"default": 2, "ijazah": 5}):
         assert do_attach_document(owner, upload("ijazah.pdf", scan), kind="ijazah", actor=cast.admin)
@@ -150,31 +143,31 @@ def test_a_kind_may_have_its_own_limit(cast, media, owner):
             do_attach_document(owner, upload("sertifikat.pdf", scan), kind="sertifikat", actor=cast.admin)
 
 
-def test_an_unknown_kind_is_refused(cast, media, owner):
+def test_an_unknown_kind_is_refused(cast, private_media, owner):
     with pytest.raises(DocumentRejected, match="Jenis dokumen tidak dikenal"):
         do_attach_document(owner, upload("sk.pdf", PDF), kind="foto_selfie", actor=cast.admin)
 
 
-def test_the_sha256_of_the_bytes_is_stored_and_the_file_kept_privately(cast, media, owner):
+def test_the_sha256_of_the_bytes_is_stored_and_the_file_kept_privately(cast, private_media, owner):
     document = do_attach_document(owner, upload("SK Pangkat.pdf", PDF), kind="sk_pangkat", actor=cast.admin)
     assert document.sha256 == hashlib.sha256(PDF).hexdigest()
     today = document.uploaded_at
-    path = media / document.storage_name
+    path = private_media / document.storage_name
     assert path.read_bytes() == PDF
-    assert path.parent == media / "documents" / f"{today:%Y}" / f"{today:%m}"
+    assert path.parent == private_media / "documents" / f"{today:%Y}" / f"{today:%m}"
     # A random name: nothing of the person or the original name shows on disk.
     assert "SK" not in path.name and len(path.stem) == 32 and path.suffix == ".pdf"
     assert path.stat().st_mode & 0o077 == 0
 
 
-def test_two_uploads_of_the_same_file_get_two_names(cast, media, owner):
+def test_two_uploads_of_the_same_file_get_two_names(cast, private_media, owner):
     first = do_attach_document(owner, upload("sk.pdf", PDF), kind="sk_pangkat", actor=cast.admin)
     second = do_attach_document(owner, upload("sk.pdf", PDF), kind="sk_pangkat", actor=cast.admin)
     assert first.storage_name != second.storage_name
     assert first.sha256 == second.sha256
 
 
-def test_an_upload_is_audited_with_its_facts(cast, media, owner):
+def test_an_upload_is_audited_with_its_facts(cast, private_media, owner):
     document = do_attach_document(owner, upload("sk.pdf", PDF), kind="sk_pangkat", actor=cast.admin)
     row = AuditLog.objects.get(event="dokumen.diunggah")
     assert row.actor == cast.admin
@@ -188,31 +181,31 @@ def test_an_upload_is_audited_with_its_facts(cast, media, owner):
     }
 
 
-def test_a_failed_save_leaves_no_stray_file(cast, media, owner, monkeypatch):
+def test_a_failed_save_leaves_no_stray_file(cast, private_media, owner, monkeypatch):
     def refuse(**kwargs):
         raise RuntimeError("database gone")
 
     monkeypatch.setattr("core.documents.record", refuse)
     with pytest.raises(RuntimeError):
         do_attach_document(owner, upload("sk.pdf", PDF), kind="sk_pangkat", actor=cast.admin)
-    assert stored_files(media) == []
+    assert stored_files(private_media) == []
     assert not Document.objects.exists()
 
 
 def test_deleting_removes_the_row_and_after_commit_the_file(
-    cast, media, owner, django_capture_on_commit_callbacks
+    cast, private_media, owner, django_capture_on_commit_callbacks
 ):
     document = do_attach_document(owner, upload("sk.pdf", PDF), kind="sk_pangkat", actor=cast.admin)
     with django_capture_on_commit_callbacks(execute=True):
         do_delete_document(document, actor=cast.admin)
     assert not Document.objects.exists()
-    assert stored_files(media) == []
+    assert stored_files(private_media) == []
     row = AuditLog.objects.get(event="dokumen.dihapus")
     assert row.before["sha256"] == hashlib.sha256(PDF).hexdigest()
     assert row.actor == cast.admin
 
 
-def test_a_download_is_audited(cast, media, owner):
+def test_a_download_is_audited(cast, private_media, owner):
     document = do_attach_document(owner, upload("sk.pdf", PDF), kind="sk_pangkat", actor=cast.admin)
     do_record_download(document, actor=cast.operator_a)
     row = AuditLog.objects.get(event="dokumen.diunduh")
@@ -220,7 +213,7 @@ def test_a_download_is_audited(cast, media, owner):
     assert row.after["filename"] == "sk.pdf"
 
 
-def test_the_documents_of_many_rows_come_in_one_query(cast, media, django_assert_num_queries):
+def test_the_documents_of_many_rows_come_in_one_query(cast, private_media, django_assert_num_queries):
     days = [
         do_add_holiday(date=dt.date(2026, 9, day), name=f"Libur {day}", actor=cast.admin) for day in (1, 2, 3)
     ]
@@ -236,7 +229,7 @@ def test_the_documents_of_many_rows_come_in_one_query(cast, media, django_assert
     assert documents_of(Holiday, []) == {}
 
 
-def test_no_url_serves_the_stored_file(cast, media, owner, client_for):
+def test_no_url_serves_the_stored_file(cast, private_media, owner, client_for):
     document = do_attach_document(owner, upload("sk.pdf", PDF), kind="sk_pangkat", actor=cast.admin)
     client = client_for(cast.admin)
     for url in (

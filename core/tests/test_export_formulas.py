@@ -30,9 +30,8 @@ FORMULA = '=HYPERLINK("http://x.example","x")'
 
 
 @pytest.fixture
-def world(cast, settings, tmp_path):
+def world(cast, private_media, tmp_path):
     """The formula as a name everywhere a name is exported; time frozen inside the campaign."""
-    settings.MEDIA_ROOT = tmp_path / "media"
     with time_machine.travel(NOW, tick=False):
         odd_opd = do_create_opd(actor=None, instansi=cast.instansi, code="77", name=FORMULA, short_name="X")
         campaign = simple_campaign(cast, opds=(cast.opd_a, odd_opd))

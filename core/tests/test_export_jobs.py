@@ -29,8 +29,7 @@ EXPORT = reverse("people:pegawai_export")
 
 
 @pytest.fixture(autouse=True)
-def private_files(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path / "media"
+def _small_inline_limit(settings, private_media):
     settings.PELITA_EXPORT_INLINE_MAX_ROWS = 2
 
 
@@ -105,12 +104,12 @@ def test_the_background_file_holds_exactly_the_filtered_rows_and_only_its_owner_
 
 
 def test_the_file_lives_in_private_storage_under_a_random_name(
-    cast, client_for, staff, django_capture_on_commit_callbacks, settings
+    cast, client_for, staff, django_capture_on_commit_callbacks, private_media
 ):
     job = start(client_for(cast.admin), django_capture_on_commit_callbacks)
     job.refresh_from_db()
     assert job.file.startswith("exports/") and job.file.endswith(".xlsx") and len(job.file) > 40
-    assert (settings.MEDIA_ROOT / job.file).is_file()
+    assert (private_media / job.file).is_file()
     assert job.filename.startswith("pegawai-")
 
 
@@ -269,7 +268,7 @@ def test_campaign_submissions_above_the_limit_are_built_in_the_background_in_the
     assert sorted(nips_in(data)) == sorted(p.nip for p in people[2:])
 
 
-def test_prune_exports_deletes_old_jobs_and_their_files(cast, staff, settings):
+def test_prune_exports_deletes_old_jobs_and_their_files(cast, staff, private_media):
     def export_on(day: int, title: str):
         with time_machine.travel(dt.datetime(2026, 11, day, 9, 0, tzinfo=dt.UTC), tick=False):
             job, _created = do_start_export(
@@ -280,15 +279,15 @@ def test_prune_exports_deletes_old_jobs_and_their_files(cast, staff, settings):
         return job
 
     old, recent = export_on(1, "Lama"), export_on(8, "Baru")
-    assert (settings.MEDIA_ROOT / old.file).is_file()
+    assert (private_media / old.file).is_file()
     out = io.StringIO()
     with time_machine.travel(dt.datetime(2026, 11, 9, 9, 0, tzinfo=dt.UTC), tick=False):  # 7 days kept
         call_command("prune_exports", stdout=out)
         call_command("prune_exports", stdout=io.StringIO())  # idempotent
     assert "1 ekspor dihapus" in out.getvalue()
     assert list(ExportJob.objects.values_list("title", flat=True)) == ["Baru"]
-    assert not (settings.MEDIA_ROOT / old.file).exists()
-    assert (settings.MEDIA_ROOT / recent.file).is_file()
+    assert not (private_media / old.file).exists()
+    assert (private_media / recent.file).is_file()
     assert AuditLog.objects.filter(event="ekspor.dihapus", object_id=str(old.pk)).exists()
 
 

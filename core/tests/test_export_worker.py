@@ -16,9 +16,8 @@ from people.tests.factories import make_pegawai
 
 @pytest.mark.django_db(transaction=True)
 def test_a_background_export_waits_in_the_queue_until_the_worker_builds_it(
-    cast, client_for, settings, tmp_path
+    cast, client_for, settings, private_media
 ):
-    settings.MEDIA_ROOT = tmp_path / "media"
     settings.PELITA_EXPORT_INLINE_MAX_ROWS = 1
     ani = make_pegawai(cast.opd_a, nama="Ani Lestari")
     budi = make_pegawai(cast.opd_a, nama="Budi Santoso")

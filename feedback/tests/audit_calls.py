@@ -6,9 +6,7 @@ from __future__ import annotations
 def calls(cast, tmp_path) -> dict:
     import datetime as dt
 
-    from django.core.files.uploadedfile import SimpleUploadedFile
-    from django.test import override_settings
-
+    from conftest import make_pdf
     from feedback.complaints import actions as complaints
     from feedback.survey import actions as survey
     from feedback.tests.builders import answers, complaint_of_pegawai_a, invitation, service
@@ -22,9 +20,7 @@ def calls(cast, tmp_path) -> dict:
         )
 
     def with_attachment():
-        with override_settings(MEDIA_ROOT=tmp_path / "media"):
-            scan = SimpleUploadedFile("bukti.pdf", b"%PDF-1.4\n%%EOF\n")
-            return complaint_of_pegawai_a(cast, attachments=[scan])
+        return complaint_of_pegawai_a(cast, attachments=[make_pdf("bukti.pdf")])
 
     def escalate():
         complaint = complaint_of_pegawai_a(cast)

@@ -4,6 +4,5 @@ from layanan.tests.conftest import chain  # noqa: F401  (the default chain's off
 
 
 @pytest.fixture(autouse=True)
-def _media(tmp_path, settings):
+def _media(private_media):
     """Attachments and product PDFs land in a throwaway MEDIA_ROOT, never in var/."""
-    settings.MEDIA_ROOT = tmp_path / "media"

@@ -19,12 +19,10 @@ def _complaint(cast):
 
 
 def _attachment(cast):
-    from django.core.files.uploadedfile import SimpleUploadedFile
-
+    from conftest import make_pdf
     from feedback.tests.builders import complaint_of_pegawai_a
 
-    scan = SimpleUploadedFile("bukti.pdf", b"%PDF-1.4\n% bukti\n%%EOF\n")
-    complaint = complaint_of_pegawai_a(cast, attachments=[scan])
+    complaint = complaint_of_pegawai_a(cast, attachments=[make_pdf("bukti.pdf")])
     return {"number": complaint.number, "pk": complaint_attachments(complaint)[0].pk}
 
 

@@ -6,8 +6,6 @@ import datetime as dt
 
 
 def calls(cast, tmp_path) -> dict:
-    from django.test import override_settings
-
     from helpdesk.catalogue import actions as catalogue
     from helpdesk.faq import actions as faq
     from helpdesk.models import CannedAnswer, FaqEntry, FaqTopic, ProblemType
@@ -23,8 +21,7 @@ def calls(cast, tmp_path) -> dict:
         return submit(actor=admin, **values)
 
     def submitted_with_scan():
-        with override_settings(MEDIA_ROOT=tmp_path / "media"):
-            return ticket(scans={"ktp": jpg(5)})
+        return ticket(scans={"ktp": jpg(5)})
 
     def answered():
         return queue.do_answer_ticket(ticket(), body="Sudah kami perbaiki.", actor=admin)

@@ -8,8 +8,8 @@ from helpdesk.tests.builders import make_operator, seed
 
 
 @pytest.fixture(autouse=True)
-def _private_files(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path / "media"
+def _private_files(private_media):
+    """Scans land in a throwaway MEDIA_ROOT, never in var/."""
 
 
 @pytest.fixture

@@ -4,9 +4,7 @@ from __future__ import annotations
 
 
 def calls(cast, tmp_path) -> dict:
-    from django.core.files.uploadedfile import SimpleUploadedFile
-    from django.test import override_settings
-
+    from conftest import make_pdf
     from ipasn.national.actions import do_import_national_scores
     from ipasn.scores import actions
     from people.models import Pegawai
@@ -16,20 +14,16 @@ def calls(cast, tmp_path) -> dict:
         pegawai = Pegawai.objects.filter(user=cast.pegawai_a).first() or make_pegawai(
             cast.opd_a, user=cast.pegawai_a, actor=cast.pegawai_a
         )
-        pdf = SimpleUploadedFile(
-            "sertifikat.pdf", b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n", "application/pdf"
+        return actions.do_record_training(
+            pegawai,
+            jenis="teknis",
+            nama="Bimtek",
+            penyelenggara="",
+            tahun=2026,
+            jam=20,
+            certificate=make_pdf("sertifikat.pdf"),
+            actor=cast.pegawai_a,
         )
-        with override_settings(MEDIA_ROOT=tmp_path / "media"):
-            return actions.do_record_training(
-                pegawai,
-                jenis="teknis",
-                nama="Bimtek",
-                penyelenggara="",
-                tahun=2026,
-                jam=20,
-                certificate=pdf,
-                actor=cast.pegawai_a,
-            )
 
     def national():
         pegawai = make_pegawai(cast.opd_a, actor=cast.admin)

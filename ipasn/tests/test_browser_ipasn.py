@@ -4,24 +4,22 @@ training with its certificate, and sees the score rise by exactly the gain promi
 import pytest
 from django.utils import timezone
 
+from conftest import PDF_BYTES
 from ipasn.models import Score
 from ipasn.scores.actions import do_compute_scores
 from people.tests.factories import make_pegawai
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
-
 
 def test_a_pegawai_records_a_training_and_the_score_rises_by_the_promised_gain(
-    cast, login_page, live_server, tmp_path, screenshot, settings
+    cast, login_page, live_server, tmp_path, screenshot, private_media
 ):
-    settings.MEDIA_ROOT = tmp_path / "media"
     year = timezone.localdate().year
     pegawai = make_pegawai(cast.opd_a, nama="Pegawai Dinkes", user=cast.pegawai_a)
     do_compute_scores(year, actor=None)
     before = Score.objects.get(pegawai=pegawai, year=year).total
-    (tmp_path / "sertifikat.pdf").write_bytes(PDF)
+    (tmp_path / "sertifikat.pdf").write_bytes(PDF_BYTES)
 
     page = login_page(cast.pegawai_a.username)
     page.wait_for_url("**/")

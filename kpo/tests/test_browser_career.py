@@ -7,18 +7,16 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from django.test import override_settings
 from django.utils import timezone
 
+from conftest import PDF_BYTES
 from tests.shell import menu_link
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-@pytest.fixture(autouse=True)
-def media(tmp_path):
-    with override_settings(MEDIA_ROOT=tmp_path / "media"):
-        yield
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True),
+    pytest.mark.usefixtures("private_media"),
+]
 
 
 def test_missing_skp_corrected_then_bulk_kp_request_completes(
@@ -50,7 +48,7 @@ def test_missing_skp_corrected_then_bulk_kp_request_completes(
     wrong = do_add_riwayat(rina, RiwayatSkp, actor=None, tahun=period.year - 4, predikat="baik")
     do_compute_kp_list(period, actor=None)
     scan = tmp_path / "skp.pdf"
-    scan.write_bytes(b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n%%EOF\n")
+    scan.write_bytes(PDF_BYTES)
 
     page = login_page(cast.pegawai_a.username)
     page.wait_for_url("**/")

@@ -9,27 +9,15 @@ from __future__ import annotations
 
 import datetime as dt
 
-import pytest
-from django.core.files.uploadedfile import SimpleUploadedFile
-from django.test import override_settings
-
+from conftest import make_pdf
 from core.documents import do_attach_document
 from people.models import Golongan, RiwayatGolongan, RiwayatSkp
 from people.records.actions import do_add_riwayat
 from people.tests.factories import make_pegawai
 
-PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n%%EOF\n"
-
-
-@pytest.fixture
-def media(tmp_path):
-    """Scans go to a throwaway MEDIA_ROOT."""
-    with override_settings(MEDIA_ROOT=tmp_path / "media"):
-        yield tmp_path / "media"
-
 
 def attach_scan(row, kind: str) -> None:
-    do_attach_document(row, SimpleUploadedFile("sk.pdf", PDF), kind=kind, actor=None)
+    do_attach_document(row, make_pdf("sk.pdf"), kind=kind, actor=None)
 
 
 def clean_pegawai(opd, *, today: dt.date, skp: bool = True, scans: bool = True, **kwargs):

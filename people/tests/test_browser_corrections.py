@@ -1,18 +1,16 @@
 """A correction end to end in real Chromium: proposed with a scan, approved, applied, audited."""
 
 import pytest
-from django.test import override_settings
 
+from conftest import PDF_BYTES
 from people.tests.factories import make_pegawai
 from tests.shell import menu_link
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-@pytest.fixture(autouse=True)
-def media(tmp_path):
-    with override_settings(MEDIA_ROOT=tmp_path / "media"):
-        yield
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True),
+    pytest.mark.usefixtures("private_media"),
+]
 
 
 def test_a_pegawai_proposes_a_title_the_verifier_approves_it_and_the_list_shows_it(
@@ -20,7 +18,7 @@ def test_a_pegawai_proposes_a_title_the_verifier_approves_it_and_the_list_shows_
 ):
     rina = make_pegawai(cast.opd_a, nama="Rina Marlina", gender="P", user=cast.pegawai_a)
     ijazah = tmp_path / "ijazah-s1.pdf"
-    ijazah.write_bytes(b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n%%EOF\n")
+    ijazah.write_bytes(PDF_BYTES)
 
     page = login_page(cast.pegawai_a.username)
     page.wait_for_url("**/")

@@ -14,12 +14,11 @@ from people.tests.import_jobs import preview_job
 from people.tests.siasn_files import asn_row, write_csv
 from tests.shell import menu_link
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-@pytest.fixture(autouse=True)
-def private_media(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path / "media"
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True),
+    pytest.mark.usefixtures("private_media"),
+]
 
 
 def test_an_operator_imports_a_file_with_two_bad_rows_and_downloads_the_report(

@@ -4,28 +4,19 @@ from __future__ import annotations
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.files.uploadedfile import SimpleUploadedFile
-from django.test import override_settings
 from django.urls import reverse
 
+from conftest import PDF_BYTES, make_pdf
 from core.models import AuditLog, Document
 from people.corrections.actions import do_approve_correction, do_propose_correction, do_reject_correction
 from people.models import Correction
 from people.tests.factories import make_pegawai
 
-pytestmark = pytest.mark.django_db
-
-PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n%%EOF\n"
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("private_media")]
 
 
-@pytest.fixture(autouse=True)
-def media(tmp_path):
-    with override_settings(MEDIA_ROOT=tmp_path / "media"):
-        yield
-
-
-def scan(name="ktp.pdf", content=PDF):
-    return SimpleUploadedFile(name, content)
+def scan(name="ktp.pdf", content=PDF_BYTES):
+    return make_pdf(name, content)
 
 
 @pytest.fixture

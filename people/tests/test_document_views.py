@@ -6,28 +6,21 @@ import hashlib
 import re
 
 import pytest
-from django.core.files.uploadedfile import SimpleUploadedFile
-from django.test import override_settings
 from django.urls import reverse
 
 from accounts.roles import Role
 from accounts.users.actions import do_create_user
+from conftest import PDF_BYTES as PDF
+from conftest import make_pdf
 from core.documents import MB, do_attach_document
 from core.models import AuditLog, Document
 from people.models import RiwayatDiklat
 from people.records.actions import do_add_riwayat
 from people.tests.factories import make_pegawai
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("private_media")]
 
-PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n%%EOF\n"
 EXE = b"MZ\x90\x00\x03\x00\x00\x00" + b"\x00" * 56
-
-
-@pytest.fixture(autouse=True)
-def media(tmp_path):
-    with override_settings(MEDIA_ROOT=tmp_path / "media"):
-        yield tmp_path / "media"
 
 
 @pytest.fixture
@@ -38,9 +31,7 @@ def rina(cast):
 @pytest.fixture
 def sk(cast, rina) -> Document:
     row = rina.riwayat_golongan.get()
-    return do_attach_document(
-        row, SimpleUploadedFile("SK CPNS.pdf", PDF), kind="sk_pangkat", actor=cast.admin
-    )
+    return do_attach_document(row, make_pdf("SK CPNS.pdf"), kind="sk_pangkat", actor=cast.admin)
 
 
 def upload_url(pegawai, tab="golongan", row=None) -> str:
@@ -61,7 +52,7 @@ def detail_url(pegawai, tab="golongan") -> str:
 
 
 def post_scan(client, url, name="SK CPNS.pdf", content=PDF, kind="sk_pangkat"):
-    return client.post(url, {"kind": kind, "berkas": SimpleUploadedFile(name, content)})
+    return client.post(url, {"kind": kind, "berkas": make_pdf(name, content)})
 
 
 @pytest.mark.parametrize("persona", ["operator_a", "admin"])
@@ -87,7 +78,7 @@ def test_the_upload_form_suggests_the_kind_of_the_history(cast, client_for, rina
     assert form["kind"].value() == "ijazah"
 
 
-def test_a_renamed_exe_is_refused_next_to_the_field(cast, client_for, rina, media):
+def test_a_renamed_exe_is_refused_next_to_the_field(cast, client_for, rina, private_media):
     response = post_scan(client_for(cast.operator_a), upload_url(rina), name="SK.pdf", content=EXE)
     assert response.status_code == 200
     assert (
@@ -95,7 +86,7 @@ def test_a_renamed_exe_is_refused_next_to_the_field(cast, client_for, rina, medi
         in response.content.decode()
     )
     assert not Document.objects.exists()
-    assert not media.exists() or not any(p.is_file() for p in media.rglob("*"))
+    assert not private_media.exists() or not any(p.is_file() for p in private_media.rglob("*"))
 
 
 def test_an_oversized_scan_is_refused_with_its_size_and_the_limit(cast, client_for, rina):
@@ -146,7 +137,7 @@ def test_a_pegawai_of_the_same_opd_cannot_download_a_colleagues_scan(cast, clien
     make_pegawai(cast.opd_a, nama="Rina Marlina", user=cast.pegawai_a)
     scan = do_attach_document(
         colleague.riwayat_golongan.get(),
-        SimpleUploadedFile("sk.pdf", PDF),
+        make_pdf("sk.pdf"),
         kind="sk_pangkat",
         actor=cast.admin,
     )
@@ -215,13 +206,15 @@ def test_readers_see_no_upload_or_delete_buttons(cast, client_for, rina, sk):
     assert delete_url(sk, rina) not in page
 
 
-def test_the_operator_deletes_a_scan(cast, client_for, rina, sk, media, django_capture_on_commit_callbacks):
+def test_the_operator_deletes_a_scan(
+    cast, client_for, rina, sk, private_media, django_capture_on_commit_callbacks
+):
     with django_capture_on_commit_callbacks(execute=True):
         response = client_for(cast.operator_a).post(delete_url(sk, rina))
     assert response.status_code == 302
     assert response["Location"] == f"{detail_url(rina)}#riwayat"
     assert not Document.objects.exists()
-    assert not (media / sk.storage_name).exists()
+    assert not (private_media / sk.storage_name).exists()
     assert AuditLog.objects.filter(event="dokumen.dihapus", actor=cast.operator_a).exists()
 
 
@@ -251,7 +244,7 @@ def test_the_detail_makes_the_same_few_queries_whatever_the_number_of_scans(
             nama=f"Diklat {i}",
             tahun=2000 + i,
         )
-        do_attach_document(row, SimpleUploadedFile(f"sertifikat-{i}.pdf", PDF), kind="sertifikat", actor=None)
+        do_attach_document(row, make_pdf(f"sertifikat-{i}.pdf"), kind="sertifikat", actor=None)
     client = client_for(cast.operator_a)
     client.get(detail_url(rina))  # warm the session
     # session, user, roles, the Pegawai with its joins, nine histories, the tab's documents

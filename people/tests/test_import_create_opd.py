@@ -17,13 +17,8 @@ from people.models import ImportJob, Pegawai
 from people.tests.import_jobs import csv_upload
 from people.tests.siasn_files import Named, asn_row, write_csv
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("private_media")]
 NATIONAL_ID = "8AE483A8641EE9C501642AD5FC6E7BA2"
-
-
-@pytest.fixture(autouse=True)
-def private_media(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path / "media"
 
 
 @pytest.fixture

@@ -27,8 +27,7 @@ START = dt.datetime(2026, 12, 3, 9, 0, tzinfo=dt.UTC)
 
 
 @pytest.fixture(autouse=True)
-def private_media(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path / "media"
+def _stuck_after_ten_minutes(settings, private_media):
     settings.PELITA_JOB_STUCK_MINUTES = 10
 
 

@@ -16,15 +16,9 @@ from people.tests.factories import make_pegawai
 from people.tests.import_jobs import confirm_unreadable, csv_upload, finished_job, preview_job
 from people.tests.siasn_files import asn_row
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("private_media")]
 
 BAD_NIK = "1234"
-
-
-@pytest.fixture(autouse=True)
-def private_media(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path / "media"
-    return settings.MEDIA_ROOT
 
 
 def stored_files(media) -> list:

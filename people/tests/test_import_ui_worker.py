@@ -13,8 +13,7 @@ from people.tests.siasn_files import asn_row
 
 
 @pytest.mark.django_db(transaction=True)
-def test_a_confirmed_import_waits_in_the_queue_until_the_worker_runs_it(cast, client_for, settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path / "media"
+def test_a_confirmed_import_waits_in_the_queue_until_the_worker_runs_it(cast, client_for, private_media):
     with override_settings(TASKS={"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}):
         job = preview_job(cast.operator_a, [asn_row(cast.opd_a, 501), asn_row(cast.opd_a, 502, nik="1")])
         client = client_for(cast.operator_a)

@@ -4,10 +4,14 @@ import pytest
 from django.utils import timezone
 
 from people.records.actions import do_update_pegawai
-from people.tests.quality_people import clean_pegawai, media  # noqa: F401
+from people.tests.quality_people import clean_pegawai
 from tests.shell import menu_link
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True), pytest.mark.usefixtures("media")]
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True),
+    pytest.mark.usefixtures("private_media"),
+]
 
 
 def test_an_operator_goes_from_the_ranking_to_the_employee_to_fix(cast, login_page, screenshot):
@@ -23,7 +27,9 @@ def test_an_operator_goes_from_the_ranking_to_the_employee_to_fix(cast, login_pa
     page.wait_for_url("**/pegawai/kualitas-data/")
     ranking = page.get_by_test_id("quality-ranking")
     assert ranking.locator("tbody tr").count() == 1  # only their own OPD
-    assert ranking.get_by_test_id("score").inner_text() == "75,0"  # one of two employees at worst sedang
+    # One of two employees without NIK (sedang, 50 × 1/2) and without last year's SKP (ringan, 5 × 1/2).
+    assert ranking.get_by_test_id("score").inner_text() == "72,5"
+    assert ranking.get_by_test_id("fix-first").inner_text() == "NIK kosong (+25,0)"
     screenshot("ranking")
 
     ranking.get_by_role("link", name="Dinkes").click()

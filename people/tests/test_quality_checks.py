@@ -10,10 +10,10 @@ from django.db import IntegrityError
 from people.models import RiwayatGolongan
 from people.quality.queries import Context, JabatanSpan, findings_for, load_records
 from people.records.actions import do_update_pegawai
-from people.tests.quality_people import add_golongan, attach_scan, clean_pegawai, media  # noqa: F401
+from people.tests.quality_people import add_golongan, attach_scan, clean_pegawai
 from regulations.identity import make_nik
 
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("media")]
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("private_media")]
 
 TODAY = dt.date(2026, 11, 23)  # the SKP checked is the one for 2025
 

@@ -16,10 +16,10 @@ from openpyxl import load_workbook
 from people.models import RiwayatSkp
 from people.quality.queries import ranking, score
 from people.records.actions import do_update_pegawai
-from people.tests.quality_people import clean_pegawai, media  # noqa: F401
+from people.tests.quality_people import clean_pegawai
 from regulations.identity import make_nik
 
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("media")]
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("private_media")]
 
 # The screens judge the data as of today, so the helpers give last year's SKP as of today.
 TODAY = timezone.localdate()
@@ -39,31 +39,38 @@ def staffed(opd, count: int, *, start: int = 0):
 
 
 @pytest.mark.parametrize(
-    ("pegawai", "affected", "expected"),
+    ("pegawai", "employees_by_code", "expected"),
     [
         (10, {}, 100.0),
-        (10, {"berat": 1}, 90.0),
-        (10, {"sedang": 1}, 95.0),
-        (10, {"ringan": 1}, 98.0),
-        (10, {"berat": 1, "sedang": 2, "ringan": 5}, 70.0),
-        (3, {"berat": 3}, 0.0),
-        (3, {"sedang": 1}, 83.3),
+        (10, {"nik_ganda": 1}, 90.0),  # berat: 100 points × 1/10
+        (10, {"nik_kosong": 1}, 95.0),  # sedang: 50 × 1/10
+        (10, {"skp_tahun_lalu_kosong": 1}, 99.5),  # ringan: 5 × 1/10
+        # No scans anywhere costs every OPD the same 5 points: it cannot flatten the ranking.
+        (10, {"pindaian_sk_kosong": 10}, 95.0),
+        (10, {"nik_ganda": 1, "nik_kosong": 2, "pindaian_sk_kosong": 10}, 75.0),
+        (3, {"nik_ganda": 3, "nip_tidak_valid": 3}, 0.0),  # never below 0
+        (3, {"nik_kosong": 1}, 83.3),
         (0, {}, None),
     ],
 )
-def test_the_score_takes_each_employees_worst_finding_off_their_share(pegawai, affected, expected):
-    assert score(pegawai, Counter(affected)) == expected
+def test_each_check_costs_its_weight_times_the_share_of_employees_who_have_it(
+    pegawai, employees_by_code, expected
+):
+    assert score(pegawai, Counter(employees_by_code)) == expected
 
 
-def test_an_employee_counts_once_by_their_worst_finding(cast):
+def test_the_costliest_check_is_the_one_to_fix_first(cast):
     [pegawai, _clean] = staffed(cast.opd_a, 2)
-    # berat (NIK mismatch) and ringan (no SKP) at once: the employee costs 1, not 1.2.
+    # berat (NIK does not match the NIP) and ringan (no SKP) on one of two employees.
     do_update_pegawai(
         pegawai, changes={"nik": make_nik("61", "71", "01", dt.date(1970, 1, 1), "L", 9)}, actor=None
     )
     RiwayatSkp.objects.filter(pegawai=pegawai).delete()
     [row] = ranking([cast.opd_a], today=TODAY)
-    assert (row.pegawai, row.clean, row.berat, row.ringan, row.score) == (2, 1, 1, 1, 50.0)
+    assert (row.pegawai, row.clean, row.berat, row.ringan) == (2, 1, 1, 1)
+    assert row.lost == [("nip_nik_tidak_cocok", 50.0), ("skp_tahun_lalu_kosong", 2.5)]
+    assert row.score == 47.5
+    assert row.fix_first[0] == "nip_nik_tidak_cocok" and row.fix_first[2] == 50.0
 
 
 def test_the_ranking_puts_the_cleanest_opd_first_and_opds_without_employees_last(cast):

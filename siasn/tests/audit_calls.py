@@ -4,9 +4,7 @@ from __future__ import annotations
 
 
 def calls(cast, tmp_path) -> dict:
-    from django.core.files.uploadedfile import SimpleUploadedFile
-    from django.test import override_settings
-
+    from conftest import make_pdf
     from people.tests.factories import make_pegawai
     from siasn.models import SiasnDifference, SiasnPull
     from siasn.reconciliation import actions
@@ -17,13 +15,9 @@ def calls(cast, tmp_path) -> dict:
         return SiasnDifference.objects.create(pull=pull, pegawai=pegawai, field=field, siasn_value=value)
 
     def correction():
-        with override_settings(MEDIA_ROOT=tmp_path / "media"):
-            return actions.do_open_siasn_correction(
-                difference(),
-                reason="Sesuai KTP",
-                scan=SimpleUploadedFile("ktp.pdf", b"%PDF-1.4\n%%EOF\n"),
-                actor=cast.operator_a,
-            )
+        return actions.do_open_siasn_correction(
+            difference(), reason="Sesuai KTP", scan=make_pdf("ktp.pdf"), actor=cast.operator_a
+        )
 
     return {
         "siasn.reconciliation.actions.do_start_siasn_pull": lambda: actions.do_start_siasn_pull(

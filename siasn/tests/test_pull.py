@@ -3,12 +3,12 @@
 import datetime as dt
 
 import pytest
-from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from conftest import make_pdf
 from core.models import AuditLog
 from people.models import Correction, Pegawai
 from people.tests.factories import make_pegawai
@@ -117,10 +117,7 @@ def test_a_missing_golongan_history_row_is_offered_and_added_when_accepted(cast,
     assert pegawai.golongan.code == "III/b"  # the current rank follows the history
 
 
-def test_kept_values_are_not_raised_again_and_corrections_go_to_the_verifier(
-    cast, fake_siasn, tmp_path, settings
-):
-    settings.MEDIA_ROOT = tmp_path
+def test_kept_values_are_not_raised_again_and_corrections_go_to_the_verifier(cast, fake_siasn, private_media):
     pegawai = make_pegawai(cast.opd_a, nama="Andi")
     fake_siasn.add(pegawai, nama="Andi S", alamat="Jl. Baru 2")
     pull(cast.admin)
@@ -128,7 +125,7 @@ def test_kept_values_are_not_raised_again_and_corrections_go_to_the_verifier(
     correction = do_open_siasn_correction(
         SiasnDifference.objects.get(field="alamat"),
         reason="Alamat di SIASN sesuai KTP",
-        scan=SimpleUploadedFile("ktp.pdf", b"%PDF-1.4\n%%EOF\n"),
+        scan=make_pdf("ktp.pdf"),
         actor=cast.operator_a,
     )
     assert Correction.objects.get(pk=correction.pk).new_value == "Jl. Baru 2"
