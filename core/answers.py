@@ -287,7 +287,7 @@ class AnswersForm(forms.Form):
         ``is_valid()``, else those that passed their checks."""
         if not self.is_bound:
             raise ValueError("an unbound AnswersForm has no answers")
-        self.errors  # noqa: B018 — runs full_clean once
+        self.is_valid()  # runs the checks, once
         return dict(self.cleaned_data)
 
     def answer_errors(self) -> dict[str, str]:
