@@ -105,14 +105,40 @@ QUERIES = 4 + apps.is_installed("helpdesk")
 
 
 def test_report_queries_are_constant(service, django_assert_num_queries):
+    import itertools
+
+    from feedback.survey.rules import PROFILE_FIELDS, profile
+
     store_responses(service, rows_for_totals(GASPUL, 29), when=_at(TODAY))
     with django_assert_num_queries(QUERIES):
         small = ikm_report(TODAY, TODAY)
     store_responses(service, [[3] * 9] * 300, when=_at(TODAY), suggestion="Antrean terlalu lama")
+    # Every profile combination, so the aggregate has as many groups as it can.
+    combinations = itertools.product(*([c for c, _label in profile()[f].choices] for f in PROFILE_FIELDS))
+    for values in combinations:
+        store_responses(service, [[2] * 9], when=_at(TODAY), **dict(zip(PROFILE_FIELDS, values, strict=True)))
     with django_assert_num_queries(QUERIES):
         big = ikm_report(TODAY, TODAY)
-    assert small.total.respondents == 29 and big.total.respondents == 329
+    assert small.total.respondents == 29 and big.total.respondents == 329 + 420
     assert len(big.suggestions) == 20
+    # The breakdowns add up every combination once: 84 of the 420 per age band, 210 per gender.
+    ages = dict((label, n) for label, n, _pct in dict(big.profiles)["Umur"])
+    assert ages["Di bawah 25 tahun"] == 84 and ages["35–44 tahun"] == 84 + 329
+    assert dict((label, n) for label, n, _pct in dict(big.profiles)["Jenis kelamin"])["Laki-laki"] == 210
+
+
+def test_report_page_queries_are_constant(service, cast, client, django_assert_max_num_queries):
+    client.force_login(cast.kepala_badan)
+    url = f"/ikm/?dari={TODAY:%Y-%m-%d}&sampai={TODAY:%Y-%m-%d}"
+    store_responses(service, rows_for_totals(GASPUL, 29), when=_at(TODAY))
+    with django_assert_max_num_queries(40) as small:
+        first = client.get(url)
+    store_responses(service, [[3] * 9] * 300, when=_at(TODAY), gender="L", suggestion="Antrean terlalu lama")
+    with django_assert_max_num_queries(len(small.captured_queries)):
+        second = client.get(url)
+    assert first.status_code == second.status_code == 200
+    assert 'data-col="respondents">329<' in second.content.decode()
+    assert "Antrean terlalu lama" in second.content.decode()
 
 
 def test_xlsx_publishes_the_worked_example(service):
