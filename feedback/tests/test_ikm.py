@@ -122,9 +122,9 @@ def test_report_queries_are_constant(service, django_assert_num_queries):
     assert small.total.respondents == 29 and big.total.respondents == 329 + 420
     assert len(big.suggestions) == 20
     # The breakdowns add up every combination once: 84 of the 420 per age band, 210 per gender.
-    ages = dict((label, n) for label, n, _pct in dict(big.profiles)["Umur"])
+    ages = {label: n for label, n, _pct in dict(big.profiles)["Umur"]}
     assert ages["Di bawah 25 tahun"] == 84 and ages["35–44 tahun"] == 84 + 329
-    assert dict((label, n) for label, n, _pct in dict(big.profiles)["Jenis kelamin"])["Laki-laki"] == 210
+    assert {label: n for label, n, _pct in dict(big.profiles)["Jenis kelamin"]}["Laki-laki"] == 210
 
 
 def test_report_page_queries_are_constant(service, cast, client, django_assert_max_num_queries):
