@@ -1,20 +1,37 @@
-"""The role-aware dashboard: the cards of what the user may see, and the campaigns to fill in."""
+"""The role-aware dashboard: what needs the user today (tiles linking to their lists), the
+open campaigns to fill in or to follow, and for readers of the instansi its picture in charts."""
 
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
-from accounts.roles import Role
-from reports.dashboard.queries import dashboard_cards
+from accounts.roles import Capability
+from core.permissions import user_can
+from reports.dashboard.queries import (
+    campaign_tiles,
+    dashboard_cards,
+    participation_panel,
+    picture_panels,
+    today_tiles,
+)
 
 
 @require_GET
 def dashboard(request):
     user = request.user
-    role_labels = [label for value, label in Role.choices if value in user.roles]
+    campaigns = campaign_tiles(user)
+    panels = participation_panel(campaigns) + picture_panels(user)
     return render(
         request,
         "reports/dashboard.html",
-        {"cards": dashboard_cards(user), "role_labels": role_labels, **_open_campaigns(user)},
+        {
+            "tiles": today_tiles(user),
+            "campaign_tiles": campaigns,
+            "panels": panels,
+            "cards": dashboard_cards(user),
+            "has_charts": any(p.chart for p in panels),
+            "sees_instansi": user_can(user, Capability.VIEW_ALL_OPDS),
+            **_open_campaigns(user),
+        },
     )
 
 
