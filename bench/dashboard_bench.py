@@ -42,6 +42,9 @@ def main() -> int:
         import django
 
         django.setup()
+        from django.conf import settings
+
+        settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"  # the seed's survey mails
         from django.core.management import call_command
         from django.db import connection
         from django.test import Client
