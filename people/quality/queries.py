@@ -46,8 +46,11 @@ SEVERITY_LABELS = {
     Severity.SEDANG: gettext_lazy("Sedang"),
     Severity.RINGAN: gettext_lazy("Ringan"),
 }
-# The share of an employee's worth that their worst finding takes away (docs/data-quality.md).
-PENALTY = {Severity.BERAT: 1.0, Severity.SEDANG: 0.5, Severity.RINGAN: 0.2}
+# The points a check costs an OPD when every one of its employees has that finding; a check
+# found in a share of the employees costs that share (docs/data-quality.md). A missing scan is
+# worth little beside a wrong identity, so the findings nearly every OPD shares (no scans yet)
+# cannot flatten the ranking, and the points per check say what to fix first.
+WEIGHT = {Severity.BERAT: 100.0, Severity.SEDANG: 50.0, Severity.RINGAN: 5.0}
 
 # Where a finding is fixed: the tab of the employee detail page (people.records.rules.profile.TABS), or
 # "" for the main data of the Pegawai record itself.
@@ -566,9 +569,31 @@ class OpdQuality:
     pegawai: int = 0
     clean: int = 0  # employees without any finding
     findings: Counter = field(default_factory=Counter)  # severity -> number of findings
-    affected: Counter = field(default_factory=Counter)  # worst severity -> number of employees
     by_code: Counter = field(default_factory=Counter)  # check code -> number of findings
+    employees_by_code: Counter = field(default_factory=Counter)  # check code -> employees with it
     score: float | None = None
+
+    @property
+    def lost(self) -> list[tuple[str, float]]:
+        """(check code, points it costs) in the order to fix them: the gravest severity first (a
+        wrong identity before a missing scan, however many scans), then the costliest."""
+        costs = points_lost(self.pegawai, self.employees_by_code)
+        return sorted(
+            costs.items(),
+            key=lambda item: (
+                SEVERITY_ORDER.index(SEVERITY_OF[item[0]]),
+                -item[1],
+                CHECK_CODES.index(item[0]),
+            ),
+        )
+
+    @property
+    def fix_first(self) -> tuple[str, str, float] | None:
+        """(code, label, points regained) of the check to fix first, if any."""
+        if not self.lost:
+            return None
+        code, points = self.lost[0]
+        return code, CHECK_LABELS[code], points
 
     @property
     def berat(self) -> int:
@@ -583,21 +608,22 @@ class OpdQuality:
         return self.findings[Severity.RINGAN]
 
 
-def worst(findings: Iterable[Finding]) -> str | None:
-    severities = {f.severity for f in findings}
-    return next((s for s in SEVERITY_ORDER if s in severities), None)
+def points_lost(pegawai: int, employees_by_code: Counter) -> dict[str, float]:
+    """Per check: WEIGHT of its severity × the share of the employees who have it."""
+    if not pegawai:
+        return {}
+    return {
+        code: WEIGHT[SEVERITY_OF[code]] * count / pegawai
+        for code, count in employees_by_code.items()
+        if count
+    }
 
 
-def score(pegawai: int, affected: Counter) -> float | None:
-    """100 × (1 − Σ penalty of each employee's worst finding / employees), one decimal.
-
-    An employee without findings counts fully, one whose worst finding is ringan 0.8,
-    sedang 0.5, berat 0; so 100 means every employee is clean.
-    """
+def score(pegawai: int, employees_by_code: Counter) -> float | None:
+    """100 − Σ points lost per check, never below 0, one decimal; None without employees."""
     if not pegawai:
         return None
-    lost = sum(PENALTY[severity] * count for severity, count in affected.items())
-    return round(100 * (1 - lost / pegawai), 1)
+    return round(max(0.0, 100 - sum(points_lost(pegawai, employees_by_code).values())), 1)
 
 
 def opd_quality(opd, records: Iterable[Record], ctx: Context) -> tuple[OpdQuality, list[Finding]]:
@@ -610,11 +636,11 @@ def opd_quality(opd, records: Iterable[Record], ctx: Context) -> tuple[OpdQualit
             quality.clean += 1
             continue
         all_findings.extend(found)
-        quality.affected[worst(found)] += 1
         for f in found:
             quality.findings[f.severity] += 1
             quality.by_code[f.code] += 1
-    quality.score = score(quality.pegawai, quality.affected)
+        quality.employees_by_code.update({f.code for f in found})
+    quality.score = score(quality.pegawai, quality.employees_by_code)
     return quality, all_findings
 
 

@@ -57,7 +57,10 @@ def quality_opd(request, pk: int):
             "opd": opd,
             "form": form,
             "summary": summary,
-            "by_code": [(code, CHECK_LABELS[code], n) for code, n in sorted(summary.by_code.items())],
+            # The checks in the order to fix them: the one costing the score most first.
+            "by_code": [
+                (code, CHECK_LABELS[code], summary.by_code[code], points) for code, points in summary.lost
+            ],
             **paginate(request, rows),
         },
     )
