@@ -37,6 +37,7 @@ class ReviewForm(forms.Form):
 
 
 class SubmissionFilterForm(forms.Form):
+    q = forms.CharField(label=_("Cari nama atau NIP"), max_length=100, required=False)
     opd = forms.ModelChoiceField(
         label=_("OPD"), queryset=Opd.objects.none(), required=False, empty_label=_("Semua OPD")
     )

@@ -10,12 +10,14 @@ from django.views.decorators.http import require_GET, require_POST
 
 from accounts.roles import Capability
 from campaigns.design.queries import questions_of
-from campaigns.models import Campaign, Question, SubmissionVersion, UploadSession
+from campaigns.models import Campaign, Question, UploadSession
 from campaigns.review.actions import do_review_submission
 from campaigns.review.forms import ReviewForm, SubmissionFilterForm
 from campaigns.review.queries import (
     get_submission_for_reader,
     get_submission_for_reviewer,
+    history_of,
+    next_to_review,
     submissions_for_reviewer,
 )
 from campaigns.submissions.rules import CampaignError
@@ -33,9 +35,13 @@ def submission_list(request, slug: str):
     campaign = get_object_or_404(Campaign, slug=slug)
     form = SubmissionFilterForm(request.GET or None, opds=opds_for_user(request.user))
     opd = status = None
+    search = ""
     if form.is_valid():
         opd, status = form.cleaned_data["opd"], form.cleaned_data["status"]
-    submissions = submissions_for_reviewer(request.user, campaign, opd=opd, status=status or "")
+        search = form.cleaned_data["q"].strip()
+    submissions = submissions_for_reviewer(
+        request.user, campaign, opd=opd, status=status or "", search=search
+    )
     return render(
         request,
         "campaigns/submission_list.html",
@@ -66,11 +72,7 @@ def _answer_rows(campaign, answers) -> list[dict]:
     return rows
 
 
-@require(Capability.REVIEW_CAMPAIGNS)
-@require_GET
-def submission_detail(request, slug: str, pk: int):
-    campaign = get_object_or_404(Campaign, slug=slug)
-    submission = get_submission_for_reviewer(request.user, campaign, pk)
+def _detail(request, campaign, submission, form, *, status: int = 200):
     return render(
         request,
         "campaigns/submission_detail.html",
@@ -78,12 +80,20 @@ def submission_detail(request, slug: str, pk: int):
             "campaign": campaign,
             "submission": submission,
             "rows": _answer_rows(campaign, submission.answers),
-            "versions": SubmissionVersion.objects.filter(submission=submission)
-            .select_related("created_by")
-            .order_by("-number"),
-            "form": ReviewForm(),
+            "history": history_of(submission),
+            "next": next_to_review(request.user, campaign, submission),
+            "form": form,
         },
+        status=status,
     )
+
+
+@require(Capability.REVIEW_CAMPAIGNS)
+@require_GET
+def submission_detail(request, slug: str, pk: int):
+    campaign = get_object_or_404(Campaign, slug=slug)
+    submission = get_submission_for_reviewer(request.user, campaign, pk)
+    return _detail(request, campaign, submission, ReviewForm())
 
 
 @require(Capability.REVIEW_CAMPAIGNS)
@@ -111,19 +121,12 @@ def submission_review(request, slug: str, pk: int):
                 if data["decision"] == "accept"
                 else _("Isian dikembalikan untuk diperbaiki; pegawai diberi tahu."),
             )
+            # On to the next submission waiting for a verdict; the list once none is left.
+            following = next_to_review(request.user, campaign, submission)
+            if following is not None:
+                return redirect("campaigns:submission_detail", slug=campaign.slug, pk=following.pk)
             return redirect("campaigns:submission_list", slug=campaign.slug)
-    return render(
-        request,
-        "campaigns/submission_detail.html",
-        {
-            "campaign": campaign,
-            "submission": submission,
-            "rows": _answer_rows(campaign, submission.answers),
-            "versions": submission.versions.select_related("created_by").order_by("-number"),
-            "form": form,
-        },
-        status=200,
-    )
+    return _detail(request, campaign, submission, form)
 
 
 @require_GET

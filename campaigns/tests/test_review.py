@@ -13,8 +13,9 @@ from campaigns.models import Submission
 from campaigns.review.actions import do_review_submission
 from campaigns.submissions.actions import do_submit
 from campaigns.submissions.rules import CampaignClosed, CampaignError
-from campaigns.tests.helpers import make_campaign, pdf_upload, valid_answers
+from campaigns.tests.helpers import make_campaign, valid_answers
 from campaigns.uploads.actions import do_upload_file
+from conftest import make_pdf
 from core.models import Notification
 from people.tests.factories import make_pegawai
 
@@ -30,7 +31,7 @@ def campaign(cast):
 
 def _submit(campaign, pegawai, actor, **answers):
     document = do_upload_file(
-        campaign, pegawai, campaign.questions.get(code="laporan"), pdf_upload(), actor=actor
+        campaign, pegawai, campaign.questions.get(code="laporan"), make_pdf("laporan.pdf"), actor=actor
     )
     return do_submit(
         campaign, pegawai, valid_answers(laporan=document.pk, **answers), base_version=0, actor=actor
@@ -130,3 +131,62 @@ def test_the_submission_list_filters_by_opd_and_status_with_constant_queries(
     with django_assert_max_num_queries(12):
         more = client.get(url)
     assert more.status_code == 200 and more.context["page_obj"].paginator.count == 15
+
+
+def test_the_list_finds_a_submission_by_name_or_the_start_of_the_nip(cast, campaign, client_for):
+    siti = make_pegawai(cast.opd_a, nama="Siti Rahmawati")
+    _submit(campaign, siti, cast.admin)
+    _submit(campaign, make_pegawai(cast.opd_b, nama="Budi Santoso"), cast.admin)
+    client = client_for(cast.unit_pengolah)
+    url = reverse("campaigns:submission_list", kwargs={"slug": campaign.slug})
+
+    def found(q):
+        response = client.get(url, {"q": q})
+        assert response.status_code == 200
+        return [s.pegawai.nama for s in response.context["page_obj"]]
+
+    assert found("rahma") == ["Siti Rahmawati"]
+    assert found(siti.nip) == ["Siti Rahmawati"]
+    assert found("tidak ada") == []
+    assert "Budi Santoso" in client.get(url, {"q": ""}).text
+
+
+def test_after_a_verdict_the_reviewer_goes_on_to_the_submission_waiting_longest(cast, campaign, client_for):
+    first = _submit(campaign, make_pegawai(cast.opd_a, nama="Pertama"), cast.admin)
+    second = _submit(campaign, make_pegawai(cast.opd_b, nama="Kedua"), cast.admin)
+    client = client_for(cast.unit_pengolah)
+    detail = client.get(
+        reverse("campaigns:submission_detail", kwargs={"slug": campaign.slug, "pk": first.pk})
+    )
+    assert detail.context["next"] == second and 'data-testid="next-submission"' in detail.text
+
+    url = reverse("campaigns:submission_review", kwargs={"slug": campaign.slug, "pk": first.pk})
+    response = client.post(url, {"decision": "accept"})
+    assert response.url == reverse(
+        "campaigns:submission_detail", kwargs={"slug": campaign.slug, "pk": second.pk}
+    )
+    last = reverse("campaigns:submission_review", kwargs={"slug": campaign.slug, "pk": second.pk})
+    assert client.post(last, {"decision": "accept"}).url == reverse(
+        "campaigns:submission_list", kwargs={"slug": campaign.slug}
+    )
+
+
+def test_the_history_lists_earlier_review_decisions_beside_the_versions(cast, campaign, rina, client_for):
+    submission = _submit(campaign, rina, cast.pegawai_a)
+    do_review_submission(
+        submission,
+        accept=False,
+        reason="Dokumen belum ditandatangani",
+        fix_deadline=timezone.now() + dt.timedelta(days=2),
+        actor=cast.unit_pengolah,
+    )
+    do_submit(campaign, rina, valid_answers(laporan=submission.answers["laporan"]), base_version=1,
+              actor=cast.pegawai_a)  # fmt: skip
+    do_review_submission(Submission.objects.get(pk=submission.pk), accept=True, actor=cast.unit_pengolah)
+    page = client_for(cast.unit_pengolah).get(
+        reverse("campaigns:submission_detail", kwargs={"slug": campaign.slug, "pk": submission.pk})
+    )
+    kinds = [item["kind"] for item in page.context["history"]]
+    assert kinds == ["decision", "version", "decision", "version"]  # newest first
+    assert "Dikembalikan untuk diperbaiki" in page.text and "Dokumen belum ditandatangani" in page.text
+    assert "Diterima ·" in page.text
