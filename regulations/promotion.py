@@ -199,7 +199,7 @@ def kp_reguler(
         failures.append(
             Reason(
                 "bukan_kp_reguler",
-                f"Jabatan {p.jabatan.value} naik pangkat lewat KP pilihan, bukan KP reguler.",
+                f"Jabatan {p.jabatan.label} naik pangkat lewat KP pilihan, bukan KP reguler.",
             )
         )
     target = next_golongan(p.golongan)
@@ -254,7 +254,7 @@ def kp_fungsional(
     failures = []
     if not p.jabatan.fungsional:
         failures.append(
-            Reason("bukan_jabatan_fungsional", f"Jabatan {p.jabatan.value} bukan jabatan fungsional.")
+            Reason("bukan_jabatan_fungsional", f"Jabatan {p.jabatan.label} bukan jabatan fungsional.")
         )
     target = next_golongan(p.golongan)
     if target is None:
@@ -327,7 +327,7 @@ def kp_struktural(
         raise RuleInputError(f"Eselon tidak dikenal: {eselon!r}. Pilihan: {', '.join(ESELON_GOLONGAN)}.")
     failures = []
     if not p.jabatan.struktural:
-        failures.append(Reason("bukan_struktural", f"Jabatan {p.jabatan.value} bukan jabatan struktural."))
+        failures.append(Reason("bukan_struktural", f"Jabatan {p.jabatan.label} bukan jabatan struktural."))
     low, high = (golongan(g) for g in ESELON_GOLONGAN[eselon])
     target = next_golongan(p.golongan)
     if target is None:

@@ -192,6 +192,14 @@ class Jabatan(StrEnum):
     DOSEN = "dosen"
 
     @property
+    def label(self) -> str:
+        """The Indonesian name ("JF Ahli Madya", "JPT Pratama") a person reads."""
+        head, _, rest = self.value.partition("_")
+        if head in ("jf", "jpt"):
+            return f"{head.upper()} {rest.replace('_', ' ').title()}"
+        return self.value.title()
+
+    @property
     def fungsional(self) -> bool:
         """Holds a jabatan fungsional, whose KP goes by angka kredit."""
         return self.startswith("jf_") or self in {Jabatan.GURU, Jabatan.DOSEN}

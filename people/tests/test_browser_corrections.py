@@ -64,6 +64,6 @@ def test_a_pegawai_proposes_a_title_the_verifier_approves_it_and_the_list_shows_
     page.wait_for_load_state()
     # who did it: the verifier, on the change of the field and on the approval
     edit = page.locator("tbody tr", has_text="pegawai.diubah").first.inner_text()
-    assert "verifikator" in edit and "gelar_belakang" in edit and "S.Kom." in edit
+    assert "verifikator" in edit and "Gelar belakang" in edit and "S.Kom." in edit
     assert "verifikator" in page.locator("tbody tr", has_text="perbaikan.disetujui").first.inner_text()
     screenshot("audit")
