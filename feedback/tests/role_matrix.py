@@ -8,7 +8,8 @@ from conftest import PERSONAS
 from tests.matrix import ADMIN_ONLY, BKD_AND_OPERATORS, LOGGED_IN, PUBLIC, only
 
 MANAGERS_POST_ONLY = {**ADMIN_ONLY, "admin": 405}
-COMPLAINT_SCOPE = {**LOGGED_IN, "operator_b": 404}
+# Anyone logged in may try; outside the complaint's scope (another OPD, the helpdesk) is a 404.
+COMPLAINT_SCOPE = {**LOGGED_IN, "operator_b": 404, "operator_helpdesk": 404}
 IKM_READERS = only("admin", "unit_pengolah", "kepala_badan")
 
 

@@ -1,10 +1,9 @@
 """The helpdesk's part of the role matrix (tests/test_role_matrix.py).
 
-The public pages answer everyone, logged in or not. The queue, the FAQ editor, the canned
-answers and the report need HANDLE_HELPDESK / VIEW_HELPDESK_REPORT: among the personas only
-the Admin holds them (the Operator Helpdesk is not one of the shared personas; its own tests
-are in test_queue.py). Problem types are edited with MANAGE_SERVICES (Admin). POST-only URLs
-check the capability first (403), then the method (405).
+The public pages answer everyone, logged in or not. The queue, the tickets, the FAQ editor,
+the canned answers and the report need HANDLE_HELPDESK / VIEW_HELPDESK_REPORT: the Operator
+Helpdesk and the Admin hold them. Problem types are edited with MANAGE_SERVICES (Admin
+only). POST-only URLs check the capability first (403), then the method (405).
 """
 
 from tests.matrix import ADMIN_ONLY, PUBLIC
@@ -73,8 +72,8 @@ def _answer(cast):
 
 
 POST_ONLY_PUBLIC = dict.fromkeys(PUBLIC, 405)
-STAFF = ADMIN_ONLY
-STAFF_POST_ONLY = {**ADMIN_ONLY, "admin": 405}
+STAFF = {**ADMIN_ONLY, "operator_helpdesk": 200}
+STAFF_POST_ONLY = {**STAFF, "admin": 405, "operator_helpdesk": 405}
 
 MATRIX = {
     "helpdesk:index": (_seeded, PUBLIC),
@@ -95,8 +94,8 @@ MATRIX = {
     "helpdesk:canned_list": (_seeded, STAFF),
     "helpdesk:canned_create": (_seeded, STAFF),
     "helpdesk:canned_edit": (_canned, STAFF),
-    "helpdesk:type_list": (_seeded, STAFF),
-    "helpdesk:type_edit": (_problem_type, STAFF),
+    "helpdesk:type_list": (_seeded, ADMIN_ONLY),
+    "helpdesk:type_edit": (_problem_type, ADMIN_ONLY),
     "helpdesk:ticket_detail": (_ticket, STAFF),
     "helpdesk:ticket_act": (_ticket, STAFF_POST_ONLY),
     "helpdesk:ticket_document": (_document, STAFF),
