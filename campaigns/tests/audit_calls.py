@@ -17,9 +17,10 @@ def _shared(cast, tmp_path) -> dict:
     from campaigns.design import actions as design
     from campaigns.review import actions as review
     from campaigns.submissions import actions
-    from campaigns.tests.helpers import make_campaign, pdf_upload, tiny_pdf, valid_answers
+    from campaigns.tests.helpers import make_campaign, tiny_pdf, valid_answers
     from campaigns.uploads import actions as actions_upload
     from campaigns.uploads.files import receive_chunk
+    from conftest import make_pdf
     from core.models import AuditLog
     from people.tests.factories import make_pegawai
 
@@ -30,7 +31,11 @@ def _shared(cast, tmp_path) -> dict:
 
     def submit():
         document = actions_upload.do_upload_file(
-            shared, pegawai, shared.questions.get(code="laporan"), pdf_upload(), actor=cast.pegawai_a
+            shared,
+            pegawai,
+            shared.questions.get(code="laporan"),
+            make_pdf("laporan.pdf"),
+            actor=cast.pegawai_a,
         )
         answers = valid_answers(laporan=document.pk)
         return actions.do_submit(shared, pegawai, answers, base_version=0, actor=cast.pegawai_a)
@@ -53,7 +58,11 @@ def _shared(cast, tmp_path) -> dict:
 
     def upload():
         return actions_upload.do_upload_file(
-            shared, pegawai, shared.questions.get(code="laporan"), pdf_upload(), actor=cast.pegawai_a
+            shared,
+            pegawai,
+            shared.questions.get(code="laporan"),
+            make_pdf("laporan.pdf"),
+            actor=cast.pegawai_a,
         )
 
     def start():

@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import io
 
-from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
 from campaigns.design.actions import do_add_question, do_create_campaign, do_publish_campaign
@@ -23,10 +22,6 @@ def pdf_of_size(size: int, text: str = "laporan") -> bytes:
     body = tiny_pdf(text)
     head, tail = body[:-6], body[-6:]  # tail: b"%%EOF\n"
     return head + b"%" + bytes(i % 251 for i in range(size - len(body) - 1)) + tail
-
-
-def pdf_upload(name: str = "laporan.pdf", data: bytes | None = None) -> SimpleUploadedFile:
-    return SimpleUploadedFile(name, data if data is not None else tiny_pdf(), content_type="application/pdf")
 
 
 def make_campaign(

@@ -7,8 +7,9 @@ import datetime as dt
 from campaigns.design.actions import do_add_question, do_publish_campaign, do_update_campaign
 from campaigns.review.actions import do_review_submission
 from campaigns.submissions.actions import do_submit
-from campaigns.tests.helpers import make_campaign, pdf_upload, tiny_pdf
+from campaigns.tests.helpers import make_campaign, tiny_pdf
 from campaigns.uploads.actions import do_upload_file
+from conftest import make_pdf
 from people.tests.factories import make_pegawai
 
 NOW = dt.datetime(2026, 3, 10, 2, 0, tzinfo=dt.UTC)  # 09:00 WIB
@@ -64,7 +65,7 @@ def submit(campaign, pegawai, actor, *, pdf_text: str | None = None, now=None):
                 campaign,
                 pegawai,
                 question,
-                pdf_upload(data=tiny_pdf(f"{pdf_text}-{question.code}")),
+                make_pdf("laporan.pdf", tiny_pdf(f"{pdf_text}-{question.code}")),
                 actor=actor,
             )
             answers[question.code] = str(document.pk)

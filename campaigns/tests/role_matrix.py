@@ -66,14 +66,15 @@ def _upload_of_pegawai_a(cast):
 
 def _submission_a(cast, *, with_document=False):
     from campaigns.submissions.actions import do_submit
-    from campaigns.tests.helpers import pdf_upload, valid_answers
+    from campaigns.tests.helpers import valid_answers
     from campaigns.uploads.actions import do_upload_file
+    from conftest import make_pdf
     from people.tests.factories import make_pegawai
 
     rina = make_pegawai(cast.opd_a, nama="Pegawai Dinkes", user=cast.pegawai_a)
     campaign = _campaign(cast)
     document = do_upload_file(
-        campaign, rina, campaign.questions.get(code="laporan"), pdf_upload(), actor=cast.pegawai_a
+        campaign, rina, campaign.questions.get(code="laporan"), make_pdf("laporan.pdf"), actor=cast.pegawai_a
     )
     submission = do_submit(
         campaign, rina, valid_answers(laporan=document.pk), base_version=0, actor=cast.pegawai_a

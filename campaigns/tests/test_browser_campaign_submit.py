@@ -7,7 +7,6 @@ import datetime as dt
 import hashlib
 
 import pytest
-from django.test import override_settings
 from django.utils import timezone
 
 from campaigns.models import Submission, UploadSession
@@ -16,12 +15,6 @@ from demo.campaigns import tiny_pdf
 from people.tests.factories import make_pegawai
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-@pytest.fixture(autouse=True)
-def media(tmp_path):
-    with override_settings(MEDIA_ROOT=tmp_path / "media"):
-        yield
 
 
 def _local(moment: dt.datetime) -> str:

@@ -9,7 +9,6 @@ from io import StringIO
 
 import pytest
 from django.core.management import call_command
-from django.test import override_settings
 from django.utils import timezone
 from playwright.sync_api import expect
 
@@ -20,12 +19,6 @@ from core.models import Notification
 from people.tests.factories import make_pegawai
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-@pytest.fixture(autouse=True)
-def media(tmp_path):
-    with override_settings(MEDIA_ROOT=tmp_path / "media"):
-        yield
 
 
 def login_in_new_context(browser, live_server, username):

@@ -23,10 +23,11 @@ from django.utils import timezone
 
 from campaigns.models import Submission, UploadSession
 from campaigns.submissions.actions import do_submit
-from campaigns.tests.helpers import pdf_of_size, pdf_upload, valid_answers
+from campaigns.tests.helpers import pdf_of_size, valid_answers
 from campaigns.uploads.actions import do_finish_upload, do_prune_uploads, do_start_upload, do_upload_file
 from campaigns.uploads.files import MIN_CHUNK, PARTS_DIR, part_name, receive_chunk, upload_dirs
 from campaigns.uploads.rules import UploadRefused
+from conftest import make_pdf
 from core.documents import storage
 from core.models import Document
 
@@ -152,7 +153,7 @@ def test_the_plain_form_cleans_the_name_with_the_same_sanitiser(cast, rina, camp
         campaign,
         rina,
         campaign.questions.get(code="laporan"),
-        pdf_upload("la\u202eporan.pdf"),
+        make_pdf("la\u202eporan.pdf"),
         actor=cast.pegawai_a,
     )
     assert document.original_name == "laporan.pdf"
@@ -164,7 +165,7 @@ def test_a_refused_submission_leaves_no_stored_file_behind(
     with django_capture_on_commit_callbacks(execute=True):
         response = client_for(cast.pegawai_a).post(
             reverse("campaigns:campaign_submit", kwargs={"slug": campaign.slug}),
-            {**valid_answers(capaian="150"), "version": "0", "laporan__file": pdf_upload()},
+            {**valid_answers(capaian="150"), "version": "0", "laporan__file": make_pdf("laporan.pdf")},
         )
     assert response.status_code == 200
     page = response.content.decode()
@@ -218,11 +219,11 @@ def test_a_finished_upload_no_submission_uses_is_removed_but_a_used_one_stays(
     cast, rina, campaign, django_capture_on_commit_callbacks
 ):
     question = campaign.questions.get(code="laporan")
-    used_once = do_upload_file(campaign, rina, question, pdf_upload("v1.pdf"), actor=cast.pegawai_a)
+    used_once = do_upload_file(campaign, rina, question, make_pdf("v1.pdf"), actor=cast.pegawai_a)
     do_submit(campaign, rina, valid_answers(laporan=used_once.pk), base_version=0, actor=cast.pegawai_a)
-    current = do_upload_file(campaign, rina, question, pdf_upload("v2.pdf"), actor=cast.pegawai_a)
+    current = do_upload_file(campaign, rina, question, make_pdf("v2.pdf"), actor=cast.pegawai_a)
     do_submit(campaign, rina, valid_answers(laporan=current.pk), base_version=1, actor=cast.pegawai_a)
-    never_sent = do_upload_file(campaign, rina, question, pdf_upload("v3.pdf"), actor=cast.pegawai_a)
+    never_sent = do_upload_file(campaign, rina, question, make_pdf("v3.pdf"), actor=cast.pegawai_a)
     UploadSession.objects.update(updated_at=timezone.now() - dt.timedelta(days=3))
     with django_capture_on_commit_callbacks(execute=True):
         counts = do_prune_uploads(actor=None)

@@ -9,10 +9,11 @@ from django.urls import reverse
 
 from campaigns.models import Submission, UploadSession
 from campaigns.submissions.actions import do_submit
-from campaigns.tests.helpers import pdf_of_size, pdf_upload, tiny_pdf, valid_answers
+from campaigns.tests.helpers import pdf_of_size, tiny_pdf, valid_answers
 from campaigns.uploads.actions import do_finish_upload, do_start_upload, do_upload_file
 from campaigns.uploads.files import MIN_CHUNK, receive_chunk, upload_dirs
 from campaigns.uploads.rules import UploadRefused
+from conftest import make_pdf
 from core.documents import storage
 from core.models import Document
 from people.tests.factories import make_pegawai
@@ -114,7 +115,7 @@ def test_a_renamed_exe_is_refused_by_content(cast, rina, campaign):
 
 
 def test_a_renamed_exe_in_the_plain_form_gets_a_field_message(cast, rina, campaign, client_for):
-    exe = pdf_upload("laporan.pdf", b"MZ\x90\x00" + b"\x00" * 100)
+    exe = make_pdf("laporan.pdf", b"MZ\x90\x00" + b"\x00" * 100)
     response = client_for(cast.pegawai_a).post(
         reverse("campaigns:campaign_submit", kwargs={"slug": campaign.slug}),
         {**valid_answers(), "version": "0", "laporan__file": exe},
@@ -147,7 +148,7 @@ def test_a_png_is_refused_where_only_pdf_is_allowed(cast, rina, campaign):
 def test_the_plain_multipart_fallback_stores_the_file_and_submits(cast, rina, campaign, client_for):
     response = client_for(cast.pegawai_a).post(
         reverse("campaigns:campaign_submit", kwargs={"slug": campaign.slug}),
-        {**valid_answers(), "version": "0", "laporan__file": pdf_upload()},
+        {**valid_answers(), "version": "0", "laporan__file": make_pdf("laporan.pdf", tiny_pdf())},
     )
     assert response.status_code == 302
     submission = Submission.objects.get()
@@ -158,7 +159,9 @@ def test_the_plain_multipart_fallback_stores_the_file_and_submits(cast, rina, ca
 def test_the_employee_and_the_reviewer_can_download_the_file_but_another_opd_cannot(
     cast, rina, campaign, client_for
 ):
-    document = do_upload_file(campaign, rina, _question(campaign), pdf_upload(), actor=cast.pegawai_a)
+    document = do_upload_file(
+        campaign, rina, _question(campaign), make_pdf("laporan.pdf"), actor=cast.pegawai_a
+    )
     submission = do_submit(
         campaign, rina, valid_answers(laporan=document.pk), base_version=0, actor=cast.pegawai_a
     )
@@ -174,7 +177,7 @@ def test_the_employee_and_the_reviewer_can_download_the_file_but_another_opd_can
 
 def test_a_document_id_that_is_not_the_employees_own_upload_is_refused(cast, rina, campaign):
     other = make_pegawai(cast.opd_a, nama="Lain")
-    foreign = do_upload_file(campaign, other, _question(campaign), pdf_upload(), actor=cast.admin)
+    foreign = do_upload_file(campaign, other, _question(campaign), make_pdf("laporan.pdf"), actor=cast.admin)
     from campaigns.submissions.rules import AnswersInvalid
 
     with pytest.raises(AnswersInvalid) as invalid:
