@@ -10,7 +10,6 @@ from __future__ import annotations
 from collections import defaultdict
 
 from django.db.models import QuerySet
-from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy as _
 
@@ -118,13 +117,6 @@ def scores_in_scope(user) -> QuerySet[Score]:
 
 def get_pegawai_for_user(user, pk: int) -> Pegawai:
     return get_object_or_404(pegawai_in_scope(user).select_related("opd"), pk=pk)
-
-
-def own_pegawai(user) -> Pegawai:
-    """The employee linked to the account; 404 when there is none."""
-    if not user.is_authenticated:
-        raise Http404
-    return get_object_or_404(Pegawai.objects.select_related("opd"), user=user)
 
 
 def score_of(pegawai: Pegawai, year: int) -> Score | None:

@@ -19,11 +19,11 @@ from ipasn.scores.queries import (
     explanation,
     get_pegawai_for_user,
     latest_year,
-    own_pegawai,
     score_of,
     years_of,
 )
 from ipasn.scores.rules import action_label
+from people.records.queries import own_pegawai
 
 
 def _add_errors(form, exc: ValidationError) -> None:

@@ -13,8 +13,7 @@ from kpo.kgb.rules import KgbRow, kgb_of
 from kpo.pension.rules import pension_of, ppo_items
 from kpo.periods.rules import Candidate, evaluate
 from layanan.requests.rules import rule_input
-from people.models import Pegawai
-from people.records.queries import pegawai_for_user
+from people.records.queries import pegawai_for_user, pegawai_of_user
 from regulations.pension import Pension, request_window
 from regulations.promotion import next_kp_period
 from regulations.ranks import add_months
@@ -85,9 +84,7 @@ def _record(pegawai) -> object:
 
 
 def own_record(user):
-    if not user.is_authenticated:
-        raise Http404
-    return _record(Pegawai.objects.filter(user=user))
+    return _record(pegawai_of_user(user))
 
 
 def record_for_user(user, pk: int):

@@ -46,8 +46,7 @@ from layanan.requests.queries import (
     request_documents,
     request_trail,
 )
-from people.models import Pegawai
-from people.records.queries import may_act_for, own_pegawai_or_none
+from people.records.queries import may_act_for, own_pegawai_or_none, pegawai_of_user
 
 EDITABLE_DOCUMENTS = (Request.Status.DRAFT, Request.Status.RETURNED)
 
@@ -62,10 +61,7 @@ def request_list(request):
         service=filters.get("service"),
         status=filters.get("status", ""),
     )
-    may_apply = (
-        user_can(request.user, Capability.SUBMIT_ON_BEHALF)
-        or Pegawai.objects.filter(user=request.user).exists()
-    )
+    may_apply = user_can(request.user, Capability.SUBMIT_ON_BEHALF) or pegawai_of_user(request.user).exists()
     services = list(Service.objects.filter(active=True).order_by("order", "name")) if may_apply else []
     return render(
         request,

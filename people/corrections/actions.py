@@ -38,7 +38,7 @@ from people.models import (
     RiwayatSkp,
 )
 from people.records.actions import do_update_pegawai, refresh_current_state
-from people.records.queries import pegawai_for_user
+from people.records.queries import may_act_for, pegawai_for_user
 
 _DECREE = ("nomor_sk", "tanggal_sk")
 CORRECTABLE: dict[type[models.Model], tuple[str, ...]] = {
@@ -131,12 +131,6 @@ def target_row(correction: Correction) -> models.Model:
 # --- Who may ------------------------------------------------------------------------------
 
 
-def may_propose(user, pegawai: Pegawai) -> bool:
-    if not user.is_authenticated:
-        return False
-    return pegawai.user_id == user.pk or pegawai_for_user(user).filter(pk=pegawai.pk).exists()
-
-
 def may_decide(user, correction: Correction) -> bool:
     return (
         user_can(user, Capability.VERIFY_CORRECTIONS)
@@ -163,7 +157,7 @@ def do_propose_correction(
     pegawai: Pegawai, *, field: str, new_value: str, reason: str, scan, actor, row=None
 ) -> Correction:
     """Record a proposal to set ``field`` of ``pegawai`` (or of its history ``row``) with a scan."""
-    if not may_propose(actor, pegawai):
+    if not may_act_for(actor, pegawai, as_reader=True):
         raise PermissionDenied
     if row is not None and getattr(row, "pegawai_id", None) != pegawai.pk:
         raise ValidationError({"field": _("Riwayat ini bukan milik pegawai tersebut.")})

@@ -23,20 +23,12 @@ from people.corrections.actions import (
     do_propose_correction,
     do_reject_correction,
     may_decide,
-    may_propose,
     resolve_target,
     targets_of,
 )
 from people.corrections.forms import ProposeCorrectionForm, QueueFilterForm, RejectForm
 from people.corrections.queries import for_display, get_correction_for_user, mine, queue_for_user
-from people.models import Pegawai
-
-
-def _proposable_pegawai(user, pk: int) -> Pegawai:
-    pegawai = Pegawai.objects.select_related("opd").filter(pk=pk).first()
-    if pegawai is None or not may_propose(user, pegawai):
-        raise Http404
-    return pegawai
+from people.records.queries import get_own_or_readable_pegawai
 
 
 def _add_errors(form, exc: ValidationError) -> None:
@@ -49,7 +41,7 @@ def _add_errors(form, exc: ValidationError) -> None:
 
 @require_http_methods(["GET", "POST"])
 def correction_propose(request, pk: int):
-    pegawai = _proposable_pegawai(request.user, pk)
+    pegawai = get_own_or_readable_pegawai(request.user, pk)
     form = ProposeCorrectionForm(request.POST or None, request.FILES or None, targets=targets_of(pegawai))
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data

@@ -32,7 +32,7 @@ from core.models import Document
 from core.permissions import require
 from people.models import Correction, Pegawai
 from people.records.forms import DocumentUploadForm
-from people.records.queries import pegawai_for_user
+from people.records.queries import get_own_or_readable_pegawai, pegawai_for_user
 from people.records.rules.profile import TABS, history_model
 
 # The kind of scan a history row usually carries; the uploader may pick another.
@@ -50,14 +50,6 @@ OWNER_MODELS = (Pegawai, *(history_model(t.key) for t in TABS), Correction)  # C
 def _scoped_pegawai(user, pk: int) -> Pegawai:
     """The Pegawai ``pk`` if inside the user's scope (staff), else 404."""
     return get_object_or_404(pegawai_for_user(user).select_related("opd"), pk=pk)
-
-
-def _readable_pegawai(user, pk: int) -> Pegawai:
-    """The Pegawai ``pk`` if the user may read their documents: in scope, or their own record."""
-    pegawai = pegawai_for_user(user).filter(pk=pk).first() or Pegawai.objects.filter(pk=pk, user=user).first()
-    if pegawai is None:
-        raise Http404
-    return pegawai
 
 
 def _history_row(pegawai: Pegawai, tab: str, row: int):
@@ -121,7 +113,7 @@ def document_upload(request, pk: int, tab: str, row: int):
 @require_GET
 def document_download(request, pk: int, document: int):
     """Every download is audited, including the Pegawai reading their own scan."""
-    found = _document_of(_readable_pegawai(request.user, pk), document)
+    found = _document_of(get_own_or_readable_pegawai(request.user, pk), document)
     do_record_download(found, actor=request.user)
     return document_response(found)
 

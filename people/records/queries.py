@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from django.core.exceptions import PermissionDenied
 from django.db.models import F, Prefetch, Q, QuerySet
-from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from accounts.roles import Capability
@@ -126,27 +125,44 @@ def get_pegawai_for_user(user, pk: int) -> Pegawai:
 
 
 # --- The employee this user is, and the employees this user may act for -------------------
-# One definition for every app: the own record ("Data Saya", "Isian saya", own requests) and
-# the on-behalf scope of an Operator OPD (submit_on_behalf: the OPDs of opds_for_user).
+# One definition for every app: the own record ("Data Saya", "Isian saya", own requests), the
+# on-behalf scope of an Operator OPD (submit_on_behalf: the OPDs of opds_for_user), and the
+# own record together with the readable ones (scans, corrections).
+
+
+def pegawai_of_user(user) -> QuerySet[Pegawai]:
+    """The Pegawai linked to the user's account as a queryset (empty for the anonymous or an
+    account without a record), for callers that load it their own way."""
+    if not user.is_authenticated:
+        return Pegawai.objects.none()
+    return Pegawai.objects.filter(user=user)
 
 
 def own_pegawai_or_none(user, *related: str) -> Pegawai | None:
     """The Pegawai linked to the user's account, or None (anonymous, or no record).
 
     ``related``: the relations the caller reads, fetched in the same query (the OPD always)."""
-    if not user.is_authenticated:
-        return None
-    return Pegawai.objects.select_related("opd", *related).filter(user=user).first()
+    return pegawai_of_user(user).select_related("opd", *related).first()
 
 
 def own_pegawai(user, *related: str, histories: bool = False) -> Pegawai:
     """The Pegawai linked to the user's account; 404 when there is none.
 
     ``histories``: with every history table prefetched, for the profile page ("Data Saya")."""
-    if not user.is_authenticated:
-        raise Http404
-    rows = Pegawai.objects.select_related("opd", *related)
-    return get_object_or_404(_with_histories(rows) if histories else rows, user=user)
+    rows = pegawai_of_user(user).select_related("opd", *related)
+    return get_object_or_404(_with_histories(rows) if histories else rows)
+
+
+def own_or_readable_pegawai(user) -> QuerySet[Pegawai]:
+    """The user's own record and every Pegawai they may read (pegawai_for_user): an employee
+    may see the scans of their own record and propose a fix of it, staff the same on the
+    records in their scope."""
+    return pegawai_for_user(user) | pegawai_of_user(user)
+
+
+def get_own_or_readable_pegawai(user, pk: int, *related: str) -> Pegawai:
+    """One Pegawai of :func:`own_or_readable_pegawai`; 404 otherwise."""
+    return get_object_or_404(own_or_readable_pegawai(user).select_related("opd", *related), pk=pk)
 
 
 def pegawai_user_may_act_for(user) -> QuerySet[Pegawai]:
@@ -164,11 +180,14 @@ def get_pegawai_user_may_act_for(user, pk: int, *related: str) -> Pegawai:
     return get_object_or_404(pegawai_user_may_act_for(user).select_related("opd", *related), pk=pk)
 
 
-def may_act_for(user, pegawai: Pegawai) -> bool:
+def may_act_for(user, pegawai: Pegawai, *, as_reader: bool = False) -> bool:
     """Whether ``user`` may act for ``pegawai``: their own record, or an employee inside the
-    on-behalf scope."""
+    on-behalf scope (requests, campaign forms). ``as_reader``: inside what the user may read
+    instead (:func:`own_or_readable_pegawai`): anyone who may read a record may propose a
+    correction of it."""
     if not user.is_authenticated:
         return False
     if pegawai.user_id is not None and pegawai.user_id == user.pk:
         return True
-    return pegawai_user_may_act_for(user).filter(pk=pegawai.pk).exists()
+    scope = pegawai_for_user(user) if as_reader else pegawai_user_may_act_for(user)
+    return scope.filter(pk=pegawai.pk).exists()
