@@ -196,11 +196,11 @@ class SurveyResponse(models.Model):
         verbose_name_plural = _("jawaban survei")
         ordering = ["-submitted_at", "-id"]
         indexes = [
-            # The IKM report's one aggregate reads this index alone, never the rows: the
-            # columns it groups on first, in its order (no sort), then the time it filters on
-            # and the nine answers it adds up.
+            # The IKM report's one aggregate reads this index alone, never the rows: the two
+            # columns it groups on first, in its order (no sort), then the time it filters on,
+            # the nine answers it adds up and the profile answers it counts.
             models.Index(
-                fields=["service", "unit", *PROFILE_FIELDS, "submitted_at", *(f"u{i}" for i in range(1, 10))],
+                fields=["service", "unit", "submitted_at", *(f"u{i}" for i in range(1, 10)), *PROFILE_FIELDS],
                 name="response_report_idx",
             ),
             # The latest suggestions of a range, without visiting the answers that have none.

@@ -1,15 +1,14 @@
 """The IKM report: per service, per unit pelayanan and for the whole BKD, over any range.
 
-Everything about the answers comes from ONE aggregate query over the range, grouped on the
-service, the unit and the four profile answers: the count and the sums of the nine unsur of
-each group. It reads one index that holds every column it needs in the order it groups
-(``response_report_idx``), so the database neither visits the rows nor sorts. Its rows are
-bounded by the services × the profile combinations (5 × 2 × 6 × 7), not by the responses:
-the NRR of every service, unit and of the BKD, and the profile breakdowns are added up from
-them in Python, exactly; the IKM itself is the pure rule ``regulations.skm.ikm``. Small
-queries bring the service names, the population (requests completed / tickets closed in the
-range: the Krejcie–Morgan sample is drawn from it) and the latest suggestions, so the page
-costs the same few queries at 100 or 100,000 responses.
+Everything about the answers comes from ONE grouped query (per service × unit: the count,
+the sums of the nine unsur and the count of each profile answer, all in one pass): the NRR
+of every group, the profile breakdowns and the totals are added up from its few rows in
+Python, exactly, and the IKM itself is the pure rule ``regulations.skm.ikm``. The query
+reads one index that holds every column it needs, in the order it groups
+(``response_report_idx``), so the database neither visits the rows nor sorts. Small queries
+bring the service names, the population (requests completed / tickets closed in the range:
+the Krejcie–Morgan sample is drawn from it) and the latest suggestions, so the page costs
+the same few queries at 100 or 100,000 responses.
 """
 
 from __future__ import annotations
@@ -19,8 +18,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.apps import apps
-from django.db import connection
-from django.db.models import Count, Sum
+from django.db.models import Count, Q, Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -126,18 +124,33 @@ def _population(low, high, service_slug: str | None) -> tuple[dict[int, int], in
     return per_service, tickets
 
 
+def _profile_key(code: str, choice: str) -> str:
+    return f"p_{code}_{choice}".replace("-", "_")
+
+
 def answer_rows(start: dt.date, end: dt.date, service_slug: str | None = None):
-    """``(service_id, unit, age_band, gender, education, occupation, n, s1 … s9)`` per group
-    of the range: the one aggregate every figure of the report is added up from."""
+    """The one grouped query every figure of the report is added up from: per service and
+    unit, the count, the nine sums and, as filtered counts in the same pass, how many
+    respondents gave each profile answer (one scan of the index, grouped on its first two
+    columns)."""
     low, high = _bounds(start, end)
     rows = SurveyResponse.objects.filter(submitted_at__gte=low, submitted_at__lt=high)
     if service_slug:
         rows = rows.filter(service__slug=service_slug)
-    sums = {f"s{i}": Sum(name) for i, name in enumerate(UNSUR_FIELDS, start=1)}
+    # The last choice of each field is the rest of n (every answer is one of the choices):
+    # one filtered count less per field and row.
+    profile_counts = {
+        _profile_key(code, choice): Count("id", filter=Q(**{code: choice}))
+        for code in PROFILE_FIELDS
+        for choice, _label in profile()[code].choices[:-1]
+    }
     return (
-        rows.values("service_id", "unit", *PROFILE_FIELDS)
-        .annotate(n=Count("id"), **sums)
-        .values_list("service_id", "unit", *PROFILE_FIELDS, "n", *sums)
+        rows.values("service_id", "unit")
+        .annotate(
+            n=Count("id"),
+            **{f"s{i}": Sum(name) for i, name in enumerate(UNSUR_FIELDS, start=1)},
+            **profile_counts,
+        )
         .order_by()
     )
 
@@ -150,35 +163,28 @@ def ikm_report(
     services: dict[int | None, Group] = {}
     units: dict[str, Group] = {}
     total = Group("total", _("Seluruh BKD"))
-    unit_services: dict[str, set] = defaultdict(set)
-    # First per service × unit (a few keys), then those into services, units and the BKD.
-    pairs: dict[tuple[int | None, str], list[int]] = {}
     counts: dict[str, dict[str, int]] = {code: defaultdict(int) for code in PROFILE_FIELDS}
-    profile_at = len(PROFILE_FIELDS) + 2
-    # Read through the cursor: the sums are plain integers, and the ORM's per-value
-    # converters would cost more than the adding up (thousands of group rows).
-    sql, params = answer_rows(start, end, service_slug).query.sql_with_params()
-    with connection.cursor() as cursor:
-        cursor.execute(sql, params)
-        rows = cursor.fetchall()
-    for row in rows:
-        figures = pairs.setdefault(row[:2], [0] * (len(UNSUR_FIELDS) + 1))
-        for i, value in enumerate(row[profile_at:]):
-            figures[i] += value or 0
-        n = row[profile_at]
-        for code, choice in zip(PROFILE_FIELDS, row[2:profile_at], strict=True):
-            counts[code][choice] += n
+    unit_services: dict[str, set] = defaultdict(set)
+    rows = list(answer_rows(start, end, service_slug))
     names = dict(
-        Service.objects.filter(pk__in={service_id for service_id, _unit in pairs if service_id}).values_list(
+        Service.objects.filter(pk__in={r["service_id"] for r in rows if r["service_id"]}).values_list(
             "pk", "name"
         )
     )
-    for (service_id, unit), (n, *sums) in pairs.items():
+    for row in rows:
+        n = row["n"]
+        sums = [row[f"s{i}"] for i in range(1, len(UNSUR_FIELDS) + 1)]
+        service_id = row["service_id"]
         label = names.get(service_id) or _("Layanan bantuan (helpdesk)")
         services.setdefault(service_id, Group(str(service_id or "helpdesk"), label)).add(n, sums)
-        units.setdefault(unit, Group(unit, unit)).add(n, sums)
-        unit_services[unit].add(service_id)
+        units.setdefault(row["unit"], Group(row["unit"], row["unit"])).add(n, sums)
+        unit_services[row["unit"]].add(service_id)
         total.add(n, sums)
+        for code in PROFILE_FIELDS:
+            *given, (last, _label) = profile()[code].choices
+            for choice, _label in given:
+                counts[code][choice] += row[_profile_key(code, choice)]
+            counts[code][last] += n - sum(row[_profile_key(code, choice)] for choice, _label in given)
 
     per_service, tickets = _population(low, high, service_slug)
     for service_id, group in services.items():
