@@ -1,5 +1,6 @@
 """The precomputed KP list: one row per period and employee due in it."""
 
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -64,3 +65,58 @@ class KpCandidate(models.Model):
 
     def __str__(self) -> str:
         return f"{self.nama} ({self.period:%Y-%m-%d})"
+
+
+class SkKgb(models.Model):
+    """An issued SK KGB (Surat Pemberitahuan Kenaikan Gaji Berkala) of one employee and TMT:
+    the numbers printed on it, its register number, its PDF (a private core.Document) and the
+    public verification code of its QR code. Written by kpo.kgb.actions.do_issue_sk_kgb; an
+    issued letter never changes (a wrong one is superseded by a new decree, not edited)."""
+
+    pegawai = models.ForeignKey(
+        "people.Pegawai", on_delete=models.PROTECT, related_name="+", verbose_name=_("pegawai")
+    )
+    opd = models.ForeignKey(
+        "org.Opd", on_delete=models.PROTECT, related_name="+", verbose_name=_("OPD")
+    )  # the OPD when issued: who may download it
+    tmt = models.DateField(_("TMT KGB"))
+    golongan = models.CharField(_("golongan"), max_length=6)
+    mkg_lama = models.PositiveSmallIntegerField(_("masa kerja golongan lama (tahun)"))
+    gaji_lama = models.PositiveIntegerField(_("gaji pokok lama"))
+    mkg_baru = models.PositiveSmallIntegerField(_("masa kerja golongan baru (tahun)"))
+    gaji_baru = models.PositiveIntegerField(_("gaji pokok baru"))
+    tmt_berikutnya = models.DateField(_("KGB berikutnya"), null=True, blank=True)
+    number = models.CharField(_("nomor"), max_length=100, unique=True)
+    year = models.PositiveSmallIntegerField(_("tahun"))
+    sequence = models.PositiveIntegerField(_("nomor urut"))
+    verification_code = models.CharField(_("kode verifikasi"), max_length=40, unique=True)
+    title = models.CharField(_("judul"), max_length=200)
+    official_name = models.CharField(_("pejabat penanda tangan"), max_length=150)
+    document = models.ForeignKey(
+        "core.Document",
+        null=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("berkas PDF"),
+    )
+    issued_at = models.DateTimeField(_("diterbitkan"))
+    issued_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("diterbitkan oleh"),
+    )
+
+    class Meta:
+        verbose_name = _("SK KGB")
+        verbose_name_plural = _("SK KGB")
+        ordering = ["tmt", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["pegawai", "tmt"], name="sk_kgb_once_per_tmt"),
+            models.UniqueConstraint(fields=["year", "sequence"], name="sk_kgb_sequence_once_a_year"),
+        ]
+        indexes = [models.Index(fields=["tmt", "opd"], name="sk_kgb_month")]
+
+    def __str__(self) -> str:
+        return self.number

@@ -15,8 +15,17 @@ from datetime import date
 from django.utils.translation import gettext as _
 
 from regulations import ranks
+from regulations.ranks import add_months
 from regulations.reasons import Reason, RuleInputError
-from regulations.salary import PENUNDAAN_KGB, Hold, KgbInput, KgbResult, kgb_in_month, next_kgb
+from regulations.salary import (
+    PENUNDAAN_KGB,
+    Hold,
+    KgbInput,
+    KgbResult,
+    default_table,
+    kgb_in_month,
+    next_kgb,
+)
 from regulations.ujian_dinas import Appraisal
 
 
@@ -80,3 +89,25 @@ def due_in_month(records, year: int, month: int) -> list[KgbRow]:
             rows.append(KgbRow(r, result))
     rows.sort(key=lambda row: (row.record.opd_name, row.record.nama, row.record.pk))
     return rows
+
+
+class KgbError(Exception):
+    """An SK KGB cannot be issued; the message says why, in Indonesian."""
+
+    def __init__(self, message: str):
+        super().__init__(message)
+        self.message = message
+
+
+def previous_step(g, mkg_baru: int) -> int:
+    """The MKG of the table step below ``mkg_baru``: the masa kerja of the old gaji pokok."""
+    below = [s for s in default_table().steps(g) if s < mkg_baru]
+    return below[-1] if below else 0
+
+
+def next_after(record, tmt: date) -> date | None:
+    """The TMT of the KGB after the one on ``tmt`` (printed on the letter, "bila memenuhi syarat")."""
+    try:
+        return next_kgb(kgb_input(record), add_months(tmt, 1)).tmt
+    except RuleInputError:
+        return None

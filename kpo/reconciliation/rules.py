@@ -5,11 +5,18 @@ and pension period. For KPO: unor, jabatan, hukdis, SKP, atasan langsung, pendid
 golongan, KPPN; for PPO: suami/istri, PMK, golongan, anak, alamat pensiun, foto. Each item is
 ``ok``, ``kurang`` (missing or inconsistent in Pelita's data: a task for the Operator OPD,
 closed through a correction) or ``tidak_tercatat`` (Pelita does not hold it at all, such as
-the KPPN or the direct superior: said so, never invented).
+the KPPN: said so, never invented).
+
+The direct superior is not a field of the master data; it follows from the structure: the
+nearest structural official above the employee in their unit kerja, then up the unit tree
+(:func:`superior_of`). When nobody is found the item is a task (the unit's head is missing
+or recorded in the wrong unit). Open differences with SIASN (siasn.SiasnDifference) are an
+item of their own, decided on the SIASN reconciliation screen.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 
 from django.utils.translation import gettext as _
@@ -27,11 +34,23 @@ def window(period: date) -> tuple[date, date]:
     return add_months(period, -OPENS_MONTHS_BEFORE), add_months(period, -CLOSES_MONTHS_BEFORE)
 
 
+def window_before(day: date) -> date:
+    """The last day of the reconciliation for a pension window starting ``day``."""
+    return add_months(day, -CLOSES_MONTHS_BEFORE)
+
+
 def _item(code: str, label: str, problem: str = "") -> Item:
     return Item(code, label, "kurang" if problem else "ok", problem)
 
 
-def kp_items(record, period: date) -> tuple[Item, ...]:
+def kp_items(
+    record, period: date, *, atasan: Item | None = None, siasn: Item | None = None
+) -> tuple[Item, ...]:
+    """The KPO items of ``record`` for ``period``; ``atasan`` from :func:`atasan_item`, ``siasn``
+    from :func:`siasn_item` (each read by the worklist's queries)."""
+    atasan = atasan or Item(
+        "atasan", _("Atasan langsung"), "tidak_tercatat", _("Atasan langsung belum diperiksa.")
+    )
     jabatan_problem = ""
     if not record.jabatan or not record.jenis_jabatan:
         jabatan_problem = _("Nama atau jenis jabatan belum diisi.")
@@ -69,14 +88,13 @@ def kp_items(record, period: date) -> tuple[Item, ...]:
             if missing_skp
             else "",
         ),
-        Item(
-            "atasan", _("Atasan langsung"), "tidak_tercatat", _("Atasan langsung belum tercatat di Pelita.")
-        ),
+        atasan,
         _item(
             "pendidikan", _("Pendidikan"), "" if record.pendidikan else _("Pendidikan terakhir belum diisi.")
         ),
         _item("golongan", _("Golongan"), golongan_problem),
         Item("kppn", _("KPPN"), "tidak_tercatat", _("KPPN belum tercatat di Pelita.")),
+        *((siasn,) if siasn else ()),
     )
 
 
@@ -85,5 +103,79 @@ def open_items(items) -> list[Item]:
     return [i for i in items if i.state == "kurang"]
 
 
-def pension_items(record) -> tuple[Item, ...]:
-    return ppo_items(record)
+def pension_items(record, *, siasn: Item | None = None) -> tuple[Item, ...]:
+    return (*ppo_items(record), *((siasn,) if siasn else ()))
+
+
+# --- atasan langsung from the unit tree ------------------------------------------------------
+
+ESELON_ORDER = ("I.a", "I.b", "II.a", "II.b", "III.a", "III.b", "IV.a", "IV.b")  # highest first
+
+
+@dataclass(frozen=True)
+class Official:
+    pk: int
+    nama: str
+    eselon: str
+    opd_id: int
+    unit_id: int | None
+    golongan: str
+
+
+def _rank(eselon: str) -> int:
+    return ESELON_ORDER.index(eselon) if eselon in ESELON_ORDER else len(ESELON_ORDER)
+
+
+def superior_of(record, officials_by_unit: dict, heads_by_opd: dict, parents: dict) -> Official | None:
+    """The direct superior of ``record``: in the employee's unit the lowest-ranking structural
+    official above them (any official, for a non-structural employee), else the same one unit
+    up, and so on to the OPD's top official (eselon II, or whoever has no unit). None when the
+    structure holds nobody above them."""
+    own = (
+        _rank(record.eselon) if record.jenis_jabatan == "struktural" and record.eselon else len(ESELON_ORDER)
+    )
+    unit, seen = record.unit_id, set()
+    while unit is not None and unit not in seen:
+        seen.add(unit)
+        above = [o for o in officials_by_unit.get(unit, ()) if o.pk != record.pk and _rank(o.eselon) < own]
+        if above:
+            return max(above, key=lambda o: (_rank(o.eselon), -o.pk))
+        unit = parents.get(unit)
+    top = [o for o in heads_by_opd.get(record.opd_id, ()) if o.pk != record.pk and _rank(o.eselon) < own]
+    return min(top, key=lambda o: (_rank(o.eselon), o.pk)) if top else None
+
+
+def atasan_item(record, superior: Official | None) -> Item:
+    if superior is None:
+        if record.jenis_jabatan == "struktural" and record.eselon and _rank(record.eselon) <= _rank("II.b"):
+            # The head of an OPD answers to the Sekda or the Gubernur, outside the OPD's tree.
+            return Item("atasan", _("Atasan langsung"), "ok", _("Pimpinan OPD."))
+        return Item(
+            "atasan",
+            _("Atasan langsung"),
+            "kurang",
+            _(
+                "Atasan langsung tidak dapat ditentukan: belum ada pejabat struktural yang tercatat di "
+                "unit kerja pegawai ini atau di atasnya."
+            ),
+        )
+    return Item(
+        "atasan",
+        _("Atasan langsung"),
+        "ok",
+        _("%(nama)s (eselon %(eselon)s, %(golongan)s)")
+        % {"nama": superior.nama, "eselon": superior.eselon, "golongan": superior.golongan or "-"},
+    )
+
+
+def siasn_item(labels: list[str]) -> Item | None:
+    """The open differences with SIASN of one employee, as one item (None when there are none)."""
+    if not labels:
+        return None
+    return Item(
+        "siasn",
+        _("Selisih dengan SIASN"),
+        "kurang",
+        _("Data berbeda dengan SIASN: %(fields)s. Putuskan di layar rekonsiliasi SIASN.")
+        % {"fields": ", ".join(labels)},
+    )

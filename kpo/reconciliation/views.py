@@ -15,10 +15,14 @@ from accounts.roles import Capability
 from core.inputs import parse_id
 from core.paging import paginate
 from core.permissions import require, user_can
+from kpo.pension.views import window as pension_window
 from kpo.periods.views import chosen_period, period_choices
-from kpo.reconciliation.actions import do_send_reconciliation_reminders
-from kpo.reconciliation.queries import progress, worklist_for_user
-from kpo.reconciliation.rules import window
+from kpo.reconciliation.actions import (
+    do_send_pension_reconciliation_reminders,
+    do_send_reconciliation_reminders,
+)
+from kpo.reconciliation.queries import pension_worklist_for_user, progress, worklist_for_user
+from kpo.reconciliation.rules import window, window_before
 from org.units.queries import opds_for_user
 from regulations.promotion import is_kp_period
 
@@ -47,8 +51,51 @@ def reconciliation(request):
             "only_open": only_open,
             "opd_choices": opds_for_user(request.user).order_by("name"),
             "can_remind": user_can(request.user, Capability.VIEW_ALL_OPDS),
+            "can_siasn": user_can(request.user, Capability.IMPORT_PEGAWAI),
             **paginate(request, rows),
         },
+    )
+
+
+@require_GET
+@require(Capability.VIEW_PEGAWAI)
+def pension_reconciliation(request):
+    """The PPO worklist: everyone reaching the BUP in the window, with the pension items."""
+    start, end, note = pension_window(request.GET)
+    opd = parse_id(request.GET.get("opd"))
+    only_open = request.GET.get("semua") != "1"
+    everything = pension_worklist_for_user(request.user, start, end)
+    rows = [w for w in everything if (not opd or w.record.opd_id == opd) and (w.open or not only_open)]
+    return render(
+        request,
+        "kpo/pension_reconciliation.html",
+        {
+            "start": start,
+            "end": end,
+            "note": note,
+            "closes": window_before(start),
+            "progress": progress(everything),
+            "opd": opd,
+            "only_open": only_open,
+            "opd_choices": opds_for_user(request.user).order_by("name"),
+            "can_remind": user_can(request.user, Capability.VIEW_ALL_OPDS),
+            "can_siasn": user_can(request.user, Capability.IMPORT_PEGAWAI),
+            **paginate(request, rows),
+        },
+    )
+
+
+@require_POST
+@require(Capability.VIEW_ALL_OPDS)
+def pension_reconciliation_remind(request):
+    start, end, _note = pension_window(request.POST)
+    count = do_send_pension_reconciliation_reminders(start, end, actor=request.user)
+    messages.success(
+        request,
+        _("Pengingat dikirim ke Operator OPD di %(n)s OPD yang masih punya data terbuka.") % {"n": count},
+    )
+    return redirect(
+        f"{reverse('kpo:pension_reconciliation')}?dari={start.isoformat()}&sampai={end.isoformat()}"
     )
 
 

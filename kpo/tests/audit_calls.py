@@ -37,7 +37,35 @@ def calls(cast, tmp_path) -> dict:
             [p.pk], actor=cast.operator_a, window=(dt.date(2026, 1, 1), dt.date(2026, 12, 31))
         )
 
+    def sk_kgb():
+        from kpo.kgb.actions import do_issue_sk_kgb
+        from kpo.tests.test_sk_kgb import _due
+
+        return do_issue_sk_kgb(_due(cast.opd_a, "Gaji Dinkes"), 2026, 4, actor=cast.admin)
+
+    def sk_kgb_month():
+        from kpo.kgb.actions import do_issue_sk_kgb_month
+        from kpo.tests.test_sk_kgb import _due
+
+        _due(cast.opd_a, "Gaji Dinkes")
+        return do_issue_sk_kgb_month(2026, 4, actor=cast.admin)
+
+    def pension_remind():
+        import datetime as dt
+
+        from kpo.reconciliation.actions import do_send_pension_reconciliation_reminders
+        from people.tests.factories import make_pegawai
+
+        # Married with no spouse recorded: an open item for the operator of OPD A.
+        make_pegawai(cast.opd_a, nama="Purna Bakti", birth=dt.date(1968, 6, 1), status_kawin="kawin")
+        return do_send_pension_reconciliation_reminders(
+            dt.date(2026, 1, 1), dt.date(2026, 12, 31), actor=cast.admin
+        )
+
     return {
+        "kpo.kgb.actions.do_issue_sk_kgb": sk_kgb,
+        "kpo.kgb.actions.do_issue_sk_kgb_month": sk_kgb_month,
+        "kpo.reconciliation.actions.do_send_pension_reconciliation_reminders": pension_remind,
         "kpo.periods.actions.do_compute_kp_list": compute,
         "kpo.periods.actions.do_create_requests": kp_requests,
         "kpo.periods.actions.do_create_kp_requests": kp_requests,
