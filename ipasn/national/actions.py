@@ -10,18 +10,23 @@ from accounts.roles import Capability
 from core.audit import record
 from core.permissions import user_can
 from ipasn.models import NationalScore
-from ipasn.scores.queries import pegawai_in_scope
+from ipasn.scores.queries import measured_pegawai, pegawai_in_scope
 
 _VALUES = ("kualifikasi", "kompetensi", "kinerja", "disiplin", "total")
 
 
 @transaction.atomic
-def do_import_national_scores(rows: list[dict], *, year: int, actor) -> dict:
+def do_import_national_scores(rows: list[dict], *, year: int, actor, source: str = "CSV") -> dict:
     """Store the national values of ``year`` for the employees in the actor's scope (others
-    are counted as unknown, never written); one audit row with the counts."""
-    if actor is None or not user_can(actor, Capability.IMPORT_PEGAWAI):
+    are counted as unknown, never written); one audit row with the counts and the source
+    (the uploaded CSV, or SIASN when a pull fetched them).
+
+    ``actor`` None is the system (a pull started from the command line or by the worker
+    for nobody in particular): every measured employee is in its scope."""
+    if actor is not None and not user_can(actor, Capability.IMPORT_PEGAWAI):
         raise PermissionDenied
-    ids = dict(pegawai_in_scope(actor).filter(nip__in=[r["nip"] for r in rows]).values_list("nip", "pk"))
+    employees = measured_pegawai() if actor is None else pegawai_in_scope(actor)
+    ids = dict(employees.filter(nip__in=[r["nip"] for r in rows]).values_list("nip", "pk"))
     now = timezone.now()
     known = [r for r in rows if r["nip"] in ids]
     NationalScore.objects.bulk_create(
@@ -39,7 +44,12 @@ def do_import_national_scores(rows: list[dict], *, year: int, actor) -> dict:
         unique_fields=["pegawai", "year"],
         update_fields=[*_VALUES, "imported_at", "imported_by"],
     )
-    counts = {"tahun": year, "diimpor": len(known), "tidak_dikenal": len(rows) - len(known)}
+    counts = {
+        "tahun": year,
+        "diimpor": len(known),
+        "tidak_dikenal": len(rows) - len(known),
+        "sumber": source,
+    }
     record(
         actor=actor,
         event="ipasn.nasional_diimpor",

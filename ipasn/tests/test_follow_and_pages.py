@@ -139,7 +139,7 @@ def test_a_differing_national_value_is_listed_with_the_input_that_explains_it(ca
         f"{a.nip};15;0;0;5;20\n{same.nip};15;0;0;5;20\n{'1' * 18};15;0;0;5;20\n"
     )
     counts = do_import_national_scores(read_national_csv(text.encode()), year=YEAR, actor=cast.admin)
-    assert counts == {"tahun": YEAR, "diimpor": 2, "tidak_dikenal": 1}
+    assert counts == {"tahun": YEAR, "diimpor": 2, "tidak_dikenal": 1, "sumber": "CSV"}
     page = client_for(cast.operator_a).get(reverse("ipasn:national") + f"?tahun={YEAR}")
     body = page.content.decode()
     assert page.status_code == 200

@@ -1,7 +1,8 @@
 """Every write of the SIASN reconciliation: pull runs, and the decision on each difference.
 
 A pull never changes master data. It records, per employee and field, where SIASN and Pelita
-disagree; staff then accept SIASN's value (applied through the people actions, with an audit
+disagree, and hands the national IP-ASN values to ipasn's comparison (national values, not
+master data); staff then accept SIASN's value (applied through the people actions, with an audit
 row naming SIASN as the source), keep Pelita's, or open a correction (people.corrections,
 with a scan, decided by a verifier).
 """
@@ -20,6 +21,7 @@ from accounts.roles import Capability
 from core import progress
 from core.audit import record
 from core.permissions import user_can
+from ipasn.national.actions import do_import_national_scores
 from people.corrections.actions import convert, do_propose_correction
 from people.models import Golongan, Pegawai, RiwayatGolongan
 from people.records.actions import do_add_riwayat, do_update_pegawai
@@ -31,7 +33,7 @@ from siasn.reconciliation.rules import (
     history_row,
     missing_golongan,
 )
-from siasn.service.files import COMPARED, Malformed, golongan_rows, pegawai_values
+from siasn.service.files import COMPARED, Malformed, golongan_rows, ipasn_values, pegawai_values
 from siasn.service.queries import Client, SiasnError
 
 log = logging.getLogger("pelita.siasn")
@@ -94,6 +96,7 @@ def run_siasn_pull(
             fetched, failure = _fetch(client, chunk)
             with transaction.atomic():
                 pull.differences += _write_differences(pull, fetched, golongan)
+                _import_national_scores(pull, fetched)
                 pull.done += len(fetched)
                 pull.rejected = len(pull.rejections)
                 pull.save(update_fields=["done", "differences", "rejected", "rejections"])
@@ -121,30 +124,53 @@ def run_siasn_pull(
 
 
 def _fetch(client: Client, nips: list[str]):
-    """[(nip, values | None, golongan rows, reason)] for the NIPs fetched, and the error that
-    stopped the chunk early (None when all were fetched)."""
+    """[(nip, values | None, golongan rows, reason, IP-ASN row | None)] for the NIPs fetched,
+    and the error that stopped the chunk early (None when all were fetched)."""
     fetched = []
     for nip in nips:
         try:
             values = pegawai_values(client.data_utama(nip))
             rows = golongan_rows(client.riwayat("golongan", nip))
         except Malformed as exc:
-            fetched.append((nip, None, [], str(exc)))
+            fetched.append((nip, None, [], str(exc), None))
+            continue
         except SiasnError as exc:
             if exc.status == 404:
-                fetched.append((nip, None, [], _("Tidak ada di SIASN.")))
+                fetched.append((nip, None, [], _("Tidak ada di SIASN."), None))
                 continue
             return fetched, exc
-        else:
-            if values["nip"] != nip:
-                fetched.append((nip, None, [], _("SIASN menjawab dengan NIP lain (%(nip)s).") % values))
-            else:
-                fetched.append((nip, values, rows, ""))
+        if values["nip"] != nip:
+            fetched.append((nip, None, [], _("SIASN menjawab dengan NIP lain (%(nip)s).") % values, None))
+            continue
+        try:
+            national, reason = ipasn_values(client.nilai_ipasn(nip), nip), ""
+        except Malformed as exc:
+            # The master data is still compared; only the unreadable IP-ASN value is left out.
+            national, reason = None, str(exc)
+        except SiasnError as exc:
+            if exc.status != 404:  # 404: no national value for this employee yet
+                return fetched, exc
+            national, reason = None, ""
+        fetched.append((nip, values, rows, reason, national))
     return fetched, None
 
 
+def _import_national_scores(pull: SiasnPull, fetched: list) -> None:
+    """The fetched IP-ASN values into ipasn's national comparison, as the one who started
+    the pull (their scope; the system's for a pull started from the command line)."""
+    by_year: dict[int, list[dict]] = {}
+    for *_rest, national in fetched:
+        if national is not None:
+            by_year.setdefault(national["tahun"], []).append(national)
+    actor = pull.created_by
+    if not by_year or (actor is not None and not user_can(actor, Capability.IMPORT_PEGAWAI)):
+        return
+    for year, rows in sorted(by_year.items()):
+        do_import_national_scores(rows, year=year, actor=actor, source=SOURCE)
+
+
 def _write_differences(pull: SiasnPull, fetched: list, golongan: dict[str, int]) -> int:
-    nips = [nip for nip, values, _rows, _reason in fetched if values is not None]
+    nips = [nip for nip, values, *_rest in fetched if values is not None]
     employees = {
         p.nip: p
         for p in Pegawai.objects.filter(nip__in=nips)
@@ -159,9 +185,10 @@ def _write_differences(pull: SiasnPull, fetched: list, golongan: dict[str, int])
         )
     }
     new = []
-    for nip, values, rows, reason in fetched:
-        if values is None:
+    for nip, values, rows, reason, _national in fetched:
+        if reason:
             pull.rejections.append({"nip": nip, "reason": reason})
+        if values is None:
             continue
         pegawai = employees.get(nip)
         if pegawai is None:

@@ -165,3 +165,39 @@ def _small_int(value) -> int:
         return max(0, int(value or 0))
     except (TypeError, ValueError):
         raise Malformed(_("Masa kerja tidak sah: %(value)s") % {"value": value}) from None
+
+
+# pns/nilaiipasn key → ipasn.models.NationalScore field
+IPASN_FIELDS = ("kualifikasi", "kompetensi", "kinerja", "disiplin", "total")
+_IPASN_MAX = {"kualifikasi": 25, "kompetensi": 40, "kinerja": 30, "disiplin": 5, "total": 100}
+
+
+def ipasn_values(record, nip: str) -> dict | None:
+    """A ``pns/nilaiipasn/{nip}`` answer as a row of the IP-ASN national comparison
+    (nip, tahun and the five values, in the shape ipasn's CSV import reads); None when the
+    service has no value for the employee yet (an empty record)."""
+    if record in (None, {}, []):
+        return None
+    if not isinstance(record, dict):
+        raise Malformed(_("Nilai IP-ASN bukan objek JSON."))
+    if str(record.get("nip") or nip).strip() != nip:
+        raise Malformed(_("Nilai IP-ASN untuk NIP lain: %(value)s") % {"value": record.get("nip")})
+    try:
+        tahun = int(record.get("tahun"))
+    except (TypeError, ValueError):
+        raise Malformed(
+            _("Tahun nilai IP-ASN tidak sah: %(value)s") % {"value": record.get("tahun")}
+        ) from None
+    if not 2000 <= tahun <= 2100:
+        raise Malformed(_("Tahun nilai IP-ASN tidak sah: %(value)s") % {"value": tahun})
+    row = {"nip": nip, "tahun": tahun}
+    for key in IPASN_FIELDS:
+        value = record.get(key)
+        try:
+            number = float(str(value).replace(",", "."))
+        except (TypeError, ValueError):
+            number = None
+        if number is None or number != number or not 0 <= number <= _IPASN_MAX[key]:
+            raise Malformed(_("Nilai IP-ASN %(key)s tidak sah: %(value)s") % {"key": key, "value": value})
+        row[key] = number
+    return row

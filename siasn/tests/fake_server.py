@@ -85,6 +85,9 @@ class FakeSiasn:
         self.token_seconds = token_seconds
         self.records: dict[str, dict] = {}
         self.histories: dict[tuple[str, str], list] = {}
+        # nip → the pns/nilaiipasn record (default: a fixed value for every known employee;
+        # None: the service has none for them, answered 404)
+        self.ipasn: dict[str, dict | None] = {}
         self.lists: dict[str, list] = {
             "pns/list-kp-instansi": [],
             "pns/list-pensiun-instansi": [],
@@ -179,8 +182,10 @@ class FakeSiasn:
             return 200, {"code": 1, "data": self.histories.get((kind, parts[-1]), [])}
         if path.startswith("pns/nilaiipasn/"):
             nip = parts[-1]
-            if nip not in self.records:
+            if nip not in self.records or (nip in self.ipasn and self.ipasn[nip] is None):
                 return 404, {"code": 0, "data": None}
+            if nip in self.ipasn:
+                return 200, {"code": 1, "data": self.ipasn[nip]}
             return 200, {
                 "code": 1,
                 "data": {

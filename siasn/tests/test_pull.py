@@ -172,3 +172,59 @@ def test_the_command_reports_progress_and_the_result(cast, fake_siasn, capsys):
     out = capsys.readouterr().out
     assert "1/1 pegawai" in out and "1 selisih" in out
     assert SiasnDifference.objects.get().siasn_value == "Dari Perintah"
+
+
+def test_the_national_ipasn_values_land_in_the_comparison_with_the_gap_explained(
+    cast, fake_siasn, client_for
+):
+    from ipasn.models import NationalScore
+    from ipasn.national.queries import differing
+    from ipasn.scores.actions import do_compute_scores
+
+    pegawai = make_pegawai(cast.opd_a, nama="Rina Gap", pendidikan="S1")
+    same = make_pegawai(cast.opd_a, nama="Sama Saja", pendidikan="S1")
+    fake_siasn.add(pegawai)
+    fake_siasn.add(same)
+    do_compute_scores(2026, actor=None)
+    ours = {s.pegawai_id: s for s in pegawai.ipasn_scores.model.objects.filter(year=2026)}
+    theirs = ours[same.pk]
+    fake_siasn.ipasn[same.nip] = {
+        "nip": same.nip,
+        "tahun": 2026,
+        **{k: getattr(theirs, k) for k in ("kualifikasi", "kompetensi", "kinerja", "disiplin", "total")},
+    }
+    fake_siasn.ipasn[pegawai.nip] = {
+        "nip": pegawai.nip,
+        "tahun": 2026,
+        "kualifikasi": 15,
+        "kompetensi": 22.5,  # the national system counted a training Pelita does not have
+        "kinerja": ours[pegawai.pk].kinerja,
+        "disiplin": ours[pegawai.pk].disiplin,
+        "total": ours[pegawai.pk].total + 22.5,
+    }
+    done = pull(cast.admin, opd=cast.opd_a)
+    assert done.status == SiasnPull.Status.SELESAI and done.rejected == 0
+    assert NationalScore.objects.get(pegawai=pegawai, year=2026).kompetensi == 22.5
+    assert [s.pegawai_id for s in differing(cast.operator_a, 2026)] == [pegawai.pk]
+    assert not differing(cast.operator_b, 2026).exists()
+    audit = AuditLog.objects.get(event="ipasn.nasional_diimpor")
+    assert audit.actor == cast.admin
+    assert audit.after == {"tahun": 2026, "diimpor": 2, "tidak_dikenal": 0, "sumber": "SIASN"}
+    page = client_for(cast.operator_a).get(reverse("ipasn:national") + "?tahun=2026")
+    assert page.status_code == 200
+    assert "Rina Gap" in page.text and "Sama Saja" not in page.text and "Kompetensi" in page.text
+
+
+def test_an_unreadable_ipasn_value_is_reported_and_the_master_data_still_compared(cast, fake_siasn):
+    from ipasn.models import NationalScore
+
+    pegawai = make_pegawai(cast.opd_a, nama="Nilai Rusak")
+    none_yet = make_pegawai(cast.opd_a, nama="Belum Dinilai")
+    fake_siasn.add(pegawai, alamat="Jl. Lain 3")
+    fake_siasn.add(none_yet)
+    fake_siasn.ipasn[pegawai.nip] = {"nip": pegawai.nip, "tahun": 2026, "kualifikasi": "tinggi"}
+    fake_siasn.ipasn[none_yet.nip] = None  # 404: no national value yet, nothing to report
+    done = pull(cast.admin)
+    assert done.rejections == [{"nip": pegawai.nip, "reason": "Nilai IP-ASN kualifikasi tidak sah: tinggi"}]
+    assert SiasnDifference.objects.get(pegawai=pegawai).field == "alamat"
+    assert not NationalScore.objects.exists()
