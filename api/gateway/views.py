@@ -15,6 +15,7 @@ from ninja.errors import ValidationError as NinjaValidationError
 from api.gateway.queries import TokenAuth
 from api.gateway.rules import ERROR_STATUSES, ApiError, Galat
 from campaigns.participation.api import router as campaigns
+from helpdesk.tickets.api import router as helpdesk
 from ipasn.scores.api import router as ipasn
 from kpo.kgb.api import router as kpo_kgb
 from kpo.pension.api import router as kpo_ppo
@@ -57,6 +58,7 @@ api.add_router("/permohonan/atas-nama", requests_write, auth=TokenAuth("write:la
 api.add_router("/permohonan", requests, auth=TokenAuth("read:layanan"))
 api.add_router("/kampanye", campaigns, auth=TokenAuth("read:kampanye"))
 api.add_router("/ipasn", ipasn, auth=TokenAuth("read:ipasn"))
+api.add_router("/helpdesk", helpdesk, auth=TokenAuth("read:helpdesk"))
 api.add_router("/kpo", kpo, auth=TokenAuth("read:kpo"))
 api.add_router("/kpo", kpo_ppo, auth=TokenAuth("read:kpo"))
 api.add_router("/kpo", kpo_kgb, auth=TokenAuth("read:kpo"))
@@ -106,6 +108,8 @@ def _domain_invalid(request, exc: ValidationError):
 
 @api.exception_handler(HttpError)
 def _http_error(request, exc: HttpError):
+    if exc.status_code == 429:  # an app's own limit (the helpdesk's failed lookups): its message says when
+        return _error(request, 429, "batas_permintaan", str(exc))
     return _error(request, exc.status_code, "permintaan_tidak_sah", _("Permintaan tidak dapat diproses."))
 
 

@@ -43,6 +43,7 @@ MATRIX = {
     "api:list_campaigns": (None, NO_TOKEN),
     "api:participation": (_args("kode"), NO_TOKEN),
     "api:list_scores": (None, NO_TOKEN),
+    "api:ticket_status": (None, dict.fromkeys(PERSONAS, 405)),  # POST only
     "api:kp_list": (None, NO_TOKEN),
     "api_tokens:token_list": (None, ADMIN_ONLY),
     "api_tokens:token_create": (None, ADMIN_ONLY),

@@ -26,6 +26,7 @@ SCOPES = [
     "read:kampanye",
     "read:ipasn",
     "read:kpo",
+    "read:helpdesk",
 ]
 CHECKS = [not_a_server_error, status_code_conformance, content_type_conformance, response_schema_conformance]
 

@@ -35,6 +35,8 @@ SCOPES: dict[str, tuple] = {
         _("Membaca partisipasi kampanye per OPD"),
         {Capability.VIEW_ORG, Capability.VIEW_PARTICIPATION},
     ),
+    # Number + e-mail, like the public status page: the pair is the key, no capability needed.
+    "read:helpdesk": (_("Membaca status tiket helpdesk (nomor + e-mail)"), set()),
 }
 
 
