@@ -69,6 +69,19 @@ def test_the_pension_date_follows_the_bup_of_the_position(cast, client_for, rina
     assert "TMT 1 Juni 2043 (batas usia pensiun 58 tahun)" in page
 
 
+def test_an_active_employee_past_the_pension_tmt_is_flagged_until_the_status_changes(cast, client_for):
+    # Pelaksana born 10 March 1967: BUP 58 reached 10 March 2025, TMT 1 April 2025, already past.
+    old = make_pegawai(cast.opd_a, nama="Sutrisno", birth=dt.date(1967, 3, 10))
+    page = client_for(cast.admin).get(detail_url(old)).content.decode()
+    assert "Sudah melewati TMT pensiun (1 April 2025)" in page and "masih Aktif" in page
+    do_update_pegawai(old, changes={"status": "pensiun"}, actor=None)
+    assert 'data-testid="past-pension"' not in client_for(cast.admin).get(detail_url(old)).content.decode()
+
+
+def test_usulan_saya_is_offered_on_ones_own_page_only(cast, client_for, rina):
+    assert "Usulan saya" not in client_for(cast.admin).get(detail_url(rina)).content.decode()
+
+
 @pytest.mark.parametrize(
     ("jenis", "extra", "kind"),
     [

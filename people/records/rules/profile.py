@@ -92,14 +92,18 @@ class Header:
     nip: str
     age: int
     pension: Pension | None
+    # Still recorded as active on or after the TMT pensiun: the record needs the pension decree.
+    past_pension: bool = False
 
 
 def header_of(pegawai: Pegawai, today: dt.date) -> Header:
     kind = jabatan_kind(pegawai)
+    retires = pension(pegawai.tanggal_lahir, kind) if kind else None
     return Header(
         nip=nip_printed(pegawai.nip),
         age=age_on(pegawai.tanggal_lahir, today),
-        pension=pension(pegawai.tanggal_lahir, kind) if kind else None,
+        pension=retires,
+        past_pension=retires is not None and retires.tmt <= today and pegawai.status == Pegawai.Status.AKTIF,
     )
 
 
