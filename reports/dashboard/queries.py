@@ -18,6 +18,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.functional import Promise
 from django.utils.http import urlencode
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from accounts.roles import Capability
@@ -36,6 +37,9 @@ PENSION_MONTHS = 6
 # second for a province); they change with the master data, not by the minute, so the
 # dashboard reuses them this long. Their own pages always compute them afresh.
 RECORDS_CACHE_SECONDS = 15 * 60
+# The picture (panels, campaign participation) of one user: counted over the whole scope at
+# every request it would cost the BKD's readers seconds; a few minutes old is still the picture.
+PICTURE_CACHE_SECONDS = 5 * 60
 
 
 @dataclass(frozen=True)
@@ -78,6 +82,11 @@ class Panel:
     chart: dict | None = None
     rows: list[tuple[str, str]] = field(default_factory=list)  # (label, value) for the table
     note: str | Promise = ""
+
+    def __post_init__(self):
+        # Panels are cached (in the active language, which is part of the key): plain strings.
+        self.title, self.headline, self.note = str(self.title), str(self.headline), str(self.note)
+        self.rows = [(str(label), str(value)) for label, value in self.rows]
 
     @property
     def chart_id(self) -> str:
@@ -272,11 +281,17 @@ def _pensions(user, today: dt.date) -> list[Tile]:
 
 
 def campaign_tiles(user, *, now: dt.datetime | None = None) -> list[Tile]:
-    """The open campaigns (soonest deadline first) with the participation of the user's scope."""
-    from campaigns.participation.queries import open_campaigns, participation_for_user
-
+    """The open campaigns (soonest deadline first) with the participation of the user's scope,
+    kept PICTURE_CACHE_SECONDS (the participation page itself is live)."""
     if not user_can(user, Capability.VIEW_PARTICIPATION):
         return []
+    now = now or timezone.now()
+    return _cached_for_user(user, "campaigns", timezone.localdate(now), lambda: _campaign_tiles(user, now))
+
+
+def _campaign_tiles(user, now: dt.datetime) -> list[Tile]:
+    from campaigns.participation.queries import open_campaigns, participation_for_user
+
     tiles = []
     for campaign in open_campaigns(now)[:CAMPAIGN_TILES]:
         rows = participation_for_user(user, campaign)
@@ -300,7 +315,12 @@ def campaign_tiles(user, *, now: dt.datetime | None = None) -> list[Tile]:
 
 
 def picture_panels(user, *, today: dt.date | None = None) -> list[Panel]:
+    """The user's panels, kept PICTURE_CACHE_SECONDS: a picture, not a live count."""
     today = today or timezone.localdate()
+    return _cached_for_user(user, "picture", today, lambda: _picture_panels(user, today))
+
+
+def _picture_panels(user, today: dt.date) -> list[Panel]:
     panels: list[Panel] = []
     panels += _sla_panel(user, today)
     panels += _ipasn_panel(user)
@@ -501,6 +521,16 @@ def _cached(kind: str, opds, today: dt.date, compute):
     if value is None:
         value = compute()
         cache.set(key, value, RECORDS_CACHE_SECONDS)
+    return value
+
+
+def _cached_for_user(user, kind: str, today: dt.date, compute):
+    """``compute()`` once per user, language and day, kept PICTURE_CACHE_SECONDS."""
+    key = f"dashboard:{kind}:{user.pk}:{get_language()}:{today.isoformat()}"
+    value = cache.get(key)
+    if value is None:
+        value = compute()
+        cache.set(key, value, PICTURE_CACHE_SECONDS)
     return value
 
 
