@@ -4,9 +4,10 @@ The route follows the position (PP 99/2000 jo PP 12/2002): a pelaksana goes by K
 a JF holder by KP pilihan fungsional (angka kredit from the credit-point history), a
 structural official by KP pilihan struktural (the eselon's pangkat range). An employee is
 *due* at a period when the time in rank of that route is met on it and a higher rank exists:
-that is who BKN's KPO list shows, eligible or not. The direct superior's rank is not held by
-Pelita (kpo.reconciliation lists it as not recorded), so "not above the superior" (PP 99/2000
-Pasal 6(2)) is not checked here.
+that is who BKN's KPO list shows, eligible or not. The master data has no superior field;
+kpo.reconciliation derives the direct superior from the unit tree for the Operator OPD to
+confirm, and "not above the superior" (PP 99/2000 Pasal 6(2)) is not applied here on a
+superior so derived.
 """
 
 from __future__ import annotations
