@@ -10,7 +10,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from accounts.roles import Capability
 from campaigns.design.queries import questions_of
-from campaigns.models import Campaign, Question, UploadSession
+from campaigns.models import Campaign, Question
 from campaigns.review.actions import do_review_submission
 from campaigns.review.forms import ReviewForm, SubmissionFilterForm
 from campaigns.review.queries import (
@@ -21,9 +21,9 @@ from campaigns.review.queries import (
     submissions_for_reviewer,
 )
 from campaigns.submissions.rules import CampaignError
+from campaigns.uploads.queries import uploaded_documents
 from core.answers import is_shown
-from core.documents import do_record_download, document_response, get_document
-from core.models import Document
+from core.documents import do_record_download, document_response
 from core.paging import paginate
 from core.permissions import require
 from org.units.queries import opds_for_user
@@ -49,14 +49,15 @@ def submission_list(request, slug: str):
     )
 
 
-def _answer_rows(campaign, answers) -> list[dict]:
+def _answer_rows(campaign, submission) -> list[dict]:
     questions = questions_of(campaign)
+    answers = submission.answers
     ids = [
         int(answers[q.code])
         for q in questions
         if q.kind == Question.Kind.FILE and str(answers.get(q.code, "")).isdigit()
     ]
-    documents = {d.pk: d for d in Document.objects.filter(pk__in=ids)} if ids else {}
+    documents = uploaded_documents(campaign, submission.pegawai_id, ids)
     rows = []
     for q in questions:
         if not is_shown(q, answers):
@@ -79,7 +80,7 @@ def _detail(request, campaign, submission, form, *, status: int = 200):
         {
             "campaign": campaign,
             "submission": submission,
-            "rows": _answer_rows(campaign, submission.answers),
+            "rows": _answer_rows(campaign, submission),
             "history": history_of(submission),
             "next": next_to_review(request.user, campaign, submission),
             "form": form,
@@ -133,11 +134,8 @@ def submission_review(request, slug: str, pk: int):
 def submission_document(request, slug: str, pk: int, document: int):
     campaign = get_object_or_404(Campaign, slug=slug)
     submission = get_submission_for_reader(request.user, campaign, pk)
-    found = get_document(document, owner_models=[UploadSession])
+    found = uploaded_documents(campaign, submission.pegawai_id, [document]).get(document)
     if found is None:
-        raise Http404
-    session = UploadSession.objects.filter(pk=found.object_id).first()
-    if session is None or session.campaign_id != campaign.pk or session.pegawai_id != submission.pegawai_id:
         raise Http404
     do_record_download(found, actor=request.user)
     return document_response(found)

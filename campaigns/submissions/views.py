@@ -31,9 +31,9 @@ from campaigns.submissions.rules import (
 )
 from campaigns.uploads.actions import allowed_types, do_discard_uploads, do_upload_file, limit_bytes
 from campaigns.uploads.files import CHUNK_SIZE
+from campaigns.uploads.queries import uploaded_documents
 from core.answers import is_shown
 from core.inputs import parse_id, search_term
-from core.models import Document
 from core.paging import paginate
 from core.permissions import require
 from people.records.queries import get_pegawai_user_may_act_for, own_pegawai, own_pegawai_or_none
@@ -166,7 +166,7 @@ def _form(request, campaign, pegawai, *, on_behalf: bool):
             "on_behalf": on_behalf,
             "editable": editable,
             "version": version,
-            "rows": _rows(questions, answers, errors, facts, readonly=not editable),
+            "rows": _rows(campaign, pegawai, questions, answers, errors, facts, readonly=not editable),
             "form_url": _form_url(campaign, pegawai, on_behalf),
             "chunk_size": CHUNK_SIZE,
             "has_errors": bool(errors),
@@ -175,7 +175,7 @@ def _form(request, campaign, pegawai, *, on_behalf: bool):
     )
 
 
-def _rows(questions, answers, errors, facts, *, readonly: bool) -> list[dict]:
+def _rows(campaign, pegawai, questions, answers, errors, facts, *, readonly: bool) -> list[dict]:
     """What the template shows per question; in read-only mode only the questions that applied."""
     # The answers may be the raw post shown back with its errors: parse_id keeps a posted
     # 10^26 out of the pk__in query (OverflowError on SQLite, DataError on PostgreSQL).
@@ -184,7 +184,7 @@ def _rows(questions, answers, errors, facts, *, readonly: bool) -> list[dict]:
         for q in questions
         if q.kind == Question.Kind.FILE and (pk := parse_id(answers.get(q.code))) is not None
     ]
-    documents = {d.pk: d for d in Document.objects.filter(pk__in=document_ids)} if document_ids else {}
+    documents = uploaded_documents(campaign, pegawai, document_ids)
     rows = []
     labels = {q.code: q.label for q in questions}
     for question in questions:

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 
 from django.apps import apps
 from django.db.models import Count, Q, Sum
+from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -295,3 +296,9 @@ def chart_data(report: IkmReport) -> dict:
         horizontal=True,
         value_range=(1, 4),
     )
+
+
+def get_response(pk: int) -> SurveyResponse:
+    """One answered survey, for the complaint officer turning its suggestion into a complaint
+    (the view checks manage_complaints); 404 when there is none."""
+    return get_object_or_404(SurveyResponse, pk=pk)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.http import HttpResponse, JsonResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
@@ -16,8 +16,7 @@ from core.spreadsheets import xlsx_response
 from feedback.complaints.actions import ComplaintRefused, do_complaint_from_suggestion
 from feedback.ikm.files import ikm_pdf, ikm_xlsx
 from feedback.ikm.forms import IkmForm
-from feedback.ikm.queries import chart_data, ikm_report
-from feedback.models import SurveyResponse
+from feedback.ikm.queries import chart_data, get_response, ikm_report
 from feedback.survey.rules import unsur
 
 
@@ -72,7 +71,7 @@ def ikm_chart(request):
 @require(Capability.MANAGE_COMPLAINTS)
 @require_POST
 def suggestion_to_complaint(request, pk):
-    response = get_object_or_404(SurveyResponse, pk=pk)
+    response = get_response(pk)
     try:
         complaint = do_complaint_from_suggestion(response, actor=request.user)
     except ComplaintRefused as error:

@@ -3,6 +3,7 @@ public tracker of layanan shows it (registered in ``feedback.apps``)."""
 
 from __future__ import annotations
 
+from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 
 from feedback.models import SurveyInvitation
@@ -28,3 +29,9 @@ def tracker_follow_up(request) -> FollowUp | None:
         _("Isi survei kepuasan (sembilan pertanyaan, sekitar dua menit; sekali per permohonan)"),
         survey_url(invitation),
     )
+
+
+def invitation_by_token(token: str) -> SurveyInvitation:
+    """The invitation behind a survey link: the token is the respondent's only key; 404 for
+    any other."""
+    return get_object_or_404(SurveyInvitation.objects.select_related("service"), token=token)

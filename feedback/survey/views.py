@@ -20,9 +20,9 @@ from django.views.decorators.http import require_GET
 from accounts.throttle import actions as throttle
 from core.clients import client_address
 from feedback.ikm.files import qr_svg
-from feedback.models import SurveyInvitation
 from feedback.survey import actions
 from feedback.survey.forms import SurveyForm
+from feedback.survey.queries import invitation_by_token
 from layanan.models import Service
 
 DEVICE_COOKIE = "pelita_skm"
@@ -33,7 +33,7 @@ WALK_IN = throttle.Limit("survei-loket", 30, dt.timedelta(hours=1))
 
 @login_not_required
 def survey_answer(request, token):
-    invitation = get_object_or_404(SurveyInvitation.objects.select_related("service"), token=token)
+    invitation = invitation_by_token(token)
     if invitation.used_at is not None:
         return render(request, "feedback/survey_used.html", {"invitation": invitation}, status=410)
     form = SurveyForm(request.POST or None)

@@ -7,12 +7,10 @@ from __future__ import annotations
 import base64
 import datetime as dt
 
-from django.db.models import BigIntegerField
-from django.db.models.functions import Cast
 from django.http import Http404
 from ninja import Query, Router, Schema
 
-from core.models import AuditLog
+from core.auditlog.queries import changed_since
 from layanan.requests.actions import RequestError, do_create_request
 from layanan.requests.queries import (
     active_service,
@@ -105,13 +103,7 @@ def _cursor(cursor: str) -> int:
 def list_requests(request, filters: Query[RequestFilter]):
     rows = list_requests_for_user(request.auth, status=filters.status)
     if filters.updated_since:
-        changed = (
-            AuditLog.objects.filter(object_type="layanan.request", at__gte=filters.updated_since)
-            .exclude(object_id="")
-            .annotate(oid=Cast("object_id", BigIntegerField()))
-            .values("oid")
-        )
-        rows = rows.filter(pk__in=changed)
+        rows = rows.filter(pk__in=changed_since("layanan.request", filters.updated_since))
     limit = max(1, min(filters.limit, 1000))
     page = list(rows.filter(pk__gt=_cursor(filters.cursor)).order_by("pk")[: limit + 1])
     more, page = len(page) > limit, page[:limit]

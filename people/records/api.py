@@ -11,14 +11,12 @@ import base64
 import datetime as dt
 import json
 
-from django.core.serializers.json import DjangoJSONEncoder
-from django.db.models import BigIntegerField
-from django.db.models.functions import Cast
+from django.db import connections
 from django.http import Http404, HttpResponse
 from ninja import Query, Router, Schema
 from ninja.orm import create_schema
 
-from core.models import AuditLog
+from core.auditlog.queries import changed_since
 from people.models import (
     Pegawai,
     RiwayatAngkaKredit,
@@ -99,6 +97,8 @@ _COLUMNS = [name for name in PegawaiOut.model_fields if name not in {"opd", "gol
 
 
 _DATES = ("tanggal_lahir", "tmt_golongan", "tmt_jabatan", "tmt_cpns", "tmt_pns")
+# Dates become ISO 8601 inside the C encoder (a method of date, no Python call per value).
+_ENCODE = json.JSONEncoder(separators=(",", ":"), default=dt.date.isoformat).encode
 
 
 def out(row: dict) -> dict:
@@ -118,14 +118,28 @@ def _values(rows):
     return rows.values(*_COLUMNS, "opd_id", "opd__name", "golongan__code")
 
 
+_FRONT, _NAMA, _BACK = (_COLUMNS.index(name) for name in ("gelar_depan", "nama", "gelar_belakang"))
+_OPD = len(_COLUMNS)  # then opd__name, golongan__code: the order of _values()
+
+
+def _rows_out(rows) -> list[dict]:
+    """A page as the schema's objects, from the tuples of the page's query: built by zip and
+    dict in C, the dates left to the encoder; a sync builds 10,000 of them."""
+    items = []
+    for row in rows:
+        item = dict(zip(_COLUMNS, row, strict=False))
+        front, back = row[_FRONT], row[_BACK]
+        item["nama_lengkap"] = f"{front + ' ' if front else ''}{row[_NAMA]}{', ' + back if back else ''}"
+        item["opd"] = {"id": row[_OPD], "nama": row[_OPD + 1]}
+        item["golongan"] = row[_OPD + 2]
+        items.append(item)
+    return items
+
+
 def as_json(body, status: int = 200) -> HttpResponse:
     """The body serialised directly (dates as ISO 8601): it has the declared schema's shape
     by construction, and validating thousands of rows again would double the cost."""
-    return HttpResponse(
-        json.dumps(body, cls=DjangoJSONEncoder, separators=(",", ":")),
-        status=status,
-        content_type="application/json",
-    )
+    return HttpResponse(_ENCODE(body), status=status, content_type="application/json")
 
 
 def read_cursor(cursor: str) -> int:
@@ -142,23 +156,21 @@ def write_cursor(last_id: int) -> str:
     return base64.urlsafe_b64encode(str(last_id).encode()).decode().rstrip("=")
 
 
-def changed_since(model_label: str, since: dt.datetime):
-    """Ids of the objects of ``model_label`` with an audit row at or after ``since``."""
-    return (
-        AuditLog.objects.filter(object_type=model_label, at__gte=since)
-        .exclude(object_id="")
-        .annotate(oid=Cast("object_id", BigIntegerField()))
-        .values("oid")
-    )
-
-
 def cursor_page(rows, cursor: str, limit: int):
-    """(items, next cursor) of a keyset page ordered by id: constant cost at any depth."""
+    """(items, next cursor) of a keyset page ordered by id: constant cost at any depth.
+
+    The scoped query's own SQL, run on a plain cursor: the rows come back as the driver
+    reads them (dates included), without the ORM's per-value converters, which cost a
+    sync of the whole instansi more than the query itself."""
     limit = max(1, min(limit, 1000))
-    page = list(_values(rows.filter(pk__gt=read_cursor(cursor)).order_by("pk"))[: limit + 1])
+    query = _values(rows.filter(pk__gt=read_cursor(cursor)).order_by("pk"))[: limit + 1]
+    sql, params = query.query.sql_with_params()
+    with connections[query.db].cursor() as db:
+        db.execute(sql, params)
+        page = db.fetchall()
     more = len(page) > limit
     page = page[:limit]
-    return page, (write_cursor(page[-1]["id"]) if more else None)
+    return _rows_out(page), (write_cursor(page[-1][0]) if more else None)
 
 
 @router.get("", response=PegawaiPage, summary="Daftar pegawai (kursor, filter, perubahan sejak)")
@@ -175,7 +187,7 @@ def list_pegawai(request, filters: Query[PegawaiFilter]):
     if filters.updated_since:
         rows = rows.filter(pk__in=changed_since("people.pegawai", filters.updated_since))
     page, next_cursor = cursor_page(rows, filters.cursor, filters.limit)
-    return as_json({"items": [out(p) for p in page], "next_cursor": next_cursor})
+    return as_json({"items": page, "next_cursor": next_cursor})
 
 
 def _pegawai(request, nip: str) -> Pegawai:
