@@ -5,7 +5,8 @@ would be blocked by the same missing SKP. This gives a few dozen of those employ
 (most Baik, some Butuh Perbaikan), puts two under a hukuman disiplin berat and one on CLTN,
 through people's actions, then computes the next two KP lists. The other blocks (ijazah,
 ujian dinas, angka kredit, top of the jenjang, eselon range) are already in the province.
-Idempotent: once a KP list exists, nothing is added. Takes a few seconds.
+A few SK KGB of this month's KGB list are issued. Idempotent: once a KP list exists, nothing
+is added. Takes a few seconds.
 """
 
 from __future__ import annotations
@@ -65,7 +66,24 @@ def seed_demo_kpo(today: dt.date | None = None) -> str:
             do_update_pegawai(p, changes={"status": Pegawai.Status.CLTN}, actor=None)
     second = next_kp_period(period)
     due = [do_compute_kp_list(p, actor=None) for p in (period, second)]
+    letters = _sk_kgb(today)
     return (
         f"Daftar KP demo dihitung: {due[0]} pegawai jatuh tempo pada {period.isoformat()}, "
-        f"{due[1]} pada {second.isoformat()}; {len(chosen)} pegawai diberi kasus KPO."
+        f"{due[1]} pada {second.isoformat()}; {len(chosen)} pegawai diberi kasus KPO; "
+        f"{letters} SK KGB bulan ini diterbitkan."
     )
+
+
+SK_KGB_LETTERS = 3  # a few issued letters on this month's KGB list (WeasyPrint: ~0.5 s each)
+
+
+def _sk_kgb(today: dt.date) -> int:
+    """The SK KGB of the first eligible employees of this month's KGB list."""
+    from kpo.kgb.actions import do_issue_sk_kgb
+    from kpo.kgb.queries import kgb_all
+
+    rows = [r for r in kgb_all(today.year, today.month) if r.result.eligible][:SK_KGB_LETTERS]
+    pegawai = Pegawai.objects.in_bulk([r.record.pk for r in rows])
+    for r in rows:
+        do_issue_sk_kgb(pegawai[r.record.pk], today.year, today.month, actor=None)
+    return len(rows)

@@ -146,3 +146,11 @@ def test_the_month_in_bulk_by_the_worker_with_progress(cast, client_for, django_
         set(SkKgb.objects.values_list("number", flat=True))
         and SkKgb.objects.filter(sequence__in=[1, 2]).count() == 2
     )
+
+
+def test_the_demo_issues_a_few_letters_of_the_month(cast):
+    from demo.kpo import _sk_kgb
+
+    _due(cast.opd_a, "Gaji Dinkes")
+    assert _sk_kgb(dt.date(2026, 4, 15)) == 1
+    assert SkKgb.objects.get().issued_by is None
