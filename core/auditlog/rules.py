@@ -199,6 +199,10 @@ KEY_LABELS = {
 }
 
 
+# Models that do not name themselves yet (no verbose_name: Django would say "survey invitation").
+OBJECT_LABELS = {"feedback.surveyinvitation": _("undangan survei")}
+
+
 def event_label(event: str):
     if event in EVENT_LABELS:
         return EVENT_LABELS[event]
@@ -215,6 +219,8 @@ def _model(object_type: str) -> type[models.Model] | None:
 
 
 def object_type_label(object_type: str):
+    if object_type in OBJECT_LABELS:
+        return capfirst(OBJECT_LABELS[object_type])
     model = _model(object_type)
     return capfirst(model._meta.verbose_name) if model else object_type
 
@@ -227,7 +233,7 @@ def object_type_choices() -> list[tuple[str, str]]:
         for model in apps.get_models()
         if model._meta.app_config.path.startswith(str(settings.BASE_DIR))
     ]
-    return [(key, model._meta.verbose_name) for key, model in rows]
+    return [(key, OBJECT_LABELS.get(key, model._meta.verbose_name)) for key, model in rows]
 
 
 def _field(object_type: str, key: str) -> models.Field | None:

@@ -192,7 +192,7 @@ def test_each_history_tab_shows_its_rows(cast, client_for, rina):
         "skp": ["2025", "Baik", "2024", "88,50"],
         "diklat": ["Diklat teknis", "Diklat Arsip", "40"],
         "hukdis": ["Ringan", "Teguran lisan", "1 Februari 2021"],
-        "angka_kredit": ["Ahli pertama", "12,500"],
+        "angka_kredit": ["Ahli Pertama", "12,500"],
         "keluarga": ["Anak", "Sari", "Ya"],
         "ujian": ["Ujian dinas tingkat I", "1 September 2015"],
         "pendidikan": ["S-1"],

@@ -19,6 +19,7 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from core.documents import documents_of
+from core.templatetags.pelita import label
 from people.models import (
     JenisJabatan,
     Keluarga,
@@ -117,7 +118,8 @@ def _display(value) -> object:
         return _("Ya") if value else _("Tidak")
     if isinstance(value, dt.date):
         return date_format(value, "j F Y")
-    return value
+    # A code kept without choices on its field (the SKP predikat, a jenjang) reads by its label.
+    return label(value) if isinstance(value, str) else value
 
 
 @dataclass(frozen=True)
@@ -139,10 +141,6 @@ def field(model: type[models.Model], name: str, label: str | Promise | None = No
             return getattr(row, name)
 
     return Column(label or capfirst(model_field.verbose_name), value)
-
-
-def _jenjang(code: str) -> str:
-    return code.replace("_", " ").capitalize()
 
 
 def _masa_kerja(row: RiwayatGolongan) -> str:
@@ -178,7 +176,7 @@ TABS: tuple[Tab, ...] = (
         (
             field(RiwayatJabatan, "nama"),
             field(RiwayatJabatan, "jenis"),
-            Column(_("Jenjang/eselon"), lambda r: _jenjang(r.jenjang) or r.eselon),
+            Column(_("Jenjang/eselon"), lambda r: label(r.jenjang, "Jenjang") or r.eselon),
             field(RiwayatJabatan, "opd"),
             Column(_("Unit kerja"), lambda r: r.unit),
             field(RiwayatJabatan, "tmt"),
@@ -235,7 +233,7 @@ TABS: tuple[Tab, ...] = (
         "riwayat_angka_kredit",
         (
             field(RiwayatAngkaKredit, "tahun"),
-            Column(_("Jenjang"), lambda r: _jenjang(r.jenjang)),
+            Column(_("Jenjang"), lambda r: label(r.jenjang, "Jenjang")),
             field(RiwayatAngkaKredit, "angka_kredit"),
             field(RiwayatAngkaKredit, "kumulatif"),
             field(RiwayatAngkaKredit, "nomor_sk"),
