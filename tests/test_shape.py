@@ -39,6 +39,7 @@ CORE_TOOLS = {
     "backup": "backup and restore of the whole installation",
     "middleware": "the language chosen by the user",
     "charts": "the one chart spec every chart of every app is drawn from",
+    "monthly": "the one monthly report (page, XLSX, chart) of the SLA, helpdesk and complaints",
 }
 # accounts/roles.py is the role table every app reads: data, like models.py.
 ACCOUNTS_EXTRA = {"roles"}
