@@ -117,7 +117,7 @@ def test_a_transition_of_another_service_is_refused(client_for, chain, at_regist
     from layanan.tests.factories import make_service
 
     other = make_service("upkp", "UPKP", duration=5)
-    foreign = Transition.objects.get(service=other, from_step__code="registrasi")
+    foreign = Transition.objects.get(service=other, from_step__code="registrasi", action="forward")
     before = state(at_registration)
     assert post_act(client_for(chain.petugas), at_registration, foreign).status_code == 403
     assert state(at_registration) == before
@@ -132,7 +132,7 @@ def test_an_unknown_transition_id_is_refused(client_for, chain, at_registration,
 
 def test_someone_elses_draft_is_not_found(client_for, cast, chain, service):
     draft = do_create_request(service, make_applicant(cast.opd_a, user=cast.pegawai_a), actor=cast.pegawai_a)
-    entry = Transition.objects.get(service=service, from_step__code="registrasi")
+    entry = Transition.objects.get(service=service, from_step__code="registrasi", action="forward")
     before = state(draft)
     assert post_act(client_for(chain.petugas), draft, entry).status_code == 404
     assert state(draft) == before
@@ -161,7 +161,7 @@ def test_a_replayed_form_is_refused_the_second_time(client_for, chain, at_regist
 
 def test_a_stale_form_is_refused_after_another_official_acted(client_for, cast, chain, service):
     request = walk_to(submit(service, make_applicant(cast.opd_a), actor=cast.operator_a), "verifikasi", chain)
-    ret = Transition.objects.get(service=service, action=Action.RETURN)
+    ret = Transition.objects.get(service=service, from_step__code="verifikasi", action=Action.RETURN)
     rej = Transition.objects.get(service=service, action=Action.REJECT)
     version = request.version
     assert post_act(client_for(chain.unit_pengolah), request, ret, version=version).status_code == 302
@@ -219,7 +219,7 @@ def post_bulk(client, requests, transition, versions=None):
 
 def test_a_bulk_form_with_a_transition_that_is_not_bulk_is_refused(client_for, cast, chain, service):
     request = walk_to(submit(service, make_applicant(cast.opd_a), actor=cast.operator_a), "verifikasi", chain)
-    ret = Transition.objects.get(service=service, action=Action.RETURN)
+    ret = Transition.objects.get(service=service, from_step__code="verifikasi", action=Action.RETURN)
     before = state(request)
     assert post_bulk(client_for(chain.unit_pengolah), [request], ret).status_code == 403
     assert state(request) == before

@@ -282,3 +282,17 @@ def test_an_officials_move_without_the_forms_version_is_refused_after_a_change(
     with pytest.raises(InvalidTransition) as refused:
         do_transition(request, transition, actor=chain.petugas, version=request.version, agenda_number=AGENDA)
     assert refused.value.stale
+
+
+def test_the_front_desk_returns_an_incomplete_file_and_it_comes_back_to_the_front_desk(
+    cast, chain, service, applicant
+):
+    request = submit(service, applicant, actor=cast.pegawai_a)
+    with pytest.raises(InvalidTransition):  # why it goes back must be said
+        act(request, chain.petugas, Action.RETURN)
+    request = act(request, chain.petugas, Action.RETURN, note="Surat pengantar atasan belum dilampirkan.")
+    assert (request.status, request.step) == (Request.Status.RETURNED, None)
+    notice = Notification.objects.get(recipient=cast.pegawai_a, title__contains="dikembalikan")
+    assert "Surat pengantar atasan belum dilampirkan." in notice.body
+    request = do_resubmit_request(request, actor=cast.pegawai_a)
+    assert (request.status, request.step.code) == (Request.Status.IN_PROCESS, "registrasi")

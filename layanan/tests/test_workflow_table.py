@@ -104,6 +104,7 @@ def test_other_transitions_go_without_a_note(row):
 
 def test_the_returning_and_rejecting_transitions_need_a_note():
     assert {(s.from_step, s.action) for s in DEFAULT_TRANSITIONS if s.note_required} == {
+        ("registrasi", Action.RETURN),  # the front desk returns an incomplete file
         ("verifikasi", Action.RETURN),
         ("verifikasi", Action.REJECT),
     }
