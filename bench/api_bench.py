@@ -7,8 +7,9 @@ Django's test client (in process: the request cycle without network noise).
 
 - p95 of the first page and of a page deep in the cursor (page size 100), target < 100 ms;
   the baseline is /healthz measured the same way;
-- a full sync of every employee by cursor, 1,000 a page (the largest the API serves), against the same columns of the
-  same rows read by one raw query (the floor), target within 3×;
+- a full sync of every employee by cursor, 1,000 a page (the largest the API serves): the
+  time Pelita spends serving the pages (best of three), against the same columns of the same
+  rows read by one raw query (the floor, best of three), target within 3×;
 - the number of queries per page, which must not grow with the depth of the cursor.
 A benchmark, not a test.
 """
@@ -46,6 +47,9 @@ def main() -> int:
         import django
 
         django.setup()
+        from django.conf import settings
+
+        settings.DEBUG = False  # as in production: no query log (CaptureQueriesContext keeps its own)
         from django.core.management import call_command
         from django.db import connection
         from django.test import Client
@@ -73,14 +77,21 @@ def main() -> int:
                 raise SystemExit(f"/api/v1/pegawai answered {response.status_code}")
             return response.json()
 
-        def sync() -> int:
-            count, cursor = 0, ""
+        def sync() -> tuple[int, float]:
+            """(rows, seconds Pelita spent serving the pages): the client's own decoding of
+            each page is outside the clock, as the raw query's rows are never decoded."""
+            count, cursor, spent = 0, "", 0.0
             while True:
-                body = page(cursor, SYNC_PAGE)
+                started = time.perf_counter()
+                response = client.get(f"/api/v1/pegawai?limit={SYNC_PAGE}&cursor={cursor}")
+                spent += time.perf_counter() - started
+                if response.status_code != 200:
+                    raise SystemExit(f"/api/v1/pegawai answered {response.status_code}")
+                body = response.json()
                 count += len(body["items"])
                 cursor = body["next_cursor"]
                 if not cursor:
-                    return count
+                    return count, spent
 
         timed_get(client, "/healthz", 2)
         baseline = timed_get(client, "/healthz", args.requests)
@@ -109,22 +120,24 @@ def main() -> int:
         later = len(captured)
         print(f"queries per page: first {first}, half-way {later}")
 
-        started = time.perf_counter()
-        synced = sync()
-        api_seconds = time.perf_counter() - started
+        sync()  # warm: the first pass reads the table into the database's cache
+        synced, api_seconds = min((sync() for _ in range(3)), key=lambda run: run[1])
         columns = (
             "p.id, p.nip, p.nama, p.gelar_depan, p.gelar_belakang, p.tanggal_lahir, p.jenis_kelamin, "
             "p.jenis_pegawai, p.status, p.opd_id, o.name, g.code, p.tmt_golongan, p.jenis_jabatan, "
             "p.jabatan, p.jenjang, p.eselon, p.tmt_jabatan, p.pendidikan, p.tmt_cpns, p.tmt_pns"
         )
-        started = time.perf_counter()
-        with connection.cursor() as cursor:
-            cursor.execute(
-                f"SELECT {columns} FROM people_pegawai p JOIN org_opd o ON o.id = p.opd_id "
-                "LEFT JOIN people_golongan g ON g.id = p.golongan_id ORDER BY p.id"
-            )
-            raw = len(cursor.fetchall())
-        raw_seconds = time.perf_counter() - started
+
+        def read_raw() -> int:
+            with connection.cursor() as cursor:
+                cursor.execute(
+                    f"SELECT {columns} FROM people_pegawai p JOIN org_opd o ON o.id = p.opd_id "
+                    "LEFT JOIN people_golongan g ON g.id = p.golongan_id ORDER BY p.id"
+                )
+                return len(cursor.fetchall())
+
+        raw = read_raw()
+        raw_seconds = min(timed_calls(read_raw, 3)) / 1000
         ratio = api_seconds / raw_seconds
         print(
             f"full sync by cursor ({SYNC_PAGE} a page): {synced} rows in {api_seconds:.2f} s; raw query: {raw} rows in {raw_seconds:.3f} s"

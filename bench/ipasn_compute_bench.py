@@ -5,15 +5,19 @@ Without ``DATABASE_URL`` it uses a throwaway SQLite file in a temporary director
 PostgreSQL ``DATABASE_URL`` it creates a throwaway database on that server and drops it after.
 It loads the minimal demo and ``demo.people.seed_demo_pegawai(n, seed)``, then times:
 
-- the first ``do_compute_scores`` of the demo year (every score written) and a recompute
-  with one input changed per hundred employees (only those rows written);
+- the first ``do_compute_scores`` of the demo year, then the best of ``--repeat`` runs into
+  an emptied year (every score written; the emptying is not timed), of runs with nothing
+  changed, and a recompute with one input changed per hundred employees (only those rows
+  written);
 - the baseline, in the same run on the same database: ``read_inputs`` alone, the same five
   queries reading the same rows and throwing them away;
 - the OPD ranking page and one employee's explanation page through the test client as the
   BKD Admin (p95 over ``--requests`` requests, and their query counts).
 
 Prints the times, the ratio to the baseline, and whether the targets (< 5 s, ≤ 3× the
-baseline, pages p95 < 200 ms) are met; exits 1 when one is not. Not run by the CI suite.
+baseline, pages p95 < 200 ms) are met; exits 1 when one is not. DEBUG is off, as in
+production (the query log is kept only while a page's queries are counted). Not run by the
+CI suite.
 """
 
 from __future__ import annotations
@@ -74,6 +78,11 @@ def run(args) -> int:
     import django
 
     django.setup()
+    from django.conf import settings
+
+    # As in production: with DEBUG on, Django keeps the SQL of every statement (with its
+    # thousands of parameters quoted into text), which is the development server's cost.
+    settings.DEBUG = False
     from django.core.management import call_command
     from django.db import connection
     from django.test import Client
@@ -101,11 +110,14 @@ def run(args) -> int:
     first = do_compute_scores(year, actor=None)
     first_run = time.perf_counter() - started
 
-    def recompute():
-        Score.objects.filter(year=year).delete()
+    def rewrite() -> float:
+        Score.objects.filter(year=year).delete()  # not timed: the run then writes every score
+        started = time.perf_counter()
         do_compute_scores(year, actor=None)
+        return time.perf_counter() - started
 
-    full = best_of(args.repeat, recompute)
+    full = min(rewrite() for _ in range(args.repeat))
+    unchanged = best_of(args.repeat, lambda: do_compute_scores(year, actor=None))
     ids = list(Pegawai.objects.order_by("pk").values_list("pk", flat=True)[::100])
     RiwayatDiklat.objects.bulk_create(
         [RiwayatDiklat(pegawai_id=i, jenis="teknis", nama="Bimtek bench", tahun=year, jam=24) for i in ids]
@@ -115,12 +127,17 @@ def run(args) -> int:
     incremental = time.perf_counter() - started
 
     ratio = full / baseline
+    unchanged_ratio = unchanged / baseline
     print(f"database:          {vendor}")
     print(f"demo province:     {summary['pegawai']:,} pegawai (seed {args.seed}), seeded in {seeded:.1f} s")
     print(f"baseline (read the same input rows): {baseline:.3f} s (best of {args.repeat})")
     print(f"ipasn_compute, first run:  {first_run:.3f} s ({first['dinilai']:,} scores written)")
     print(
         f"ipasn_compute, every score rewritten: {full:.3f} s (best of {args.repeat}), {ratio:.1f}x the baseline"
+    )
+    print(
+        f"ipasn_compute, nothing changed: {unchanged:.3f} s (best of {args.repeat}), "
+        f"{unchanged_ratio:.1f}x the baseline"
     )
     print(f"recompute after {len(ids)} trainings added: {incremental:.3f} s ({changed['berubah']} changed)")
     sys.stdout.flush()
@@ -149,7 +166,7 @@ def run(args) -> int:
 
     for name, (ms, count) in results.items():
         print(f"{name:<16} p95 {ms:.0f} ms, {count} queries")
-    met = full < 5 and ratio <= 3 and all(ms < 200 for ms, _ in results.values())
+    met = full < 5 and ratio <= 3 and unchanged_ratio <= 3 and all(ms < 200 for ms, _ in results.values())
     print(f"targets (< 5 s, <= 3x, pages p95 < 200 ms): {'met' if met else 'NOT met'}")
     return 0 if met else 1
 

@@ -11,7 +11,7 @@ ten, then:
 2. the pull of all employees with the configured rate limit (``--rate``, by default half
    the ceiling, so that the limit, not Pelita, decides), reporting calls per second and
    their ratio to the limit: close to 1.0 means the run is bounded by the rate limit.
-Two calls per employee (data-utama and rw-golongan). A benchmark, not a test.
+Three calls per employee (data-utama, rw-golongan and nilaiipasn). A benchmark, not a test.
 """
 
 from __future__ import annotations
