@@ -66,7 +66,9 @@ def do_issue_sk_kgb(pegawai: Pegawai, year: int, month: int, *, actor) -> tuple[
     tmt = date(year, month, 1)
     with transaction.atomic():
         pegawai = (
-            Pegawai.objects.select_for_update().select_related("opd__instansi", "golongan").get(pk=pegawai.pk)
+            Pegawai.objects.select_for_update(of=("self",))
+            .select_related("opd__instansi", "golongan")
+            .get(pk=pegawai.pk)
         )
         existing = SkKgb.objects.filter(pegawai=pegawai, tmt=tmt).first()
         if existing is not None:

@@ -41,13 +41,13 @@ def calls(cast, tmp_path) -> dict:
         from kpo.kgb.actions import do_issue_sk_kgb
         from kpo.tests.test_sk_kgb import _due
 
-        return do_issue_sk_kgb(_due(cast.opd_a, "Gaji Dinkes"), 2026, 4, actor=cast.admin)
+        return do_issue_sk_kgb(_due(cast.opd_a, "Gaji Dinkes", actor=cast.admin), 2026, 4, actor=cast.admin)
 
     def sk_kgb_month():
         from kpo.kgb.actions import do_issue_sk_kgb_month
         from kpo.tests.test_sk_kgb import _due
 
-        _due(cast.opd_a, "Gaji Dinkes")
+        _due(cast.opd_a, "Gaji Dinkes", actor=cast.admin)
         return do_issue_sk_kgb_month(2026, 4, actor=cast.admin)
 
     def pension_remind():
@@ -57,7 +57,9 @@ def calls(cast, tmp_path) -> dict:
         from people.tests.factories import make_pegawai
 
         # Married with no spouse recorded: an open item for the operator of OPD A.
-        make_pegawai(cast.opd_a, nama="Purna Bakti", birth=dt.date(1968, 6, 1), status_kawin="kawin")
+        make_pegawai(
+            cast.opd_a, nama="Purna Bakti", birth=dt.date(1968, 6, 1), status_kawin="kawin", actor=cast.admin
+        )
         return do_send_pension_reconciliation_reminders(
             dt.date(2026, 1, 1), dt.date(2026, 12, 31), actor=cast.admin
         )

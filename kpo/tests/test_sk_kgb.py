@@ -17,14 +17,14 @@ from kpo.models import SkKgb
 pytestmark = pytest.mark.django_db(databases=["default", "progress"])
 
 
-def _due(opd, nama, *, skp="baik"):
+def _due(opd, nama, *, skp="baik", actor=None):
     from people.models import RiwayatSkp
     from people.records.actions import do_add_riwayat
     from people.tests.factories import make_pegawai
 
     # III/a since 1 April 2024 with MKG 0: the KGB to MKG 2 is due on 1 April 2026.
-    p = make_pegawai(opd, nama=nama, cpns=dt.date(2024, 4, 1), golongan="III/a")
-    do_add_riwayat(p, RiwayatSkp, actor=None, tahun=2025, predikat=skp)
+    p = make_pegawai(opd, nama=nama, cpns=dt.date(2024, 4, 1), golongan="III/a", actor=actor)
+    do_add_riwayat(p, RiwayatSkp, actor=actor, tahun=2025, predikat=skp)
     return p
 
 
