@@ -269,3 +269,15 @@ def test_the_scanners_find_what_they_look_for():
     assert english_in("Pilih: - Select an option -") == {"- Select an option -"}
     assert "This field is required" in english_in("This field is required.")
     assert english_in("Kolom ini wajib diisi. Token API OPD") == set()
+
+
+def test_counts_over_lists_are_grouped_by_the_locale():
+    from django.template import Context, Template
+    from django.utils import translation
+
+    template = Template(
+        "{% load humanize i18n %}{% blocktranslate count total=n with shown=n|intcomma %}"
+        "{{ shown }} pegawai{% plural %}{{ shown }} pegawai{% endblocktranslate %}"
+    )
+    with translation.override("id"):
+        assert template.render(Context({"n": 10334})) == "10.334 pegawai"
