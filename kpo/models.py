@@ -1,4 +1,4 @@
-"""The precomputed KP list: one row per period and employee due in it."""
+"""The precomputed KP list (one row per period and employee due in it) and the issued SK KGB."""
 
 from django.conf import settings
 from django.db import models
