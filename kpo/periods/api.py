@@ -1,5 +1,5 @@
 """REST endpoints of the KP list (mounted by api/ under /api/v1/kpo): the candidates of a KP
-period (1 April or 1 October) with their verdict, through the screen's scoped query."""
+period (six a year from 2024) with their verdict, through the screen's scoped query."""
 
 from __future__ import annotations
 
