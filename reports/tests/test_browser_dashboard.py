@@ -4,6 +4,8 @@ every chart drawn, nothing wider than the screen, a tile leads to its list. The 
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from django.core.management import call_command
 from playwright.sync_api import expect
@@ -31,6 +33,22 @@ def _fits(page, width: int) -> None:
     assert page.evaluate("document.documentElement.scrollWidth") <= width
 
 
+AXE = Path(__file__).resolve().parents[2] / "tests" / "vendor" / "axe-core" / "axe.min.js"
+_SERIOUS = """async () => {
+  const result = await axe.run(document, {
+    runOnly: {type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}, resultTypes: ["violations"],
+  });
+  return result.violations.filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => v.id + ": " + v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(" | "));
+}"""
+
+
+def _accessible(page) -> None:
+    """axe-core (the copy the persona walk uses) finds nothing serious in the shell and the tiles."""
+    page.evaluate(AXE.read_text(encoding="utf-8"))
+    assert page.evaluate(_SERIOUS) == []
+
+
 def test_the_dashboards_of_the_demo_on_a_desk_and_a_phone(demo, page, login_page, screenshot):
     page.set_viewport_size({"width": 1366, "height": 900})
     login_page("kepala.badan", DEMO_PASSWORD).wait_for_url("**/")
@@ -39,12 +57,16 @@ def test_the_dashboards_of_the_demo_on_a_desk_and_a_phone(demo, page, login_page
     assert panels.count() >= 5
     assert _charts_drawn(page) >= 5
     _fits(page, 1366)
+    _accessible(page)
     screenshot("dashboard-1366")
 
     page.set_viewport_size({"width": 390, "height": 844})
     page.reload()
     assert _charts_drawn(page) >= 5
     _fits(page, 390)
+    page.get_by_role("button", name="Menu").click()
+    _accessible(page)  # with the menu open: every group and entry is checked too
+    page.keyboard.press("Escape")
     screenshot("dashboard-390")
 
     # The inbox tile leads to the inbox.
