@@ -45,6 +45,8 @@ MATRIX = {
     "api:list_scores": (None, NO_TOKEN),
     "api:ticket_status": (None, dict.fromkeys(PERSONAS, 405)),  # POST only
     "api:kp_list": (None, NO_TOKEN),
+    "api:ppo_list": (None, NO_TOKEN),
+    "api:kgb_list": (None, NO_TOKEN),
     "api_tokens:token_list": (None, ADMIN_ONLY),
     "api_tokens:token_create": (None, ADMIN_ONLY),
     "api_tokens:token_revoke": (_token, {**ADMIN_ONLY, "admin": 405}),  # POST only
