@@ -58,12 +58,22 @@ class Cast:
     pegawai_a: object
     unit_pengolah: object
     kepala_badan: object
+    operator_helpdesk: object
 
     def persona(self, name: str):
         return None if name == "anonymous" else getattr(self, name)
 
 
-PERSONAS = ("admin", "operator_a", "operator_b", "pegawai_a", "unit_pengolah", "kepala_badan", "anonymous")
+PERSONAS = (
+    "admin",
+    "operator_a",
+    "operator_b",
+    "pegawai_a",
+    "unit_pengolah",
+    "kepala_badan",
+    "operator_helpdesk",
+    "anonymous",
+)
 
 
 def ensure_reference_tables() -> None:
@@ -120,6 +130,7 @@ def build_cast() -> Cast:
         pegawai_a=user("pegawai.a", "Pegawai Dinkes", [Role.PEGAWAI], opd_a),
         unit_pengolah=user("verifikator", "Verifikator BKD", [Role.UNIT_PENGOLAH], bkd),
         kepala_badan=user("kepala", "Kepala BKD", [Role.KEPALA_BADAN], bkd),
+        operator_helpdesk=user("operator.helpdesk", "Operator Helpdesk BKD", [Role.OPERATOR_HELPDESK], bkd),
     )
 
 

@@ -5,7 +5,8 @@ from conftest import PERSONAS
 ALL = dict.fromkeys(PERSONAS, 200)
 LOGGED_IN = {**ALL, "anonymous": 302}
 ADMIN_ONLY = {**dict.fromkeys(PERSONAS, 403), "admin": 200, "anonymous": 302}
-BKD_AND_OPERATORS = {**LOGGED_IN, "pegawai_a": 403}
+# The Operator Helpdesk is BKD staff without employee data: only the helpdesk is theirs.
+BKD_AND_OPERATORS = {**LOGGED_IN, "pegawai_a": 403, "operator_helpdesk": 403}
 # Public pages: everyone, logged in or not.
 PUBLIC = ALL
 

@@ -171,7 +171,10 @@ MATRIX = {
     "people:import_status": (_import_done_a, {**IMPORTERS, "operator_b": 404}),
     "people:import_report": (_import_done_a, {**IMPORTERS, "operator_b": 404}),
     "people:document_upload": (_golongan_row_a, {**DOCUMENT_MANAGERS, "operator_b": 404}),
-    "people:document_download": (_document_of_pegawai_a, {**LOGGED_IN, "operator_b": 404}),
+    "people:document_download": (
+        _document_of_pegawai_a,
+        {**LOGGED_IN, "operator_b": 404, "operator_helpdesk": 404},
+    ),
     "people:document_delete": (  # POST only: the method is refused before the scope is read
         _document_of_pegawai_a,
         {**DOCUMENT_MANAGERS, "admin": 405, "operator_a": 405, "operator_b": 405},
@@ -179,8 +182,14 @@ MATRIX = {
     "people:correction_queue": (None, VERIFIERS),
     "people:correction_mine": (None, LOGGED_IN),
     # Proposing is by scope: staff who may read the Pegawai, or the Pegawai themself.
-    "people:correction_propose": (_pegawai_a, {**LOGGED_IN, "operator_b": 404, "pegawai_a": 404}),
-    "people:correction_detail": (_correction_of_pegawai_a, {**LOGGED_IN, "operator_b": 404}),
+    "people:correction_propose": (
+        _pegawai_a,
+        {**LOGGED_IN, "operator_b": 404, "pegawai_a": 404, "operator_helpdesk": 404},
+    ),
+    "people:correction_detail": (
+        _correction_of_pegawai_a,
+        {**LOGGED_IN, "operator_b": 404, "operator_helpdesk": 404},
+    ),
     "people:correction_approve": (_correction_of_pegawai_a, VERIFIERS_POST_ONLY),  # POST only
     "people:correction_reject": (_correction_of_pegawai_a, VERIFIERS_POST_ONLY),  # POST only
 }

@@ -138,7 +138,7 @@ MATRIX = {
     # The employee, reviewers, and staff or operators whose OPD scope holds the submission.
     "campaigns:submission_document": (
         lambda cast: _submission_a(cast, with_document=True),
-        {**dict.fromkeys(PERSONAS, 200), "operator_b": 404, "anonymous": 302},
+        {**dict.fromkeys(PERSONAS, 200), "operator_b": 404, "operator_helpdesk": 404, "anonymous": 302},
     ),
     "campaigns:campaign_participation_index": (None, BKD_AND_OPERATORS),
     "campaigns:campaign_participation": (_participation_slug, BKD_AND_OPERATORS),

@@ -177,17 +177,39 @@ def test_a_pegawai_cannot_see_the_queue_or_a_ticket(helpdesk, cast, client):
     assert client.get(reverse("helpdesk:ticket_detail", args=[ticket.number])).status_code == 403
 
 
-def test_an_operator_helpdesk_sees_the_ticket_but_no_employee_data_beyond_it(
-    helpdesk, operator, cast, client
-):
+# Staff screens of employee data, one or two per app that holds it.
+EMPLOYEE_SCREENS = [
+    ("people:pegawai_list", None),
+    ("people:pegawai_detail", "pegawai"),
+    ("people:pegawai_export", None),
+    ("people:quality_ranking", None),
+    ("reports:duk_page", None),
+    ("reports:statistics_page", None),
+    ("kpo:kp_list", None),
+    ("kpo:ppo_list", None),
+    ("kpo:kgb_list", None),
+    ("kpo:career_of", "pegawai"),
+    ("ipasn:ranking", None),
+    ("ipasn:pegawai", "pegawai"),
+    ("layanan:inbox", None),
+    ("layanan:sla_report", None),
+    ("jafung:ranking", None),
+]
+
+
+def test_an_operator_helpdesk_sees_the_ticket_but_no_employee_data_beyond_it(helpdesk, cast, client):
     pegawai = make_pegawai(cast.opd_a, nama="Pegawai Dinkes", user=cast.pegawai_a)
     employee_type = ProblemType.objects.get(code="pertanyaan-kepegawaian")
     ticket = submit(employee_type, actor=cast.pegawai_a, name="Pegawai Dinkes", question="Kapan KP saya?")
-    client.force_login(operator)
+    client.force_login(cast.operator_helpdesk)
 
+    queue_page = client.get(reverse("helpdesk:queue"))
+    assert queue_page.status_code == 200 and ticket.number in queue_page.content.decode()
     page = client.get(reverse("helpdesk:ticket_detail", args=[ticket.number])).content.decode()
-
+    # What the ticket contains (the name the employee gave, the question), and no more:
+    # not the NIP of the employee record behind the account.
     assert "Kapan KP saya?" in page and "Pegawai Dinkes" in page
     assert pegawai.nip not in page
-    assert client.get(reverse("people:pegawai_list")).status_code == 403
-    assert client.get(reverse("people:pegawai_detail", args=[pegawai.pk])).status_code == 403
+    for name, arg in EMPLOYEE_SCREENS:
+        url = reverse(name, args=[pegawai.pk] if arg else None)
+        assert client.get(url).status_code == 403, url

@@ -19,8 +19,8 @@ from tests.matrix import ADMIN_ONLY, LOGGED_IN, PUBLIC, only
 
 ADMIN_POST_ONLY = {**ADMIN_ONLY, "admin": 405}  # the capability is checked before the method
 POST_ONLY = {**dict.fromkeys(PERSONAS, 405), "anonymous": 302}
-IN_SCOPE = {**LOGGED_IN, "operator_b": 404}
-APPLICANTS = {**LOGGED_IN, "unit_pengolah": 403, "kepala_badan": 403}
+IN_SCOPE = {**LOGGED_IN, "operator_b": 404, "operator_helpdesk": 404}
+APPLICANTS = {**LOGGED_IN, "unit_pengolah": 403, "kepala_badan": 403, "operator_helpdesk": 403}
 PROCESSORS = only("admin", "unit_pengolah", "kepala_badan")
 PROCESSORS_POST_ONLY = {**PROCESSORS, "admin": 405, "unit_pengolah": 405, "kepala_badan": 405}
 SLA_READERS = only("admin", "unit_pengolah", "kepala_badan")
