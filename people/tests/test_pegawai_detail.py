@@ -260,8 +260,9 @@ def test_the_detail_makes_the_same_few_queries_whatever_the_history_length(
     client = client_for(cast.operator_a)
     client.get(detail_url(rina))  # warm the session
     for tab in ("golongan", "jabatan", "skp", "diklat", "angka_kredit"):
-        # session, user, roles, the Pegawai with its joins, nine histories, the tab's documents
-        with django_assert_max_num_queries(15):
+        # session, user, roles, the Pegawai with its joins, nine histories, the tab's documents;
+        # the shell header's instansi and OPD
+        with django_assert_max_num_queries(17):
             response = client.get(detail_url(rina, tab))
         assert response.status_code == 200
     assert len(response.context["table"].rows) == rows
