@@ -31,7 +31,6 @@ CORE_TOOLS = {
     "tables": "reading an uploaded CSV/XLSX table, for every import",
     "inputs": "form fields and parsers that survive hostile input",
     "answers": "the one form built from question definitions (campaign and request answers)",
-    "monthly": "a monthly report's page, XLSX and chart views (SLA, helpdesk, complaints)",
     "paging": "pagination of every list",
     "permissions": "the capability check (require, user_can) every view uses",
     "clients": "the client's address behind the proxy",
