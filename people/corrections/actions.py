@@ -19,6 +19,7 @@ import datetime as dt
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models, transaction
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.text import capfirst
@@ -27,6 +28,7 @@ from django.utils.translation import gettext as _
 from accounts.roles import Capability
 from core.audit import record, update_fields
 from core.documents import DocumentRejected, do_attach_document
+from core.notifications.actions import do_notify
 from core.permissions import user_can
 from people.models import (
     Correction,
@@ -226,6 +228,30 @@ def _decide(correction: Correction, status: str, *, actor, rejection_reason: str
     correction.save(update_fields=["status", "decided_by", "decided_at", "rejection_reason"])
     event = "perbaikan.disetujui" if status == Correction.Status.DISETUJUI else "perbaikan.ditolak"
     _audit(correction, actor=actor, event=event, before=before)
+    _tell_the_proposer(correction, actor=actor)
+
+
+def _tell_the_proposer(correction: Correction, *, actor) -> None:
+    """The proposer, and the employee if someone else proposed, learn the decision."""
+    approved = correction.status == Correction.Status.DISETUJUI
+    params = {"field": target_label(correction), "nama": correction.pegawai.nama}
+    title = (
+        _("Usulan perbaikan %(field)s (%(nama)s) disetujui") % params
+        if approved
+        else _("Usulan perbaikan %(field)s (%(nama)s) ditolak") % params
+    )
+    body = _("Data sudah diperbarui.") if approved else correction.rejection_reason
+    recipients = [
+        u for u in (correction.proposed_by, correction.pegawai.user) if u is not None and u != actor
+    ]
+    do_notify(
+        recipients,
+        title=title,
+        body=body,
+        url=reverse("people:correction_detail", args=[correction.pk]),
+        actor=actor,
+        event="perbaikan.diberitahukan",
+    )
 
 
 @transaction.atomic

@@ -73,6 +73,23 @@ def test_a_rejection_needs_a_reason_and_changes_nothing(cast, rina):
     assert correction.rejection_reason == "Pindaian tidak terbaca"
 
 
+def test_the_proposer_and_the_employee_are_told_the_decision(cast, rina):
+    from core.models import Notification
+
+    by_operator = propose(rina, cast.operator_a)
+    do_reject_correction(by_operator, reason="Pindaian tidak terbaca", actor=cast.unit_pengolah)
+    told = Notification.objects.filter(title__contains="ditolak")
+    assert {n.recipient for n in told} == {cast.operator_a, cast.pegawai_a}
+    assert all(n.body == "Pindaian tidak terbaca" for n in told)
+    assert told.first().url == reverse("people:correction_detail", args=[by_operator.pk])
+
+    own = propose(rina, cast.pegawai_a)
+    do_approve_correction(own, actor=cast.unit_pengolah)
+    [approved] = Notification.objects.filter(title__contains="disetujui")
+    assert approved.recipient == cast.pegawai_a and "Nomor HP" in approved.title
+    assert not Notification.objects.filter(recipient=cast.unit_pengolah).exists()  # not the decider
+
+
 def test_a_proposal_without_a_scan_is_refused(cast, rina):
     with pytest.raises(ValidationError) as refused:
         propose(rina, cast.pegawai_a, scan=None)
