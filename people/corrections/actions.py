@@ -301,19 +301,21 @@ def target_label(correction: Correction) -> str:
     return label if model is Pegawai else f"{capfirst(model._meta.verbose_name)} · {label}"
 
 
-def targets_of(pegawai: Pegawai) -> list[tuple[str, str]]:
-    """The fields of ``pegawai`` one may propose to correct, as (key, label) choices."""
-    choices = [(f"pegawai::{name}", field_label(Pegawai, name)) for name in CORRECTABLE[Pegawai]]
+def targets_of(pegawai: Pegawai) -> list[tuple[str, list[tuple[str, str]]]]:
+    """The fields of ``pegawai`` one may propose to correct, as choices grouped by record: the
+    main data, then each history row (one group each, not one list of some eighty lines)."""
+    groups = [
+        (_("Data utama"), [(f"pegawai::{name}", field_label(Pegawai, name)) for name in CORRECTABLE[Pegawai]])
+    ]
     for model, names in CORRECTABLE.items():
         if model is Pegawai:
             continue
         for row in model.objects.filter(pegawai=pegawai).order_by("pk"):
-            row_label = f"{capfirst(model._meta.verbose_name)} {row}"
-            choices += [
-                (f"{model._meta.model_name}:{row.pk}:{name}", f"{row_label}: {field_label(model, name)}")
-                for name in names
+            fields = [
+                (f"{model._meta.model_name}:{row.pk}:{name}", field_label(model, name)) for name in names
             ]
-    return choices
+            groups.append((f"{capfirst(model._meta.verbose_name)} {row}", fields))
+    return groups
 
 
 def resolve_target(pegawai: Pegawai, key: str) -> tuple[models.Model | None, str]:

@@ -27,7 +27,7 @@ class ProposeCorrectionForm(forms.Form):
 
     def __init__(self, *args, targets, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["field"].choices = [("", "---------"), *targets]
+        self.fields["field"].choices = [("", _("- Pilih -")), *targets]
 
     def clean_scan(self):
         scan = self.cleaned_data["scan"]

@@ -213,3 +213,11 @@ def test_approving_a_correction_of_a_history_row_removed_meanwhile_says_so_and_c
         do_approve_correction(correction, actor=cast.admin)
     correction.refresh_from_db()
     assert correction.status == Correction.Status.DIAJUKAN
+
+
+def test_the_fields_to_correct_are_grouped_by_record(cast, rina, client_for):
+    page = client_for(cast.pegawai_a).get(reverse("people:correction_propose", args=[rina.pk])).text
+    assert '<optgroup label="Data utama">' in page
+    assert page.count("<optgroup") == 1 + rina.riwayat_pendidikan.count() + rina.riwayat_golongan.count() + (
+        rina.riwayat_jabatan.count() + rina.riwayat_diklat.count() + rina.riwayat_skp.count()
+    )
