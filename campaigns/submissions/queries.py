@@ -20,6 +20,7 @@ from campaigns.models import Campaign, Question, Submission, UploadSession
 from campaigns.submissions.rules import (
     can_edit,
 )
+from core.templatetags.pelita import label
 from people.models import Pegawai, RiwayatSkp
 from people.records.queries import pegawai_user_may_act_for
 
@@ -166,14 +167,15 @@ def facts_of(pegawai: Pegawai, keys: set[str] | None = None) -> dict[str, str]:
         "jabatan": pegawai.jabatan,
         "jenis_jabatan": pegawai.get_jenis_jabatan_display() if pegawai.jenis_jabatan else "",
         "jabatan_fungsional": pegawai.jabatan_fungsional.name if pegawai.jabatan_fungsional_id else "",
-        "jenjang": pegawai.jenjang,
+        "jenjang": label(pegawai.jenjang),
         "tmt_jabatan": _date(pegawai.tmt_jabatan),
         "pendidikan": pegawai.get_pendidikan_display() if pegawai.pendidikan else "",
     }
     if "skp_terakhir" in keys:
         skp = RiwayatSkp.objects.filter(pegawai=pegawai).order_by("-tahun").first()
         facts["skp_terakhir"] = (
-            f"{skp.tahun}: {skp.predikat or '-'}" + (f" ({skp.nilai})" if skp.nilai is not None else "")
+            f"{skp.tahun}: {label(skp.predikat) or '-'}"
+            + (f" ({skp.nilai})" if skp.nilai is not None else "")
             if skp
             else ""
         )

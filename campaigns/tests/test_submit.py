@@ -265,3 +265,14 @@ def test_the_form_shows_known_facts_read_only(cast, rina, open_campaign, client_
     html = page.content.decode()
     assert f'data-fact="nama">{rina.nama_lengkap}' in html
     assert 'name="nama"' not in html
+
+
+def test_prefilled_facts_show_labels_not_codes(cast):
+    from campaigns.submissions.queries import facts_of
+    from people.models import RiwayatSkp
+
+    pegawai = make_pegawai(cast.opd_a, nama="Dewi Lestari")
+    pegawai.jenjang = "ahli_muda"
+    RiwayatSkp.objects.create(pegawai=pegawai, tahun=2025, predikat="sangat_baik")
+    facts = facts_of(pegawai, {"jenjang", "skp_terakhir"})
+    assert facts == {"jenjang": "Ahli Muda", "skp_terakhir": "2025: Sangat Baik"}
