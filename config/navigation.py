@@ -107,13 +107,16 @@ def menu_for(user) -> list[NavEntry]:
 
 def _instansi_name(user) -> str:
     """The instansi in the header: the user's OPD's, or the installation's first (a user
-    without an OPD, e.g. a superuser). One query."""
-    from org.models import Instansi
+    without an OPD, e.g. a superuser). One query: the OPD is read with its instansi and kept
+    on the user, so the user menu's OPD line costs nothing more."""
+    from org.models import Instansi, Opd
 
-    instansi = Instansi.objects.order_by("pk")
     if user.opd_id:
-        instansi = instansi.filter(opds=user.opd_id)
-    return instansi.values_list("name", flat=True).first() or ""
+        opd = Opd.objects.select_related("instansi").filter(pk=user.opd_id).first()
+        if opd is not None:
+            user.opd = opd
+            return opd.instansi.name
+    return Instansi.objects.order_by("pk").values_list("name", flat=True).first() or ""
 
 
 def navigation(request):

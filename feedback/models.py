@@ -115,6 +115,8 @@ class ComplaintStep(models.Model):
     )
 
     class Meta:
+        verbose_name = _("tahap pengaduan")
+        verbose_name_plural = _("tahap pengaduan")
         ordering = ["at", "id"]
 
     def __str__(self) -> str:
@@ -145,6 +147,8 @@ class SurveyInvitation(models.Model):
     used_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
+        verbose_name = _("undangan survei")
+        verbose_name_plural = _("undangan survei")
         constraints = [
             # Once per request/ticket.
             models.UniqueConstraint(fields=["source", "object_id"], name="survey_invitation_once"),

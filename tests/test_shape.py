@@ -178,3 +178,18 @@ def test_a_models_package_is_caught(tmp_path, tree):
         "shop/models/: one models.py per app, never a package",
         "shop/models/order.py: a capability holds only " + str(sorted(KINDS)),
     ]
+
+
+def test_every_model_of_the_project_names_itself_in_indonesian():
+    """A model without verbose_name shows Django's English class name on screens (the audit log)."""
+    from django.apps import apps
+    from django.conf import settings
+
+    unnamed = [
+        model._meta.label
+        for model in apps.get_models()
+        if model._meta.app_config.path.startswith(str(settings.BASE_DIR))
+        and "site-packages" not in model._meta.app_config.path
+        and "verbose_name" not in model._meta.original_attrs
+    ]
+    assert unnamed == []

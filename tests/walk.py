@@ -27,6 +27,12 @@ _SKIP_LINK = re.compile(
 
 
 def seed_small_demo() -> None:
+    from people.models import Golongan, JabatanFungsional
+    from people.reference.actions import sync_reference_tables
+
+    # A transactional test before this one may have flushed the migration's reference rows
+    # (or left some): reload them all, idempotently, before the demo reads them.
+    sync_reference_tables(Golongan, JabatanFungsional)
     call_command(
         "seed_demo",
         "--pegawai",

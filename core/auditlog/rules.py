@@ -199,10 +199,6 @@ KEY_LABELS = {
 }
 
 
-# Models that do not name themselves yet (no verbose_name: Django would say "survey invitation").
-OBJECT_LABELS = {"feedback.surveyinvitation": _("undangan survei")}
-
-
 def event_label(event: str):
     if event in EVENT_LABELS:
         return EVENT_LABELS[event]
@@ -219,8 +215,6 @@ def _model(object_type: str) -> type[models.Model] | None:
 
 
 def object_type_label(object_type: str):
-    if object_type in OBJECT_LABELS:
-        return capfirst(OBJECT_LABELS[object_type])
     model = _model(object_type)
     return capfirst(model._meta.verbose_name) if model else object_type
 
@@ -232,8 +226,9 @@ def object_type_choices() -> list[tuple[str, str]]:
         (model._meta.label_lower, model)
         for model in apps.get_models()
         if model._meta.app_config.path.startswith(str(settings.BASE_DIR))
+        and "site-packages" not in model._meta.app_config.path  # the virtualenv sits in BASE_DIR
     ]
-    return [(key, OBJECT_LABELS.get(key, model._meta.verbose_name)) for key, model in rows]
+    return [(key, model._meta.verbose_name) for key, model in rows]
 
 
 def _field(object_type: str, key: str) -> models.Field | None:

@@ -8,6 +8,7 @@ from conftest import PDF_BYTES
 from ipasn.models import Score
 from ipasn.scores.actions import do_compute_scores
 from people.tests.factories import make_pegawai
+from tests.shell import menu_link
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -23,7 +24,7 @@ def test_a_pegawai_records_a_training_and_the_score_rises_by_the_promised_gain(
 
     page = login_page(cast.pegawai_a.username)
     page.wait_for_url("**/")
-    page.get_by_role("link", name="IP-ASN Saya").click()
+    menu_link(page, "ipasn:mine").click()
     page.wait_for_load_state()
     actions = page.get_by_test_id("actions").inner_text()
     assert "20 JP pelatihan teknis tahun ini: +22,5" in actions

@@ -262,7 +262,7 @@ def test_the_detail_makes_the_same_few_queries_whatever_the_history_length(
     for tab in ("golongan", "jabatan", "skp", "diklat", "angka_kredit"):
         # session, user, roles, the Pegawai with its joins, nine histories, the tab's documents;
         # the shell header's instansi and OPD
-        with django_assert_max_num_queries(17):
+        with django_assert_max_num_queries(16):
             response = client.get(detail_url(rina, tab))
         assert response.status_code == 200
     assert len(response.context["table"].rows) == rows

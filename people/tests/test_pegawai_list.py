@@ -210,7 +210,7 @@ def test_the_list_makes_the_same_few_queries_whatever_the_page_size(
     client = client_for(cast.operator_a)
     client.get(URL)  # warm the session
     # session, user, roles, OPD choices, golongan choices, count, page; the shell header's instansi and OPD
-    with django_assert_max_num_queries(11):
+    with django_assert_max_num_queries(10):
         response = client.get(URL, {"golongan": "III/a", "sort": "-tmt_golongan"})
     assert response.status_code == 200
     assert len(listed(response)) == count // 2
